@@ -1,0 +1,32 @@
+import { deadLetterTopicOf, MessageDefinition } from './envelope/message-definition';
+import { CredentialsChanged } from './messages/credentials-changed';
+import { IntegrationAlert } from './messages/integration-alert';
+import { OomnitzaRecordsDeactivate } from './messages/oomnitza-records-deactivate';
+import { OomnitzaRecordsUpsert } from './messages/oomnitza-records-upsert';
+import { OomnitzaRecordsWritten } from './messages/oomnitza-records-written';
+import { RunProgress } from './messages/run-progress';
+import { SyncRunRequested } from './messages/sync-run-requested';
+import { ZoomUserChanged } from './messages/zoom-user-changed';
+import { ZoomUsersPage } from './messages/zoom-users-page';
+
+/** Every message kind of the platform: the single source of topic names. */
+export const MESSAGE_CATALOGUE: readonly MessageDefinition[] = Object.freeze([
+  SyncRunRequested,
+  ZoomUsersPage,
+  ZoomUserChanged,
+  OomnitzaRecordsUpsert,
+  OomnitzaRecordsDeactivate,
+  OomnitzaRecordsWritten,
+  RunProgress,
+  IntegrationAlert,
+  CredentialsChanged,
+]);
+
+/** Every topic to create: each message topic and its dead-letter topic. */
+export function allTopics(): string[] {
+  return MESSAGE_CATALOGUE.flatMap((message) => [message.topic, deadLetterTopicOf(message.topic)]);
+}
+
+export function findMessageByTopic(topic: string): MessageDefinition | undefined {
+  return MESSAGE_CATALOGUE.find((message) => message.topic === topic);
+}

@@ -1,0 +1,4 @@
+export * from './integration-key';
+export * from './oomnitza-record.dto';
+export * from './record-error.dto';
+export * from './zoom-user.dto';

@@ -1,0 +1,22 @@
+import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export type OomnitzaFieldValue = string | number | boolean | null;
+
+/** One Oomnitza user record as the mapper produced it, identified by its sync key. */
+export class OomnitzaRecordDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(320)
+  syncKey: string;
+
+  @IsOptional()
+  @IsString()
+  zoomUserId?: string;
+
+  @IsObject()
+  fields: Record<string, OomnitzaFieldValue>;
+
+  /** When Zoom's data behind this record was read; a newer write is never overwritten by it. */
+  @IsISO8601({ strict: true })
+  observedAt: string;
+}

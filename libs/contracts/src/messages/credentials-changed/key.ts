@@ -1,0 +1,1 @@
+export { IntegrationKey as CredentialsChangedKey } from '../../common/integration-key';

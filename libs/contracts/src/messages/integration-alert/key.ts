@@ -1,0 +1,1 @@
+export { IntegrationKey as IntegrationAlertKey } from '../../common/integration-key';

@@ -1,0 +1,26 @@
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export const ALERT_KINDS = ['run_failed', 'run_overdue', 'scheduled_run_missed'] as const;
+export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
+
+/** Something about an integration that people must hear about before they notice it. */
+export class IntegrationAlertValue {
+  @IsIn(ALERT_KINDS)
+  kind: (typeof ALERT_KINDS)[number];
+
+  @IsIn(ALERT_SEVERITIES)
+  severity: (typeof ALERT_SEVERITIES)[number];
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @IsString()
+  @MaxLength(4000)
+  detail: string;
+
+  @IsOptional()
+  @IsUUID()
+  runId?: string;
+}

@@ -1,0 +1,1 @@
+export { IntegrationKey as OomnitzaRecordsDeactivateKey } from '../../common/integration-key';

@@ -1,0 +1,1 @@
+export { IntegrationKey as OomnitzaRecordsUpsertKey } from '../../common/integration-key';

@@ -1,0 +1,27 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { OomnitzaRecordDto } from '../../common/oomnitza-record.dto';
+
+export const SYNC_PREFERENCES = ['create_and_update', 'create_only', 'update_only'] as const;
+export type SyncPreference = (typeof SYNC_PREFERENCES)[number];
+
+/** Mapped records for the writer to create or update in Oomnitza. */
+export class OomnitzaRecordsUpsertValue {
+  @IsOptional()
+  @IsUUID()
+  runId?: string;
+
+  @IsIn(SYNC_PREFERENCES)
+  preference: SyncPreference;
+
+  /** The Oomnitza field the records are matched on (Oomnitza's `sync_field`). */
+  @IsString()
+  @IsNotEmpty()
+  syncField: string;
+
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => OomnitzaRecordDto)
+  records: OomnitzaRecordDto[];
+}

@@ -1,0 +1,1 @@
+export { IntegrationKey as OomnitzaRecordsWrittenKey } from '../../common/integration-key';

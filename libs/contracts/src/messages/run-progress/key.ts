@@ -1,0 +1,1 @@
+export { IntegrationKey as RunProgressKey } from '../../common/integration-key';

@@ -1,0 +1,1 @@
+export { IntegrationKey as SyncRunRequestedKey } from '../../common/integration-key';

@@ -1,0 +1,21 @@
+import { ArrayNotEmpty, IsArray, IsIn, IsString, IsUUID } from 'class-validator';
+import { ZOOM_USER_STATUSES, ZoomUserStatus } from '../../common/zoom-user.dto';
+
+export const RUN_TRIGGERS = ['manual', 'schedule'] as const;
+
+/** The scheduler asks for a full sync of one integration. */
+export class SyncRunRequestedValue {
+  @IsUUID()
+  runId: string;
+
+  @IsIn(RUN_TRIGGERS)
+  trigger: (typeof RUN_TRIGGERS)[number];
+
+  @IsString()
+  zoomCredentialId: string;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(ZOOM_USER_STATUSES, { each: true })
+  userStatuses: ZoomUserStatus[];
+}

@@ -1,0 +1,1 @@
+export { IntegrationKey as ZoomUserChangedKey } from '../../common/integration-key';

@@ -1,0 +1,1 @@
+export { IntegrationKey as ZoomUsersPageKey } from '../../common/integration-key';

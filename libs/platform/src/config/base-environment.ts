@@ -1,0 +1,89 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+
+/**
+ * Settings every service reads from the environment. Services extend it with their own. Values
+ * are checked at startup: a missing or malformed one stops the service with its name.
+ */
+export class BaseEnvironment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT?: number;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case SQL identifier' })
+  DATABASE_SCHEMA?: string;
+
+  @IsString()
+  @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold only letters, digits, ".", "_" and "-"' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  KAFKA_CLIENT_ID?: string;
+
+  @Transform(toBool)
+  KAFKA_CREATE_TOPICS = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  @IsNotEmpty({ message: 'ADMIN_API_KEY must be set (the bootstrap key for /admin endpoints)' })
+  @MinLength(32, { message: 'ADMIN_API_KEY must be at least 32 characters' })
+  ADMIN_API_KEY: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MESSAGING_MAX_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MESSAGING_RETRY_BASE_MS = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MESSAGING_RETRY_MAX_MS = 10_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_INTERVAL_MS = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_BATCH_SIZE = 500;
+}
