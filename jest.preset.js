@@ -8,6 +8,7 @@ module.exports = {
     '^.+\\.ts$': [
       '@swc/jest',
       {
+        swcrc: false,
         jsc: {
           parser: { syntax: 'typescript', decorators: true },
           transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
@@ -18,6 +19,7 @@ module.exports = {
       },
     ],
   },
+  setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@zoom-oomnitza-sync/(contracts|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),

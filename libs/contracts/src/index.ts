@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './catalogue';
 export * from './common';
 export * from './envelope';

@@ -3,6 +3,8 @@ import { validate, ValidationError } from 'class-validator';
 import { MessageDefinition } from './envelope/message-definition';
 import { MessageEnvelope } from './envelope/message-envelope';
 
+const VALIDATION = { stopAtFirstError: true } as const;
+
 export class InvalidMessageError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid message: ${problems.join('; ')}`);
@@ -30,14 +32,14 @@ export async function parseMessage<TValue extends object>(
     throw new InvalidMessageError(['message is not a JSON object']);
   }
   const envelope = plainToInstance(MessageEnvelope, raw) as MessageEnvelope<TValue>;
-  const problems = describe(await validate(envelope));
+  const problems = describe(await validate(envelope, VALIDATION));
   if (envelope.type !== definition.type) problems.push(`type: expected ${definition.type}, got ${String(envelope.type)}`);
   if (envelope.version !== definition.version) {
     problems.push(`version: expected ${definition.version}, got ${String(envelope.version)}`);
   }
   if (typeof envelope.payload === 'object' && envelope.payload !== null) {
     envelope.payload = plainToInstance(definition.value, envelope.payload);
-    problems.push(...describe(await validate(envelope.payload), 'payload'));
+    problems.push(...describe(await validate(envelope.payload, VALIDATION), 'payload'));
   }
   if (problems.length > 0) throw new InvalidMessageError(problems);
   return envelope;

@@ -5,6 +5,8 @@ import { IsStringOrNumber } from './is-string-or-number';
 export const ZOOM_USER_STATUSES = ['active', 'inactive', 'pending'] as const;
 export type ZoomUserStatus = (typeof ZOOM_USER_STATUSES)[number];
 
+const NEEDS_ID_OR_EMAIL = 'a Zoom user needs an id or an email';
+
 export class ZoomCustomAttributeDto {
   @IsString()
   key: string;
@@ -26,13 +28,13 @@ export class ZoomCustomAttributeDto {
  */
 export class ZoomUserDto {
   @ValidateIf((user: ZoomUserDto) => user.email === undefined)
-  @IsString()
-  @IsNotEmpty()
+  @IsString({ message: NEEDS_ID_OR_EMAIL })
+  @IsNotEmpty({ message: NEEDS_ID_OR_EMAIL })
   id?: string;
 
   @ValidateIf((user: ZoomUserDto) => user.id === undefined)
-  @IsString()
-  @IsNotEmpty()
+  @IsString({ message: NEEDS_ID_OR_EMAIL })
+  @IsNotEmpty({ message: NEEDS_ID_OR_EMAIL })
   email?: string;
 
   @IsOptional() @IsString() first_name?: string;

@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { SyncRunRequested, SyncRunRequestedValue } from '@zoom-oomnitza-sync/contracts';
+import { ConsumedMessage, MessageHandler } from '@zoom-oomnitza-sync/messaging';
+import { FetchJobEntity } from './fetch-job.entity';
+
+@Controller()
+export class RunRequestsController {
+  /** Queues the full sync in the same transaction as the inbox row: one job per run request. */
+  @MessageHandler(SyncRunRequested)
+  async onRunRequested({ envelope, manager }: ConsumedMessage<SyncRunRequestedValue>): Promise<void> {
+    await manager.insert(FetchJobEntity, {
+      runId: envelope.payload.runId,
+      tenantId: envelope.tenantId,
+      integrationId: envelope.integrationId,
+      zoomCredentialId: envelope.payload.zoomCredentialId,
+      userStatuses: envelope.payload.userStatuses,
+      status: 'queued',
+      requestedAt: new Date(envelope.occurredAt),
+    });
+  }
+}

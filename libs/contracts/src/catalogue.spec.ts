@@ -1,0 +1,24 @@
+import { allTopics, findMessageByTopic, MESSAGE_CATALOGUE } from './catalogue';
+import { defineMessage } from './envelope/message-definition';
+
+describe('message catalogue', () => {
+  it('gives every message a unique, versioned topic and a dead-letter topic', () => {
+    const topics = MESSAGE_CATALOGUE.map((message) => message.topic);
+    expect(new Set(topics).size).toBe(topics.length);
+    for (const message of MESSAGE_CATALOGUE) {
+      expect(message.topic).toBe(`${message.type}.v${message.version}`);
+      expect(allTopics()).toContain(`${message.topic}.dlq`);
+    }
+    expect(allTopics()).toHaveLength(topics.length * 2);
+  });
+
+  it('finds a message by its topic', () => {
+    expect(findMessageByTopic('zoom.users.page.v1')?.type).toBe('zoom.users.page');
+    expect(findMessageByTopic('zoom.users.page.v9')).toBeUndefined();
+  });
+
+  it('refuses a topic that does not carry its version', () => {
+    class Value {}
+    expect(() => defineMessage({ topic: 'x.y', type: 'x.y', version: 1, value: Value })).toThrow(/must carry its version/);
+  });
+});
