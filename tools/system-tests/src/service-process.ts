@@ -1,0 +1,76 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const WORKSPACE = path.resolve(__dirname, '../../..');
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly output: () => string;
+  /** Ends the process as a crash would: no shutdown hooks, nothing flushed. */
+  kill(): Promise<void>;
+  /** Asks for a graceful stop and resolves with the exit code. */
+  stop(): Promise<number | null>;
+  exited(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (typeof address !== 'object' || address === null) throw new Error('no port was assigned');
+  return address.port;
+}
+
+/** Runs apps/<name>/src/main.ts as its own Node process, the way `nx serve` runs the built file. */
+export async function startService(name: string, env: Record<string, string>): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+    cwd: WORKSPACE,
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return wrap(name, child, `http://127.0.0.1:${port}`);
+}
+
+function wrap(name: string, child: ChildProcess, baseUrl: string): ServiceProcess {
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exit;
+  };
+  return {
+    name,
+    baseUrl,
+    output: () => output,
+    kill: async () => {
+      await stopWith('SIGKILL');
+    },
+    stop: () => stopWith('SIGTERM'),
+    exited: () => exit,
+  };
+}
+
+/** Polls /health/ready until it answers 200; fails early, with the process output, if it exits. */
+export async function waitUntilReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void service.exited().then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`${service.name} exited with ${exitCode}:\n${service.output()}`);
+    const status = await fetch(`${service.baseUrl}/health/ready`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${service.name} was not ready within ${timeoutMs} ms:\n${service.output()}`);
+}
