@@ -26,6 +26,12 @@ export class BaseEnvironment {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case SQL identifier' })
   DATABASE_SCHEMA?: string;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
   @IsString()
   @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
   KAFKA_BROKERS: string;
@@ -59,6 +65,13 @@ export class BaseEnvironment {
   @IsNotEmpty({ message: 'ADMIN_API_KEY must be set (the bootstrap key for /admin endpoints)' })
   @MinLength(32, { message: 'ADMIN_API_KEY must be at least 32 characters' })
   ADMIN_API_KEY: string;
+
+  /** How long a verified API key is trusted without asking the database: a revoke takes effect within it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  API_KEY_CACHE_TTL_MS = 30_000;
 
   @Transform(toInt)
   @IsInt()

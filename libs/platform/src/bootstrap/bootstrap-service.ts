@@ -1,0 +1,47 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { AddressInfo } from 'node:net';
+import { BaseEnvironment } from '../config/base-environment';
+import { configureHttpApp } from '../http/configure-http-app';
+import { AppLogger } from '../logging/app-logger';
+import { createLogger } from '../logging/create-logger';
+import { ServiceIdentity } from '../platform/service-identity';
+import { connectTransports } from './connect-transports';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * What each app's main.ts runs: builds the app, serves HTTP on HTTP_PORT (or the app's default),
+ * starts its message consumers, and closes everything on SIGTERM/SIGINT. A startup failure (an
+ * invalid setting, an unreachable database, a failing migration) is logged and ends the process.
+ */
+export async function bootstrapService(
+  appModule: Type<unknown>,
+  options: { serviceName: string; defaultPort: number },
+): Promise<INestApplication> {
+  // Nest's messages before the app exists; the level is not validated yet, so an invalid one falls back.
+  const requestedLevel = process.env.LOG_LEVEL ?? 'info';
+  const bootLogger = new AppLogger(createLogger(options.serviceName, LOG_LEVELS.includes(requestedLevel) ? requestedLevel : 'info'));
+  try {
+    const app = await NestFactory.create(appModule, { logger: bootLogger, bufferLogs: true, abortOnError: false });
+    configureHttpApp(app);
+    // process.exit rather than re-raising the signal: pino flushes its last lines on exit, and a
+    // graceful stop reports success.
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+    const transports = connectTransports(app);
+    await app.startAllMicroservices();
+    const config: ConfigService<BaseEnvironment, true> = app.get(ConfigService);
+    await app.listen(config.get('HTTP_PORT', { infer: true }) ?? options.defaultPort);
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const identity = app.get(ServiceIdentity);
+    app.get(AppLogger).pino.info(
+      { port, schema: identity.schema, transports, url: `http://localhost:${port}`, docs: `http://localhost:${port}/docs` },
+      'service started',
+    );
+    return app;
+  } catch (error) {
+    bootLogger.pino.fatal({ err: error }, `${options.serviceName} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

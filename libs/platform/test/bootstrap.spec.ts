@@ -1,0 +1,52 @@
+import request from 'supertest';
+import { ChildService } from './support/child-service';
+import { ADMIN_API_KEY, DATABASE_URL, dropSchema, uniqueSchema } from './support/test-app';
+
+jest.setTimeout(60_000);
+
+describe('bootstrapService, as a main.ts runs it', () => {
+  const schema = uniqueSchema('bootstrap');
+  const settings = {
+    DATABASE_URL,
+    DATABASE_SCHEMA: schema,
+    KAFKA_BROKERS: '127.0.0.1:9092',
+    ADMIN_API_KEY,
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'info',
+  };
+
+  const services: ChildService[] = [];
+  const run = (env: Record<string, string>) => {
+    const service = new ChildService(env);
+    services.push(service);
+    return service;
+  };
+
+  afterEach(async () => {
+    await Promise.all(services.splice(0).map((service) => service.kill()));
+  });
+
+  afterAll(() => dropSchema(schema));
+
+  it('serves HTTP, logs a startup summary line, and on SIGTERM shuts down gracefully with exit code 0', async () => {
+    const service = run(settings);
+    const started = await service.waitForLine((line) => line.msg === 'service started');
+    expect(started).toMatchObject({ level: 'info', service: 'platform-main', schema, port: expect.any(Number) });
+
+    await request(`http://127.0.0.1:${started.port}`).get('/health/ready').expect(200);
+
+    expect(await service.stop('SIGTERM')).toBe(0);
+    expect(service.lines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }));
+    expect(service.lines).toContainEqual(expect.objectContaining({ msg: 'stopped', signal: 'SIGTERM' }));
+    expect(JSON.stringify(service.lines)).not.toContain(ADMIN_API_KEY);
+  });
+
+  it('exits with code 1 and a log line naming each invalid setting', async () => {
+    const service = run({ ...settings, KAFKA_BROKERS: 'kafka without port', ADMIN_API_KEY: 'short' });
+    const fatal = await service.waitForLine((line) => line.level === 'fatal');
+    expect(fatal.msg).toMatch(/^platform-main failed to start: Invalid configuration:/);
+    expect(fatal.msg).toContain('KAFKA_BROKERS');
+    expect(fatal.msg).toContain('ADMIN_API_KEY');
+    expect(await service.exitCode()).toBe(1);
+  });
+});

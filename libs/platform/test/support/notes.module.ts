@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Injectable, Module, Param, Post } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CurrentPrincipal, ownedOrNotFound, Principal, Public, RequireScopes, tenantOf } from '../../src';
+
+/** A tiny tenant-scoped resource, to exercise authentication, scopes, tenant isolation and validation. */
+interface Note {
+  id: string;
+  tenantId: string;
+  text: string;
+}
+
+class NoteTagDto {
+  @IsString()
+  @Length(1, 20)
+  label: string;
+}
+
+class CreateNoteDto {
+  @IsString()
+  @Length(1, 200)
+  text: string;
+
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => NoteTagDto)
+  tags?: NoteTagDto[];
+}
+
+@Injectable()
+class NotesStore {
+  readonly notes = new Map<string, Note>();
+}
+
+@Controller('notes')
+class NotesController {
+  constructor(private readonly store: NotesStore) {}
+
+  @Post()
+  @RequireScopes('notes:write')
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateNoteDto): Note {
+    const note = { id: randomUUID(), tenantId: tenantOf(principal), text: body.text };
+    this.store.notes.set(note.id, note);
+    return note;
+  }
+
+  @Get(':id')
+  @RequireScopes('notes:read')
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Note {
+    return ownedOrNotFound(principal, this.store.notes.get(id), `Note ${id} does not exist.`);
+  }
+}
+
+@Controller('failures')
+class FailuresController {
+  @Public()
+  @Get('unexpected')
+  unexpected(): never {
+    throw new Error('connection to postgres://svc:hunter2@db-internal:5432 refused');
+  }
+}
+
+@Module({ controllers: [NotesController, FailuresController], providers: [NotesStore] })
+export class NotesModule {}
