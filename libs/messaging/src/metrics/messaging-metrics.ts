@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { MetricsService } from '@zoom-oomnitza-sync/platform';
+import { Counter, Gauge, Histogram } from 'prom-client';
+
+export type HandlerOutcome = 'processed' | 'duplicate' | 'failed';
+export type DeadLetterReason = 'invalid-message' | 'permanent-error' | 'retries-exhausted';
+
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** The Prometheus metrics of outbox publishing and message consumption. */
+@Injectable()
+export class MessagingMetrics {
+  readonly outboxBacklog: Gauge;
+  readonly published: Counter<'topic'>;
+  readonly publishLatency: Histogram<'topic'>;
+  readonly handlerDuration: Histogram<'topic' | 'outcome'>;
+  readonly consumerLag: Gauge<'topic' | 'partition'>;
+  readonly retries: Counter<'topic'>;
+  readonly deadLettered: Counter<'topic' | 'reason'>;
+
+  constructor(metrics: MetricsService) {
+    this.outboxBacklog = metrics.gauge('messaging_outbox_backlog', 'Outbox rows not yet published');
+    this.published = metrics.counter('messaging_outbox_published_total', 'Messages published from the outbox', ['topic']);
+    this.publishLatency = metrics.histogram(
+      'messaging_outbox_publish_latency_seconds',
+      'Time from outbox insert to acknowledged publication',
+      ['topic'],
+      SECONDS_BUCKETS,
+    );
+    this.handlerDuration = metrics.histogram(
+      'messaging_handler_duration_seconds',
+      'Time one handler attempt took (per message, or per batch for batch handlers)',
+      ['topic', 'outcome'],
+      SECONDS_BUCKETS,
+    );
+    this.consumerLag = metrics.gauge('messaging_consumer_lag', 'Messages behind the partition end after the last batch', [
+      'topic',
+      'partition',
+    ]);
+    this.retries = metrics.counter('messaging_handler_retries_total', 'Handler attempts that failed and were retried', ['topic']);
+    this.deadLettered = metrics.counter('messaging_dead_lettered_total', 'Messages sent to a dead-letter topic', ['topic', 'reason']);
+  }
+}

@@ -1,0 +1,33 @@
+import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
+
+const row = (id: number, topic: string, size = 10): ClaimedRow => ({
+  id: String(id),
+  topic,
+  message_key: `integration-${id % 2}`,
+  headers: { 'x-message-type': 't' },
+  payload: { id, filler: 'x'.repeat(size) },
+  created_at: new Date(0),
+});
+
+describe('outbox batches', () => {
+  it('groups by topic keeping outbox order within each topic', () => {
+    const grouped = groupByTopic([row(1, 'a'), row(2, 'b'), row(3, 'a'), row(4, 'b')].map(toOutgoing));
+    expect(grouped.map(({ topic, messages }) => [topic, messages.map((m) => JSON.parse(String(m.value)).id)])).toEqual([
+      ['a', [1, 3]],
+      ['b', [2, 4]],
+    ]);
+  });
+
+  it('sends the key, headers and the envelope as JSON', () => {
+    const { message } = toOutgoing(row(7, 'a'));
+    expect(message).toEqual({ key: 'integration-1', headers: { 'x-message-type': 't' }, value: JSON.stringify(row(7, 'a').payload) });
+  });
+
+  it('splits large claims into requests of at most 4 MiB, in order', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => row(i, 'a', 1024 * 1024));
+    const chunks = [...sendChunks(rows.map(toOutgoing))];
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.reduce((sum, item) => sum + item.bytes, 0)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(chunks.flat().map((item) => item.message.value)).toEqual(rows.map((r) => JSON.stringify(r.payload)));
+  });
+});

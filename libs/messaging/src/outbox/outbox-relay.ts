@@ -1,0 +1,171 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppLogger } from '@zoom-oomnitza-sync/platform';
+import { Partitioners, Producer } from 'kafkajs';
+import { Logger } from 'pino';
+import { DataSource, QueryRunner } from 'typeorm';
+import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-settings';
+import { retryDelayMs } from '../consumer/retry-policy';
+import { KafkaClient } from '../kafka/kafka-client';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
+import { qualifiedTable, schemaOf } from '../persistence/qualified-table';
+import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
+import { outboxChannelOf } from './outbox-channel';
+import { listenerConnectionOf, OutboxNotificationListener } from './outbox-notification-listener';
+import { WakeSignal } from './wake-signal';
+
+/** How long a stopping relay keeps publishing rows that are already waiting. */
+const DRAIN_TIMEOUT_MS = 5_000;
+
+type CycleOutcome = 'full' | 'partial' | 'idle' | 'contended';
+
+
+/**
+ * Publishes committed outbox rows to Kafka. One cycle, in one transaction: take the schema's relay
+ * lock, claim the oldest unpublished rows (FOR UPDATE SKIP LOCKED), send them with the idempotent
+ * producer (acks=all), stamp them published, commit. Replicas therefore never publish a row twice
+ * and publish in outbox order, so one integration's messages keep their order. A crash after the
+ * send but before the commit publishes those rows again on the next cycle: consumers absorb the
+ * duplicate through their inbox (same messageId).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log: Logger;
+  private readonly wake = new WakeSignal();
+  private producer?: Producer;
+  private producerConnected = false;
+  private listener?: OutboxNotificationListener;
+  private running?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaClient,
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+    private readonly metrics: MessagingMetrics,
+    logger: AppLogger,
+  ) {
+    this.log = logger.pino.child({ context: OutboxRelay.name });
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    const schema = schemaOf(this.dataSource, OutboxMessageEntity);
+    this.listener = new OutboxNotificationListener(listenerConnectionOf(this.dataSource), outboxChannelOf(schema), () => this.wake.notify(), this.log);
+    void this.listener.start();
+    this.running = this.run();
+  }
+
+  /** Finishes the cycle in flight, publishes what is already waiting (bounded), then disconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.stopping = true;
+    this.wake.notify();
+    await this.running;
+    this.running = undefined;
+    await this.listener?.stop();
+    if (this.producerConnected) await this.producer?.disconnect();
+    this.producerConnected = false;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        const outcome = await this.publishCycle();
+        failures = 0;
+        if (outcome !== 'full') await this.wake.wait(this.settings.outboxPollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        this.log.warn({ error: describe(error), failures }, 'outbox relay cycle failed; retrying');
+        await this.wake.wait(retryDelayMs(failures, this.settings.outboxPollIntervalMs, this.settings.retryMaxMs));
+      }
+    }
+    await this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      try {
+        if ((await this.publishCycle()) !== 'full') return;
+      } catch (error) {
+        this.log.warn({ error: describe(error) }, 'outbox relay could not drain before stopping; rows stay for the next relay');
+        return;
+      }
+    }
+  }
+
+  private async publishCycle(): Promise<CycleOutcome> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    try {
+      await queryRunner.startTransaction();
+      const outcome = await this.claimAndPublish(queryRunner);
+      await queryRunner.commitTransaction();
+      return outcome;
+    } catch (error) {
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  private async claimAndPublish(queryRunner: QueryRunner): Promise<CycleOutcome> {
+    const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
+    const [{ locked }] = await queryRunner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox-relay:${table}`]);
+    if (!locked) return 'contended';
+    const rows: ClaimedRow[] = await queryRunner.query(
+      `SELECT id, topic, message_key, headers, payload, created_at FROM ${table}
+        WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [this.settings.outboxBatchSize],
+    );
+    if (rows.length === 0) {
+      this.metrics.outboxBacklog.set(0);
+      return 'idle';
+    }
+    await this.send(rows);
+    await queryRunner.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+    this.record(rows);
+    return rows.length === this.settings.outboxBatchSize ? 'full' : 'partial';
+  }
+
+  private async send(rows: ClaimedRow[]): Promise<void> {
+    const producer = this.producer;
+    if (!producer) throw new Error('outbox relay is not started');
+    if (!this.producerConnected) {
+      await producer.connect();
+      this.producerConnected = true;
+    }
+    for (const chunk of sendChunks(rows.map(toOutgoing))) {
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
+    }
+  }
+
+  private record(rows: ClaimedRow[]): void {
+    const now = Date.now();
+    for (const row of rows) {
+      this.metrics.published.inc({ topic: row.topic });
+      this.metrics.publishLatency.observe({ topic: row.topic }, (now - new Date(row.created_at).getTime()) / 1000);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

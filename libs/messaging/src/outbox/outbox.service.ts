@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { MessageDefinition, MessageEnvelope, messageKeyOf, parseMessage } from '@zoom-oomnitza-sync/contracts';
+import { CorrelationContext } from '@zoom-oomnitza-sync/platform';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { TopicNames } from '../kafka/topic-names';
+import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
+import { qualifiedTable, schemaOf } from '../persistence/qualified-table';
+import { buildEnvelope, buildHeaders, PublishInput } from './envelope';
+import { outboxChannelOf } from './outbox-channel';
+
+/** Kafka brokers refuse records above message.max.bytes (about 1 MB by default). */
+export const MAX_MESSAGE_BYTES = 1_000_000;
+
+/**
+ * Writes messages into the outbox inside the caller's transaction: the message exists exactly
+ * when the state change it announces is committed. The relay publishes it afterwards.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(private readonly topicNames: TopicNames) {}
+
+  async publish<TPayload extends object>(
+    manager: EntityManager,
+    definition: MessageDefinition<TPayload>,
+    input: PublishInput<TPayload>,
+  ): Promise<MessageEnvelope<TPayload>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.publish needs the EntityManager of an open transaction');
+    }
+    const envelope = buildEnvelope(definition, input, randomUUID(), new Date());
+    const value = JSON.stringify(envelope);
+    if (Buffer.byteLength(value) > MAX_MESSAGE_BYTES) {
+      throw new Error(`${definition.type} message of ${Buffer.byteLength(value)} bytes exceeds ${MAX_MESSAGE_BYTES}; split it`);
+    }
+    // What consumers will parse, checked now: an invalid message fails its producer, not a consumer.
+    await parseMessage(definition, JSON.parse(value));
+    const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
+    const dataSource = manager.connection;
+    await manager.query(
+      `WITH inserted AS (
+         INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id
+       )
+       SELECT pg_notify($6, '') FROM inserted`,
+      [
+        envelope.messageId,
+        this.topicNames.resolve(definition.topic),
+        messageKeyOf(envelope),
+        buildHeaders(envelope, correlationId),
+        value,
+        outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity)),
+      ],
+    );
+    return envelope;
+  }
+}
