@@ -20,14 +20,22 @@ describe('readMessagingSettings', () => {
       outboxBatchSize: 500,
       outboxRetentionHours: 24,
       inboxRetentionDays: 14,
+      outboxRelayEnabled: true,
+      sessionTimeoutMs: 30_000,
     });
   });
 
   it('accepts numbers as strings, as raw environment variables are', () => {
     const settings = readMessagingSettings(
-      configOf({ KAFKA_BROKERS: 'a:9092, b:9093', MESSAGING_MAX_ATTEMPTS: '3', KAFKA_CREATE_TOPICS: 'true', KAFKA_TOPIC_PREFIX: 'dev.' }),
+      configOf({ KAFKA_BROKERS: 'a:9092, b:9093', MESSAGING_MAX_ATTEMPTS: '3', KAFKA_CREATE_TOPICS: 'true', KAFKA_TOPIC_PREFIX: 'dev.', OUTBOX_RELAY_ENABLED: 'false' }),
     );
-    expect(settings).toMatchObject({ brokers: ['a:9092', 'b:9093'], maxAttempts: 3, createTopics: true, topicPrefix: 'dev.' });
+    expect(settings).toMatchObject({
+      brokers: ['a:9092', 'b:9093'],
+      maxAttempts: 3,
+      createTopics: true,
+      topicPrefix: 'dev.',
+      outboxRelayEnabled: false,
+    });
   });
 
   it('names a malformed setting', () => {

@@ -15,6 +15,8 @@ export interface MessagingSettings {
   readonly outboxBatchSize: number;
   readonly outboxRetentionHours: number;
   readonly inboxRetentionDays: number;
+  readonly outboxRelayEnabled: boolean;
+  readonly sessionTimeoutMs: number;
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
@@ -43,6 +45,8 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
     outboxBatchSize: positiveNumber(config, 'OUTBOX_BATCH_SIZE', 500),
     outboxRetentionHours: positiveNumber(config, 'OUTBOX_RETENTION_HOURS', 24),
     inboxRetentionDays: positiveNumber(config, 'INBOX_RETENTION_DAYS', 14),
+    outboxRelayEnabled: ![false, 'false', '0'].includes(config.get('OUTBOX_RELAY_ENABLED') ?? true),
+    sessionTimeoutMs: positiveNumber(config, 'KAFKA_SESSION_TIMEOUT_MS', 30_000),
   };
 }
 

@@ -102,6 +102,8 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
     const consumer = this.kafka.consumer({
       groupId: this.consumerGroup,
       allowAutoTopicCreation: false,
+      sessionTimeout: this.settings.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3000, Math.floor(this.settings.sessionTimeoutMs / 3)),
       // An idle fetch waits this long for data, and stopping waits for the fetch: keep shutdown quick.
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });

@@ -49,6 +49,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    // Replicas that only serve the API may leave publishing to others (OUTBOX_RELAY_ENABLED=false).
+    if (!this.settings.outboxRelayEnabled) {
+      this.log.info('outbox relay disabled: rows are published by another replica');
+      return;
+    }
     this.start();
   }
 

@@ -30,6 +30,8 @@ export async function bootstrapService(
     // graceful stop reports success.
     app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
     const transports = connectTransports(app);
+    // Every module's init hooks run before the first message is handled.
+    await app.init();
     await app.startAllMicroservices();
     const config: ConfigService<BaseEnvironment, true> = app.get(ConfigService);
     await app.listen(config.get('HTTP_PORT', { infer: true }) ?? options.defaultPort);

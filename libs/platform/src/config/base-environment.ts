@@ -94,6 +94,25 @@ export class BaseEnvironment {
   @Min(10)
   OUTBOX_POLL_INTERVAL_MS = 100;
 
+  @Transform(toBool)
+  OUTBOX_RELAY_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_HOURS = 24;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INBOX_RETENTION_DAYS = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(6000)
+  @Max(300_000)
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,0 +1,75 @@
+import { createTestTopics, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
+import { Client } from 'pg';
+import { ServiceProcess, startService } from './service-process';
+
+export const SERVICES = ['credentials', 'scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/**
+ * One isolated deployment of the platform for a test file: its own topics (one prefix), one schema
+ * per service, one admin key. Services run as real processes.
+ */
+export class PlatformDeployment {
+  readonly adminKey: string;
+  private readonly schemas = new Map<ServiceName, string>();
+  private readonly running = new Set<ServiceProcess>();
+
+  private constructor(
+    readonly topics: TestTopics,
+    private readonly base: Record<string, string>,
+  ) {
+    this.adminKey = base.ADMIN_API_KEY;
+  }
+
+  static async create(name: string): Promise<PlatformDeployment> {
+    const topics = await createTestTopics(name);
+    const { DATABASE_SCHEMA: _unused, ...base } = testEnvironment({
+      KAFKA_TOPIC_PREFIX: topics.prefix,
+      MESSAGING_RETRY_BASE_MS: '20',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+    });
+    return new PlatformDeployment(topics, base);
+  }
+
+  schemaOf(service: ServiceName): string {
+    let schema = this.schemas.get(service);
+    if (!schema) {
+      schema = uniqueName(service.replace('-', '_'));
+      this.schemas.set(service, schema);
+    }
+    return schema;
+  }
+
+  async start(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+    const process = await startService(service, { ...this.base, DATABASE_SCHEMA: this.schemaOf(service), ...overrides });
+    this.running.add(process);
+    void process.exited().then(() => this.running.delete(process));
+    return process;
+  }
+
+  /** Runs one query against a service's schema, as that service would see it. */
+  async query<Row = Record<string, unknown>>(service: ServiceName, sql: string, parameters: unknown[] = []): Promise<Row[]> {
+    const client = new Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      await client.query(`SET search_path TO ${client.escapeIdentifier(this.schemaOf(service))}`);
+      return (await client.query(sql, parameters)).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all([...this.running].map((process) => process.kill()));
+    const client = new Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      for (const schema of this.schemas.values()) {
+        await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(schema)} CASCADE`);
+      }
+    } finally {
+      await client.end();
+    }
+    await this.topics.delete();
+  }
+}

@@ -1,0 +1,31 @@
+import { PlatformDeployment } from '../src/platform-deployment';
+import { waitUntilReady } from '../src/service-process';
+
+describe('service lifecycle', () => {
+  let deployment: PlatformDeployment;
+
+  beforeAll(async () => {
+    deployment = await PlatformDeployment.create('lifecycle');
+  });
+
+  afterAll(() => deployment?.destroy());
+
+  it('refuses to start with a missing or malformed setting and names it', async () => {
+    const service = await deployment.start('mapper', { KAFKA_BROKERS: 'not a broker list', ADMIN_API_KEY: 'short' });
+    expect(await service.exited()).not.toBe(0);
+    expect(service.output()).toContain('KAFKA_BROKERS');
+    expect(service.output()).toContain('ADMIN_API_KEY must be at least 32 characters');
+  });
+
+  it('stops gracefully on SIGTERM and starts again on the same schema without migrating twice', async () => {
+    const first = await deployment.start('notifier');
+    await waitUntilReady(first);
+    expect(await first.stop()).toBe(0);
+
+    const second = await deployment.start('notifier');
+    await waitUntilReady(second);
+    const migrations = await deployment.query<{ count: string }>('notifier', 'SELECT count(*) FROM migrations');
+    expect(Number(migrations[0].count)).toBe(1);
+    expect(await second.stop()).toBe(0);
+  });
+});

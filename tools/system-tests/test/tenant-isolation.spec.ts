@@ -1,0 +1,63 @@
+import { issueApiKey } from '../src/api-keys';
+import { request } from '../src/http';
+import { PlatformDeployment } from '../src/platform-deployment';
+import { ServiceProcess, waitUntilReady } from '../src/service-process';
+
+describe('tenant isolation on the scheduler API', () => {
+  let deployment: PlatformDeployment;
+  let scheduler: ServiceProcess;
+  let acmeKey: string;
+  let globexKey: string;
+  let acmeIntegrationId: string;
+
+  beforeAll(async () => {
+    deployment = await PlatformDeployment.create('tenants');
+    scheduler = await deployment.start('scheduler');
+    await waitUntilReady(scheduler);
+    const scopes = ['integrations:read', 'integrations:write', 'runs:read', 'runs:write'];
+    acmeKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', scopes);
+    globexKey = await issueApiKey(scheduler, deployment.adminKey, 'globex', scopes);
+    const created = await request<{ id: string; status: string }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: { name: 'Acme Zoom users', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme' },
+    });
+    expect(created).toMatchObject({ status: 201, body: { status: 'draft' } });
+    acmeIntegrationId = created.body.id;
+  });
+
+  afterAll(() => deployment?.destroy());
+
+  it("lets a tenant read its own integration", async () => {
+    const own = await request(`${scheduler.baseUrl}/integrations/${acmeIntegrationId}`, { key: acmeKey });
+    expect(own).toMatchObject({ status: 200, body: { id: acmeIntegrationId, tenantId: 'acme' } });
+  });
+
+  it("answers 404, not 403, for another tenant's integration and its runs", async () => {
+    const read = await request(`${scheduler.baseUrl}/integrations/${acmeIntegrationId}`, { key: globexKey });
+    expect(read.status).toBe(404);
+    expect(read.contentType).toContain('application/problem+json');
+    const run = await request(`${scheduler.baseUrl}/integrations/${acmeIntegrationId}/runs`, { method: 'POST', key: globexKey });
+    expect(run.status).toBe(404);
+    const list = await request<unknown[]>(`${scheduler.baseUrl}/integrations`, { key: globexKey });
+    expect(list).toMatchObject({ status: 200, body: [] });
+  });
+
+  it('refuses a key without the scope a route needs with 403', async () => {
+    const readOnly = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:read']);
+    const response = await request(`${scheduler.baseUrl}/integrations/${acmeIntegrationId}/runs`, { method: 'POST', key: readOnly });
+    expect(response.status).toBe(403);
+    expect(response.contentType).toContain('application/problem+json');
+  });
+
+  it('rejects unknown and malformed fields with 400 problem+json naming them', async () => {
+    const response = await request<{ errors: { field: string }[] }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: { name: '', zoomCredentialId: 'zoom 1', oomnitzaCredentialId: 'o-1', tenantId: 'globex' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body.errors.map((error) => error.field).sort()).toEqual(['name', 'tenantId', 'zoomCredentialId']);
+  });
+});
