@@ -23,11 +23,13 @@ export class PlatformDeployment {
 
   static async create(name: string): Promise<PlatformDeployment> {
     const topics = await createTestTopics(name);
-    const { DATABASE_SCHEMA: _unused, ...base } = testEnvironment({
+    // Each service gets its own schema when it starts (schemaOf), so the shared one is left out.
+    const base: Record<string, string> = testEnvironment({
       KAFKA_TOPIC_PREFIX: topics.prefix,
       MESSAGING_RETRY_BASE_MS: '20',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
     });
+    delete base.DATABASE_SCHEMA;
     return new PlatformDeployment(topics, base);
   }
 
