@@ -20,6 +20,8 @@ module.exports = {
     ],
   },
   setupFiles: ['reflect-metadata'],
+  // Integration tests join consumer groups and start processes: seconds, not milliseconds.
+  testTimeout: 60_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@zoom-oomnitza-sync/(contracts|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),

@@ -1,0 +1,6 @@
+import { releaseTestInfrastructure } from './infrastructure/test-infrastructure';
+
+/** Jest global teardown (see jest.preset.js): stops only what the global setup started. */
+export default async function globalTeardown(): Promise<void> {
+  await releaseTestInfrastructure();
+}

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { ProvisionedKafka } from '../provisioned';
+
+const run = promisify(execFile);
+
+export const KAFKA_TOOL_DIR = resolve(__dirname, '../../../../../tools/kafka');
+
+export interface LocalKafkaOptions {
+  port: number;
+  controllerPort: number;
+  /** Pid file, log and data; tools/kafka's default (its git-ignored cache) when omitted. */
+  runDir?: string;
+}
+
+function toolEnvironment(options: LocalKafkaOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: String(options.port), KAFKA_CONTROLLER_PORT: String(options.controllerPort) };
+  // An inherited KAFKA_RUN_DIR belongs to some other broker; sharing it would wipe that one's data.
+  delete env.KAFKA_RUN_DIR;
+  if (options.runDir) {
+    env.KAFKA_RUN_DIR = options.runDir;
+  }
+  return env;
+}
+
+async function runTool(script: 'start' | 'stop' | 'status', options: LocalKafkaOptions): Promise<{ stdout: string; stderr: string }> {
+  return run(resolve(KAFKA_TOOL_DIR, script), [], { env: toolEnvironment(options), maxBuffer: 10 * 1024 * 1024 });
+}
+
+export async function localKafkaRunning(options: LocalKafkaOptions): Promise<boolean> {
+  return runTool('status', options).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Stops the tools/kafka broker on these ports and removes its data; fine when none runs. */
+export async function stopLocalKafka(options: LocalKafkaOptions): Promise<void> {
+  await runTool('stop', options);
+}
+
+/**
+ * A broker from tools/kafka on the given ports. When one of ours already runs there it is used
+ * as it is and left running (`startedHere: false`).
+ */
+export async function startLocalKafka(options: LocalKafkaOptions): Promise<ProvisionedKafka> {
+  const brokers = `127.0.0.1:${options.port}`;
+  if (await localKafkaRunning(options)) {
+    return { brokers, description: `tools/kafka broker already running on ${brokers}`, startedHere: false, stop: async () => undefined };
+  }
+  const startedAt = Date.now();
+  try {
+    await runTool('start', options);
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`tools/kafka/start failed on port ${options.port}:\n${stderr ?? String(error)}`);
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  return {
+    brokers,
+    description: `tools/kafka broker on ${brokers} (started in ${seconds}s)`,
+    startedHere: true,
+    stop: () => stopLocalKafka(options),
+  };
+}

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { freePorts } from '@zoom-oomnitza-sync/testing';
+
+const TOOL_DIR = resolve(__dirname, '..');
+
+interface ToolResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runTool(script: 'start' | 'stop' | 'status', env: NodeJS.ProcessEnv): Promise<ToolResult> {
+  return new Promise((done) => {
+    execFile(join(TOOL_DIR, script), [], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      answer(true);
+    });
+    socket.once('error', () => answer(false));
+  });
+}
+
+// Starts a real broker of its own on free ports (never the developer's 9092) and takes it down.
+describe('tools/kafka start, status and stop', () => {
+  let runDir: string;
+  let env: NodeJS.ProcessEnv;
+  let port: number;
+
+  beforeAll(async () => {
+    const [clientPort, controllerPort] = await freePorts(2);
+    port = clientPort;
+    runDir = mkdtempSync(join(tmpdir(), 'kafka-lifecycle-'));
+    env = { KAFKA_PORT: String(clientPort), KAFKA_CONTROLLER_PORT: String(controllerPort), KAFKA_RUN_DIR: runDir };
+  });
+
+  afterAll(async () => {
+    await runTool('stop', env);
+    rmSync(runDir, { recursive: true, force: true });
+  });
+
+  it('starts a broker that serves a produce/consume round trip, reports it, and stops it', async () => {
+    const started = await runTool('start', env);
+    expect(started).toEqual(expect.objectContaining({ code: 0 }));
+    expect(started.stdout.trim()).toBe(`KAFKA_BROKERS=127.0.0.1:${port}`);
+
+    const status = await runTool('status', env);
+    expect(status).toEqual(expect.objectContaining({ code: 0 }));
+    expect(status.stdout).toMatch(/^running: pid \d+/);
+
+    const again = await runTool('start', env);
+    expect(again).toEqual(expect.objectContaining({ code: 0 }));
+    expect(again.stderr).toContain('already running');
+
+    const kafka = new Kafka({ clientId: 'lifecycle', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.ERROR });
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'lifecycle.v1', numPartitions: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: 'lifecycle.v1', messages: [{ key: 'k', value: 'hello' }] });
+    await producer.disconnect();
+    const consumer = kafka.consumer({ groupId: 'lifecycle', maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['lifecycle.v1'], fromBeginning: true });
+    const received = await new Promise<string>((resolveValue) => {
+      void consumer.run({ eachMessage: async ({ message }) => resolveValue(message.value?.toString() ?? '') });
+    });
+    await consumer.disconnect();
+    expect(received).toBe('hello');
+
+    const stopped = await runTool('stop', env);
+    expect(stopped).toEqual(expect.objectContaining({ code: 0 }));
+    expect(await portAnswers(port)).toBe(false);
+    expect(existsSync(join(runDir, 'data'))).toBe(false);
+    expect(existsSync(join(runDir, 'kafka.pid'))).toBe(false);
+
+    const after = await runTool('status', env);
+    expect(after).toEqual(expect.objectContaining({ code: 3 }));
+    expect(after.stdout.trim()).toBe('not running');
+  });
+
+  it('refuses to start on a port another program holds, saying which', async () => {
+    const [takenPort, controllerPort] = await freePorts(2);
+    const squatter: Server = createServer();
+    await new Promise<void>((listening) => squatter.listen(takenPort, '127.0.0.1', listening));
+    try {
+      const result = await runTool('start', {
+        KAFKA_PORT: String(takenPort),
+        KAFKA_CONTROLLER_PORT: String(controllerPort),
+        KAFKA_RUN_DIR: join(runDir, 'squatted'),
+      });
+      expect(result).toEqual(expect.objectContaining({ code: 1 }));
+      expect(result.stderr).toContain(`port ${takenPort} on 127.0.0.1 is taken by another process`);
+    } finally {
+      await new Promise((closed) => squatter.close(closed));
+    }
+  });
+});
