@@ -19,3 +19,4 @@ export * from './persistence/inbox-message.entity';
 export * from './persistence/messaging-entities';
 export * from './persistence/messaging-tables';
 export * from './persistence/outbox-message.entity';
+export * from './persistence/service-foundation.migration';
