@@ -1,0 +1,26 @@
+import { ScenarioRow } from './scenarios';
+
+const COLUMNS = ['scenario', 'messages', 'seconds', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
+
+/** Nearest-rank percentile of ascending values. */
+export function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+function cells(row: ScenarioRow): string[] {
+  const base = [row.scenario, String(row.messages), row.seconds.toFixed(2), Math.round(row.messages / row.seconds).toString()];
+  if (!row.latenciesMs?.length) return [...base, '-', '-', '-', '-'];
+  const sorted = [...row.latenciesMs].sort((a, b) => a - b);
+  const latencies = [0.5, 0.95, 0.99, 1].map((fraction) => percentile(sorted, fraction).toFixed(1));
+  return [...base, ...latencies];
+}
+
+/** A markdown table: readable in a terminal and pasteable into a README. */
+export function formatTable(rows: readonly ScenarioRow[]): string {
+  const table = [COLUMNS, ...rows.map(cells)];
+  const widths = COLUMNS.map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  const line = (values: string[]) =>
+    `| ${values.map((value, column) => (column === 0 ? value.padEnd(widths[column]) : value.padStart(widths[column]))).join(' | ')} |`;
+  const rule = `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
+  return [line(table[0]), rule, ...table.slice(1).map(line)].join('\n');
+}
