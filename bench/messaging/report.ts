@@ -1,3 +1,4 @@
+import { markdownTable } from '../shared/markdown-table';
 import { ScenarioRow } from './scenarios';
 
 const COLUMNS = ['scenario', 'messages', 'seconds', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
@@ -15,12 +16,6 @@ function cells(row: ScenarioRow): string[] {
   return [...base, ...latencies];
 }
 
-/** A markdown table: readable in a terminal and pasteable into a README. */
 export function formatTable(rows: readonly ScenarioRow[]): string {
-  const table = [COLUMNS, ...rows.map(cells)];
-  const widths = COLUMNS.map((_, column) => Math.max(...table.map((line) => line[column].length)));
-  const line = (values: string[]) =>
-    `| ${values.map((value, column) => (column === 0 ? value.padEnd(widths[column]) : value.padStart(widths[column]))).join(' | ')} |`;
-  const rule = `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
-  return [line(table[0]), rule, ...table.slice(1).map(line)].join('\n');
+  return markdownTable(COLUMNS, rows.map(cells));
 }
