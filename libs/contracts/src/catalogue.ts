@@ -1,6 +1,7 @@
 import { deadLetterTopicOf, MessageDefinition } from './envelope/message-definition';
 import { CredentialsChanged } from './messages/credentials-changed';
 import { IntegrationAlert } from './messages/integration-alert';
+import { IntegrationChanged } from './messages/integration-changed';
 import { OomnitzaRecordsDeactivate } from './messages/oomnitza-records-deactivate';
 import { OomnitzaRecordsUpsert } from './messages/oomnitza-records-upsert';
 import { OomnitzaRecordsWritten } from './messages/oomnitza-records-written';
@@ -11,6 +12,7 @@ import { ZoomUsersPage } from './messages/zoom-users-page';
 
 /** Every message kind of the platform: the single source of topic names. */
 export const MESSAGE_CATALOGUE: readonly MessageDefinition[] = Object.freeze([
+  IntegrationChanged,
   SyncRunRequested,
   ZoomUsersPage,
   ZoomUserChanged,

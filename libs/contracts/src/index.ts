@@ -5,6 +5,7 @@ export * from './common';
 export * from './envelope';
 export * from './messages/credentials-changed';
 export * from './messages/integration-alert';
+export * from './messages/integration-changed';
 export * from './messages/oomnitza-records-deactivate';
 export * from './messages/oomnitza-records-upsert';
 export * from './messages/oomnitza-records-written';

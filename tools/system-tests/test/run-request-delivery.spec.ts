@@ -29,15 +29,18 @@ describe('a run request travels from the scheduler to the zoom-fetcher with exac
     const integration = await request<{ id: string }>(`${silentScheduler.baseUrl}/integrations`, {
       method: 'POST',
       key,
-      body: { name: 'Zoom users', zoomCredentialId: 'zoom-1', oomnitzaCredentialId: 'oomnitza-1' },
+      body: { name: 'Zoom users', zoomCredentialId: 'zoom-1', oomnitzaCredentialId: 'oomnitza-1', oomnitzaRoleId: 1 },
     });
     expect(integration.status).toBe(201);
+    const launched = await request(`${silentScheduler.baseUrl}/integrations/${integration.body.id}/launch`, { method: 'POST', key });
+    expect(launched).toMatchObject({ status: 200, body: { status: 'active' } });
     for (let run = 0; run < RUNS; run += 1) {
       const accepted = await request(`${silentScheduler.baseUrl}/integrations/${integration.body.id}/runs`, { method: 'POST', key });
       expect(accepted.status).toBe(202);
     }
     await silentScheduler.kill();
-    expect(await countOf('scheduler', 'SELECT count(*) FROM outbox WHERE published_at IS NULL')).toBe(RUNS);
+    const runRequestsWaiting = `SELECT count(*) FROM outbox WHERE published_at IS NULL AND topic = '${deployment.topics.name(SyncRunRequested.topic)}'`;
+    expect(await countOf('scheduler', runRequestsWaiting)).toBe(RUNS);
 
     // The restarted scheduler's relay publishes what the dead one committed.
     const fetcher = await deployment.start('zoom-fetcher');
@@ -47,7 +50,7 @@ describe('a run request travels from the scheduler to the zoom-fetcher with exac
       timeoutMs: 30_000,
       description: `${RUNS} fetch jobs`,
     });
-    expect(await countOf('scheduler', 'SELECT count(*) FROM outbox WHERE published_at IS NULL')).toBe(0);
+    expect(await countOf('scheduler', runRequestsWaiting)).toBe(0);
 
     // The consumer dies and its commits are lost: every message is delivered again.
     const topic = deployment.topics.name(SyncRunRequested.topic);

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { IntegrationType, SyncKey, SyncPreference } from '@zoom-oomnitza-sync/contracts';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const INTEGRATION_STATUSES = ['draft', 'active', 'paused'] as const;
 export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
@@ -18,11 +19,28 @@ export class IntegrationEntity {
   @Column({ type: 'text' })
   status: IntegrationStatus;
 
+  @Column({ type: 'text' })
+  type: IntegrationType;
+
+  @Column({ type: 'text' })
+  preference: SyncPreference;
+
   @Column({ name: 'zoom_credential_id' })
   zoomCredentialId: string;
 
   @Column({ name: 'oomnitza_credential_id' })
   oomnitzaCredentialId: string;
+
+  /** Null while the integration is a draft without its mandatory mapping. */
+  @Column({ name: 'oomnitza_role_id', type: 'int', nullable: true })
+  oomnitzaRoleId: number | null;
+
+  @Column({ name: 'sync_key', type: 'text' })
+  syncKey: SyncKey;
+
+  /** Grows with every change; consumers of integration.changed keep the newest. */
+  @VersionColumn()
+  revision: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
+import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { IntegrationEntity } from './integration.entity';
 import { IntegrationsService } from './integrations.service';
 
@@ -27,5 +28,23 @@ export class IntegrationsController {
   @RequireScopes('integrations:read')
   get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
     return this.integrations.get(tenantOf(principal), id);
+  }
+
+  @Patch(':id')
+  @RequireScopes('integrations:write')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateIntegrationDto,
+  ): Promise<IntegrationEntity> {
+    return this.integrations.update(tenantOf(principal), id, body);
+  }
+
+  /** Launch: a draft with its mandatory mapping becomes active and can run. */
+  @Post(':id/launch')
+  @HttpCode(HttpStatus.OK)
+  @RequireScopes('integrations:write')
+  launch(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
+    return this.integrations.launch(tenantOf(principal), id);
   }
 }

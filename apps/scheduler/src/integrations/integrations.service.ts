@@ -1,25 +1,101 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IntegrationChanged } from '@zoom-oomnitza-sync/contracts';
+import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { ConflictProblem, NotFoundProblem, ProblemException } from '@zoom-oomnitza-sync/platform';
+import { DataSource, EntityManager } from 'typeorm';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
+import { UpdateIntegrationDto } from './dto/update-integration.dto';
+import { integrationSnapshot } from './integration-snapshot';
 import { IntegrationEntity } from './integration.entity';
+
+/** Zoom authenticates with OAuth, which a Local installation cannot do. */
+class LocalInstallationProblem extends ProblemException {
+  constructor() {
+    super({
+      status: 422,
+      slug: 'local-installation-unsupported',
+      title: 'Local installation is not supported for Zoom',
+      detail: 'Zoom requires OAuth, which Local installations do not support: choose the Cloud installation type.',
+    });
+  }
+}
 
 @Injectable()
 export class IntegrationsService {
-  constructor(@InjectRepository(IntegrationEntity) private readonly integrations: Repository<IntegrationEntity>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
 
-  create(tenantId: string, input: CreateIntegrationDto): Promise<IntegrationEntity> {
-    return this.integrations.save(this.integrations.create({ ...input, tenantId, status: 'draft' }));
+  async create(tenantId: string, input: CreateIntegrationDto): Promise<IntegrationEntity> {
+    if (input.installationType === 'local') throw new LocalInstallationProblem();
+    return this.dataSource.transaction(async (manager) => {
+      const integration = await manager.save(
+        manager.create(IntegrationEntity, {
+          tenantId,
+          name: input.name,
+          status: 'draft',
+          type: input.type ?? 'user',
+          preference: input.preference ?? 'create_and_update',
+          zoomCredentialId: input.zoomCredentialId,
+          oomnitzaCredentialId: input.oomnitzaCredentialId,
+          oomnitzaRoleId: input.oomnitzaRoleId ?? null,
+          syncKey: input.syncKey ?? 'email',
+        }),
+      );
+      await this.announce(manager, integration);
+      return integration;
+    });
+  }
+
+  async update(tenantId: string, id: string, changes: UpdateIntegrationDto): Promise<IntegrationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const integration = await this.lockOwned(manager, tenantId, id);
+      Object.assign(integration, changes);
+      const saved = await manager.save(integration);
+      await this.announce(manager, saved);
+      return saved;
+    });
+  }
+
+  /** Draft until the mandatory mapping exists (an Oomnitza role); Launch makes it active. */
+  async launch(tenantId: string, id: string): Promise<IntegrationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const integration = await this.lockOwned(manager, tenantId, id);
+      if (integration.oomnitzaRoleId === null) {
+        throw new ConflictProblem('The integration stays a draft until its mandatory mapping exists: choose an Oomnitza role (oomnitzaRoleId).');
+      }
+      if (integration.status === 'active') return integration;
+      integration.status = 'active';
+      const saved = await manager.save(integration);
+      await this.announce(manager, saved);
+      return saved;
+    });
   }
 
   list(tenantId: string): Promise<IntegrationEntity[]> {
-    return this.integrations.find({ where: { tenantId }, order: { createdAt: 'ASC' } });
+    return this.dataSource.getRepository(IntegrationEntity).find({ where: { tenantId }, order: { createdAt: 'ASC' } });
   }
 
   /** Another tenant's integration does not exist for the caller: 404, never 403. */
-  async get(tenantId: string, id: string): Promise<IntegrationEntity> {
-    const integration = await this.integrations.findOneBy({ tenantId, id });
-    if (!integration) throw new NotFoundException(`Integration ${id} was not found`);
+  async get(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<IntegrationEntity> {
+    const integration = await manager.findOneBy(IntegrationEntity, { tenantId, id });
+    if (!integration) throw new NotFoundProblem(`Integration ${id} was not found.`);
     return integration;
+  }
+
+  private async lockOwned(manager: EntityManager, tenantId: string, id: string): Promise<IntegrationEntity> {
+    const integration = await manager.findOne(IntegrationEntity, { where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+    if (!integration) throw new NotFoundProblem(`Integration ${id} was not found.`);
+    return integration;
+  }
+
+  private async announce(manager: EntityManager, integration: IntegrationEntity): Promise<void> {
+    await this.outbox.publish(manager, IntegrationChanged, {
+      tenantId: integration.tenantId,
+      integrationId: integration.id,
+      payload: integrationSnapshot(integration),
+    });
   }
 }

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export const RUN_STATUSES = ['requested', 'running', 'completed', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
+const count = (name: string) => ({ name, type: 'int' as const, default: 0 });
+
 @Entity({ name: 'runs' })
 @Index(['tenantId', 'integrationId', 'requestedAt'])
 export class RunEntity {
@@ -23,4 +25,24 @@ export class RunEntity {
 
   @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
   requestedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason: string | null;
+
+  @Column(count('fetched')) fetched: number;
+  @Column(count('mapped')) mapped: number;
+  @Column(count('rejected')) rejected: number;
+  @Column(count('created')) created: number;
+  @Column(count('updated')) updated: number;
+  @Column(count('unchanged')) unchanged: number;
+  @Column(count('skipped')) skipped: number;
+  @Column(count('deactivated')) deactivated: number;
+  @Column(count('failed')) failed: number;
+
+  @Column({ name: 'fetch_completed', default: false }) fetchCompleted: boolean;
+  @Column({ name: 'map_completed', default: false }) mapCompleted: boolean;
+  @Column({ name: 'write_finished', default: false }) writeFinished: boolean;
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
+import { RunErrorEntity } from './run-error.entity';
 import { RunEntity } from './run.entity';
 import { RunsService } from './runs.service';
 
@@ -21,6 +22,18 @@ export class RunsController {
     return this.runs.requestRun(tenantOf(principal), integrationId);
   }
 
+  @Get()
+  @RequireScopes('runs:read')
+  @ApiQuery({ name: 'limit', required: false, description: 'newest first, at most 100' })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Query('limit', new DefaultValuePipe(20), ParseIntPipe) limit: number,
+  ): Promise<RunEntity[]> {
+    return this.runs.list(tenantOf(principal), integrationId, Math.min(Math.max(limit, 1), 100));
+  }
+
+  /** The run's status and counts, current while it runs. */
   @Get(':runId')
   @RequireScopes('runs:read')
   get(
@@ -29,5 +42,15 @@ export class RunsController {
     @Param('runId', ParseUUIDPipe) runId: string,
   ): Promise<RunEntity> {
     return this.runs.get(tenantOf(principal), integrationId, runId);
+  }
+
+  @Get(':runId/errors')
+  @RequireScopes('runs:read')
+  errors(
+    @CurrentPrincipal() principal: Principal,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Param('runId', ParseUUIDPipe) runId: string,
+  ): Promise<RunErrorEntity[]> {
+    return this.runs.errors(tenantOf(principal), integrationId, runId);
   }
 }

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IntegrationsModule } from '../integrations/integrations.module';
-import { RunEntity } from './run.entity';
+import { RunAccountingService } from './run-accounting.service';
+import { RunReportsController } from './run-reports.controller';
 import { RunsController } from './runs.controller';
 import { RunsService } from './runs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RunEntity]), IntegrationsModule],
-  controllers: [RunsController],
-  providers: [RunsService],
+  imports: [IntegrationsModule],
+  controllers: [RunsController, RunReportsController],
+  providers: [RunsService, RunAccountingService],
 })
 export class RunsModule {}

@@ -1,9 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { ConflictProblem, NotFoundProblem } from '@zoom-oomnitza-sync/platform';
 import { DataSource } from 'typeorm';
 import { IntegrationsService } from '../integrations/integrations.service';
+import { RunErrorEntity } from './run-error.entity';
 import { RunEntity } from './run.entity';
 
 @Injectable()
@@ -15,19 +17,21 @@ export class RunsService {
   ) {}
 
   /** The run and its request commit together: a crash never loses or invents a run request. */
-  async requestRun(tenantId: string, integrationId: string): Promise<RunEntity> {
-    const integration = await this.integrations.get(tenantId, integrationId);
+  async requestRun(tenantId: string, integrationId: string, trigger: RunEntity['trigger'] = 'manual'): Promise<RunEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const run = await manager.save(
-        manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger: 'manual' }),
-      );
+      const integration = await this.integrations.get(tenantId, integrationId, manager);
+      if (integration.status !== 'active') {
+        throw new ConflictProblem(`Integration ${integrationId} is ${integration.status}: launch it before running it.`);
+      }
+      const run = await manager.save(manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger }));
       await this.outbox.publish(manager, SyncRunRequested, {
         tenantId,
         integrationId,
         runId: run.id,
         payload: {
           runId: run.id,
-          trigger: run.trigger,
+          trigger,
+          runStartedAt: run.requestedAt.toISOString(),
           zoomCredentialId: integration.zoomCredentialId,
           userStatuses: [...ZOOM_USER_STATUSES],
         },
@@ -38,7 +42,17 @@ export class RunsService {
 
   async get(tenantId: string, integrationId: string, runId: string): Promise<RunEntity> {
     const run = await this.dataSource.getRepository(RunEntity).findOneBy({ tenantId, integrationId, id: runId });
-    if (!run) throw new NotFoundException(`Run ${runId} was not found`);
+    if (!run) throw new NotFoundProblem(`Run ${runId} was not found.`);
     return run;
+  }
+
+  async list(tenantId: string, integrationId: string, limit: number): Promise<RunEntity[]> {
+    await this.integrations.get(tenantId, integrationId);
+    return this.dataSource.getRepository(RunEntity).find({ where: { tenantId, integrationId }, order: { requestedAt: 'DESC' }, take: limit });
+  }
+
+  async errors(tenantId: string, integrationId: string, runId: string): Promise<RunErrorEntity[]> {
+    await this.get(tenantId, integrationId, runId);
+    return this.dataSource.getRepository(RunErrorEntity).find({ where: { runId }, order: { id: 'ASC' } });
   }
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { OomnitzaRecordDto } from '../../common/oomnitza-record.dto';
 
 export const SYNC_PREFERENCES = ['create_and_update', 'create_only', 'update_only'] as const;
@@ -18,6 +18,10 @@ export class OomnitzaRecordsUpsertValue {
   @IsString()
   @IsNotEmpty()
   syncField: string;
+
+  /** The mapper has nothing more for this run: the writer finalizes the run's portion after it. */
+  @IsBoolean()
+  isLastBatch: boolean;
 
   @IsArray()
   @ArrayMaxSize(2000)

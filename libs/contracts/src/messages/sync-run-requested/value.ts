@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsArray, IsIn, IsString, IsUUID } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsString, IsUUID } from 'class-validator';
 import { ZOOM_USER_STATUSES, ZoomUserStatus } from '../../common/zoom-user.dto';
 
 export const RUN_TRIGGERS = ['manual', 'schedule'] as const;
@@ -10,6 +10,10 @@ export class SyncRunRequestedValue {
 
   @IsIn(RUN_TRIGGERS)
   trigger: (typeof RUN_TRIGGERS)[number];
+
+  /** The run's time: what Oomnitza's "Connector Sync Time" shows for every record it writes. */
+  @IsISO8601({ strict: true })
+  runStartedAt: string;
 
   @IsString()
   zoomCredentialId: string;

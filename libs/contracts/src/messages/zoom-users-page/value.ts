@@ -1,11 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsUUID, Min, ValidateNested } from 'class-validator';
 import { ZOOM_USER_STATUSES, ZoomUserDto, ZoomUserStatus } from '../../common/zoom-user.dto';
 
 /** One page of a full sync's pass over Zoom users (hundreds of users, not one message each). */
 export class ZoomUsersPageValue {
   @IsUUID()
   runId: string;
+
+  @IsISO8601({ strict: true })
+  runStartedAt: string;
 
   @IsIn(ZOOM_USER_STATUSES)
   userStatus: ZoomUserStatus;

@@ -3,7 +3,7 @@ import { request } from '../src/http';
 import { PlatformDeployment } from '../src/platform-deployment';
 import { ServiceProcess, waitUntilReady } from '../src/service-process';
 
-describe('tenant isolation on the scheduler API', () => {
+describe('the scheduler API', () => {
   let deployment: PlatformDeployment;
   let scheduler: ServiceProcess;
   let acmeKey: string;
@@ -20,10 +20,12 @@ describe('tenant isolation on the scheduler API', () => {
     const created = await request<{ id: string; status: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
       key: acmeKey,
-      body: { name: 'Acme Zoom users', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme' },
+      body: { name: 'Acme Zoom users', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme', oomnitzaRoleId: 3 },
     });
     expect(created).toMatchObject({ status: 201, body: { status: 'draft' } });
     acmeIntegrationId = created.body.id;
+    const launched = await request(`${scheduler.baseUrl}/integrations/${acmeIntegrationId}/launch`, { method: 'POST', key: acmeKey });
+    expect(launched.status).toBe(200);
   });
 
   afterAll(() => deployment?.destroy());
@@ -59,5 +61,41 @@ describe('tenant isolation on the scheduler API', () => {
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body.errors.map((error) => error.field).sort()).toEqual(['name', 'tenantId', 'zoomCredentialId']);
+  });
+
+  it('keeps an integration a draft until it has an Oomnitza role, and runs only launched ones', async () => {
+    const draft = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: { name: 'No role yet', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme', preference: 'update_only' },
+    });
+    expect(draft).toMatchObject({ status: 201, body: { status: 'draft', preference: 'update_only', type: 'user', syncKey: 'email' } });
+    const url = `${scheduler.baseUrl}/integrations/${draft.body.id}`;
+
+    const refusedRun = await request(`${url}/runs`, { method: 'POST', key: acmeKey });
+    expect(refusedRun.status).toBe(409);
+    const refusedLaunch = await request<{ detail: string }>(`${url}/launch`, { method: 'POST', key: acmeKey });
+    expect(refusedLaunch.status).toBe(409);
+    expect(refusedLaunch.body.detail).toContain('oomnitzaRoleId');
+
+    const patched = await request(url, { method: 'PATCH', key: acmeKey, body: { oomnitzaRoleId: 7, type: 'user_and_saas' } });
+    expect(patched).toMatchObject({ status: 200, body: { oomnitzaRoleId: 7, type: 'user_and_saas', status: 'draft' } });
+    expect(await request(`${url}/launch`, { method: 'POST', key: acmeKey })).toMatchObject({ status: 200, body: { status: 'active' } });
+
+    const run = await request<{ id: string }>(`${url}/runs`, { method: 'POST', key: acmeKey });
+    expect(run).toMatchObject({ status: 202, body: { status: 'requested', fetched: 0, mapped: 0 } });
+    const runs = await request<{ id: string }[]>(`${url}/runs`, { key: acmeKey });
+    expect(runs.body.map((listed) => listed.id)).toEqual([run.body.id]);
+  });
+
+  it('refuses a Local installation, which cannot do the OAuth Zoom needs', async () => {
+    const response = await request<{ detail: string }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: { name: 'Local', installationType: 'local', zoomCredentialId: 'z', oomnitzaCredentialId: 'o' },
+    });
+    expect(response.status).toBe(422);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body.detail).toContain('OAuth');
   });
 });

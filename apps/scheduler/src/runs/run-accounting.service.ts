@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import {
+  IntegrationAlert,
+  MessageEnvelope,
+  OomnitzaRecordsWrittenValue,
+  RecordErrorDto,
+  RunProgressValue,
+  RunStage,
+} from '@zoom-oomnitza-sync/contracts';
+import { OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
+import { EntityManager } from 'typeorm';
+import { RunErrorEntity } from './run-error.entity';
+import { RunEntity } from './run.entity';
+
+/** Per-record errors kept per run; the counts stay exact beyond it. */
+export const RUN_ERRORS_KEPT = 1000;
+
+/**
+ * Adds each stage's report to its run and settles the run: completed once every mapped record is
+ * accounted for by the writer, failed when a stage says so or records went missing.
+ */
+@Injectable()
+export class RunAccountingService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  async applyProgress(manager: EntityManager, envelope: MessageEnvelope<RunProgressValue>): Promise<void> {
+    const progress = envelope.payload;
+    const run = await this.lockRun(manager, envelope, progress.runId);
+    if (this.isSettled(run)) return;
+    if (progress.stage === 'fetch') {
+      run.fetched += progress.processed;
+      run.fetchCompleted ||= progress.stageCompleted;
+    } else if (progress.stage === 'map') {
+      run.mapped += progress.processed;
+      run.rejected += progress.rejected;
+      run.mapCompleted ||= progress.stageCompleted;
+    }
+    if (progress.failureReason) this.fail(run, progress.failureReason);
+    await this.keepErrors(manager, run, progress.stage, progress.errors);
+    await this.settle(manager, run, envelope);
+  }
+
+  async applyWritten(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsWrittenValue>): Promise<void> {
+    const written = envelope.payload;
+    if (!written.runId) return; // a webhook-driven write belongs to no run
+    const run = await this.lockRun(manager, envelope, written.runId);
+    if (this.isSettled(run)) return;
+    run.created += written.created;
+    run.updated += written.updated;
+    run.unchanged += written.unchanged;
+    run.skipped += written.skipped;
+    run.deactivated += written.deactivated;
+    run.failed += written.failed;
+    run.writeFinished ||= written.runFinished;
+    await this.keepErrors(manager, run, 'write', written.errors);
+    await this.settle(manager, run, envelope);
+  }
+
+  private async lockRun(manager: EntityManager, envelope: MessageEnvelope, runId: string): Promise<RunEntity> {
+    const run = await manager.findOne(RunEntity, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+    if (!run || run.tenantId !== envelope.tenantId || run.integrationId !== envelope.integrationId) {
+      throw new PermanentMessageError(`run ${runId} does not exist for integration ${envelope.integrationId}`);
+    }
+    return run;
+  }
+
+  private isSettled(run: RunEntity): boolean {
+    return run.status === 'completed' || run.status === 'failed';
+  }
+
+  private fail(run: RunEntity, reason: string): void {
+    run.status = 'failed';
+    run.failureReason = reason;
+  }
+
+  private async settle(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {
+    if (run.status === 'requested') run.status = 'running';
+    if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.writeFinished) {
+      const accounted = run.created + run.updated + run.unchanged + run.skipped + run.failed;
+      if (accounted === run.mapped) {
+        run.status = 'completed';
+      } else {
+        this.fail(run, `${run.mapped - accounted} of ${run.mapped} mapped records were never reported by the writer`);
+      }
+    }
+    if (this.isSettled(run)) run.finishedAt = new Date();
+    await manager.save(run);
+    if (run.status === 'failed') await this.alertFailure(manager, run, envelope);
+  }
+
+  private async alertFailure(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {
+    await this.outbox.publish(manager, IntegrationAlert, {
+      tenantId: run.tenantId,
+      integrationId: run.integrationId,
+      runId: run.id,
+      observedAt: envelope.observedAt,
+      payload: { kind: 'run_failed', severity: 'critical', title: 'Zoom sync run failed', detail: run.failureReason ?? '', runId: run.id },
+    });
+  }
+
+  private async keepErrors(manager: EntityManager, run: RunEntity, stage: RunStage, errors: RecordErrorDto[]): Promise<void> {
+    if (errors.length === 0) return;
+    const kept = await manager.countBy(RunErrorEntity, { runId: run.id });
+    const room = Math.max(0, RUN_ERRORS_KEPT - kept);
+    const rows = errors.slice(0, room).map((error) => ({ runId: run.id, stage, recordKey: error.recordKey, reason: error.reason }));
+    if (rows.length > 0) await manager.insert(RunErrorEntity, rows);
+  }
+}

@@ -1,0 +1,1 @@
+export { IntegrationKey as IntegrationChangedKey } from '../../common/integration-key';

@@ -1,0 +1,56 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { SYNC_PREFERENCES, SyncPreference } from '../oomnitza-records-upsert/value';
+
+export const INTEGRATION_TYPES = ['user', 'user_and_saas'] as const;
+export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
+export const INTEGRATION_STATES = ['draft', 'active', 'paused', 'deleted'] as const;
+export const SYNC_KEYS = ['email', 'zoom_id'] as const;
+export type SyncKey = (typeof SYNC_KEYS)[number];
+
+/** The mapping choices the integration's owner made (the rest is the standard mapping). */
+export class MappingChoicesDto {
+  /** The Oomnitza role every synced user gets (Oomnitza requires one). */
+  @IsInt()
+  @Min(1)
+  oomnitzaRoleId: number;
+
+  /** The unique field Oomnitza matches records on. */
+  @IsIn(SYNC_KEYS)
+  syncKey: SyncKey;
+}
+
+/**
+ * The whole current configuration of an integration, published on every change so the mapper,
+ * fetcher and writer keep local read models instead of asking the scheduler. `revision` grows
+ * with each change: a consumer ignores a snapshot older than the one it has.
+ */
+export class IntegrationChangedValue {
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @IsIn(INTEGRATION_STATES)
+  state: (typeof INTEGRATION_STATES)[number];
+
+  @IsString()
+  @IsNotEmpty()
+  name: string;
+
+  @IsIn(INTEGRATION_TYPES)
+  type: IntegrationType;
+
+  @IsIn(SYNC_PREFERENCES)
+  preference: SyncPreference;
+
+  @IsString()
+  zoomCredentialId: string;
+
+  @IsString()
+  oomnitzaCredentialId: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MappingChoicesDto)
+  mapping?: MappingChoicesDto;
+}
