@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
+import { IntegrationSettingsEntity } from './integration-settings/integration-settings.entity';
+import { IntegrationSettingsModule } from './integration-settings/integration-settings.module';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
+import { IntegrationSettings1764240100000 } from './migrations/1764240100000-integration-settings';
 import { SERVICE } from './service';
+import { UserPagesModule } from './user-pages/user-pages.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       ...SERVICE,
-      entities: [...messagingEntities],
-      migrations: [InitialSchema1764240000000],
+      entities: [...messagingEntities, IntegrationSettingsEntity],
+      migrations: [InitialSchema1764240000000, IntegrationSettings1764240100000],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    IntegrationSettingsModule,
+    UserPagesModule,
   ],
 })
 export class AppModule {}

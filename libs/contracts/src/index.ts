@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './catalogue';
 export * from './common';
 export * from './envelope';
+export * from './mapping/standard-fields';
 export * from './messages/credentials-changed';
 export * from './messages/integration-alert';
 export * from './messages/integration-changed';

@@ -11,6 +11,9 @@ export function integrationSnapshot(integration: IntegrationEntity): Integration
     preference: integration.preference,
     zoomCredentialId: integration.zoomCredentialId,
     oomnitzaCredentialId: integration.oomnitzaCredentialId,
-    mapping: integration.oomnitzaRoleId === null ? undefined : { oomnitzaRoleId: integration.oomnitzaRoleId, syncKey: integration.syncKey },
+    mapping:
+      integration.oomnitzaRoleId === null
+        ? undefined
+        : { oomnitzaRoleId: integration.oomnitzaRoleId, syncKey: integration.syncKey, fieldTargets: integration.fieldTargets },
   };
 }

@@ -1,4 +1,4 @@
-import { IntegrationType, SyncKey, SyncPreference } from '@zoom-oomnitza-sync/contracts';
+import { IntegrationType, StandardZoomField, SyncKey, SyncPreference } from '@zoom-oomnitza-sync/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const INTEGRATION_STATUSES = ['draft', 'active', 'paused'] as const;
@@ -37,6 +37,9 @@ export class IntegrationEntity {
 
   @Column({ name: 'sync_key', type: 'text' })
   syncKey: SyncKey;
+
+  @Column({ name: 'field_targets', type: 'jsonb', default: {} })
+  fieldTargets: Partial<Record<StandardZoomField, string>>;
 
   /** Grows with every change; consumers of integration.changed keep the newest. */
   @VersionColumn()

@@ -42,6 +42,7 @@ export class IntegrationsService {
           oomnitzaCredentialId: input.oomnitzaCredentialId,
           oomnitzaRoleId: input.oomnitzaRoleId ?? null,
           syncKey: input.syncKey ?? 'email',
+          fieldTargets: input.fieldTargets ?? {},
         }),
       );
       await this.announce(manager, integration);

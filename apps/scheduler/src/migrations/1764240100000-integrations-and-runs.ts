@@ -18,6 +18,7 @@ export class IntegrationsAndRuns1764240100000 implements MigrationInterface {
         oomnitza_credential_id text NOT NULL,
         oomnitza_role_id integer,
         sync_key text NOT NULL CHECK (sync_key IN ('email', 'zoom_id')),
+        field_targets jsonb NOT NULL DEFAULT '{}',
         revision integer NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()

@@ -41,6 +41,8 @@ export class ZoomUserDto {
   @IsOptional() @IsString() last_name?: string;
   @IsOptional() @IsString() display_name?: string;
   @IsOptional() @IsInt() type?: number;
+  /** Personal meeting id: an int64 in Zoom's API, within JSON's safe integers in practice. */
+  @IsOptional() @IsInt() pmi?: number;
   @IsOptional() @IsString() status?: string;
   @IsOptional() @IsString() dept?: string;
   @IsOptional() @IsString() timezone?: string;

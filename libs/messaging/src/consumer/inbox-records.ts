@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { InboxMessageEntity } from '../persistence/inbox-message.entity';
-import { qualifiedTable } from '../persistence/qualified-table';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DecodedMessage } from './message-decoder';
 
 export interface InboxTarget {

@@ -6,7 +6,7 @@ import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-setti
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { InboxMessageEntity } from '../persistence/inbox-message.entity';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { qualifiedTable } from '../persistence/qualified-table';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 
 const INTERVAL_MS = 10_000;
 const DELETE_CHUNK = 5_000;

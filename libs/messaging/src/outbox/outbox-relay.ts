@@ -8,7 +8,7 @@ import { retryDelayMs } from '../consumer/retry-policy';
 import { KafkaClient } from '../kafka/kafka-client';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { qualifiedTable, schemaOf } from '../persistence/qualified-table';
+import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
 import { outboxChannelOf } from './outbox-channel';
 import { listenerConnectionOf, OutboxNotificationListener } from './outbox-notification-listener';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { TopicNames } from '../kafka/topic-names';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { qualifiedTable, schemaOf } from '../persistence/qualified-table';
+import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { buildEnvelope, buildHeaders, PublishInput } from './envelope';
 import { outboxChannelOf } from './outbox-channel';
 

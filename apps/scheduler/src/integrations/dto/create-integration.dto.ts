@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INTEGRATION_TYPES, IntegrationType, SYNC_KEYS, SYNC_PREFERENCES, SyncKey, SyncPreference } from '@zoom-oomnitza-sync/contracts';
+import {
+  INTEGRATION_TYPES,
+  IntegrationType,
+  StandardZoomField,
+  SYNC_KEYS,
+  SYNC_PREFERENCES,
+  SyncKey,
+  SyncPreference,
+} from '@zoom-oomnitza-sync/contracts';
+import { IsFieldTargets } from './is-field-targets';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -45,4 +54,12 @@ export class CreateIntegrationDto {
   @IsOptional()
   @IsIn(SYNC_KEYS)
   syncKey?: SyncKey;
+
+  @ApiPropertyOptional({
+    description: 'Oomnitza field ids replacing the standard mapping targets, e.g. the generated id of the unique "Zoom ID" field',
+    example: { id: 'zoom_id_7f3a' },
+  })
+  @IsOptional()
+  @IsFieldTargets()
+  fieldTargets?: Partial<Record<StandardZoomField, string>>;
 }

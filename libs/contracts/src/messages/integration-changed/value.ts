@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { StandardZoomField } from '../../mapping/standard-fields';
 import { SYNC_PREFERENCES, SyncPreference } from '../oomnitza-records-upsert/value';
 
 export const INTEGRATION_TYPES = ['user', 'user_and_saas'] as const;
@@ -18,6 +19,10 @@ export class MappingChoicesDto {
   /** The unique field Oomnitza matches records on. */
   @IsIn(SYNC_KEYS)
   syncKey: SyncKey;
+
+  /** Oomnitza field ids that replace the standard mapping's targets (e.g. the generated id of "Zoom ID"). */
+  @IsObject()
+  fieldTargets: Partial<Record<StandardZoomField, string>>;
 }
 
 /**

@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import { IntegrationChanged, IntegrationChangedValue } from '@zoom-oomnitza-sync/contracts';
+import { ConsumedMessage, MessageHandler } from '@zoom-oomnitza-sync/messaging';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { IntegrationSettingsEntity } from './integration-settings.entity';
+
+@Controller()
+export class IntegrationSettingsController {
+  /** Keeps the newest snapshot: an older revision arriving late changes nothing. */
+  @MessageHandler(IntegrationChanged)
+  async onIntegrationChanged({ envelope, manager }: ConsumedMessage<IntegrationChangedValue>): Promise<void> {
+    const snapshot = envelope.payload;
+    const table = qualifiedTable(manager.connection, IntegrationSettingsEntity);
+    await manager.query(
+      `INSERT INTO ${table} AS current
+         (integration_id, tenant_id, revision, state, type, preference, oomnitza_role_id, sync_key, field_targets)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (integration_id) DO UPDATE SET
+         tenant_id = EXCLUDED.tenant_id, revision = EXCLUDED.revision, state = EXCLUDED.state, type = EXCLUDED.type,
+         preference = EXCLUDED.preference, oomnitza_role_id = EXCLUDED.oomnitza_role_id, sync_key = EXCLUDED.sync_key,
+         field_targets = EXCLUDED.field_targets
+       WHERE current.revision < EXCLUDED.revision`,
+      [
+        envelope.integrationId,
+        envelope.tenantId,
+        snapshot.revision,
+        snapshot.state,
+        snapshot.type,
+        snapshot.preference,
+        snapshot.mapping?.oomnitzaRoleId ?? null,
+        snapshot.mapping?.syncKey ?? null,
+        JSON.stringify(snapshot.mapping?.fieldTargets ?? {}),
+      ],
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { STANDARD_MAPPING, StandardZoomField, SyncKey } from '@zoom-oomnitza-sync/contracts';
+
+/** What one integration chose: the rest is Oomnitza's standard Zoom mapping. */
+export interface MappingSettings {
+  oomnitzaRoleId: number;
+  syncKey: SyncKey;
+  fieldTargets: Partial<Record<StandardZoomField, string>>;
+}
+
+export function targetsOf(settings: MappingSettings): Record<StandardZoomField, string> {
+  return { ...STANDARD_MAPPING, ...settings.fieldTargets };
+}
+
+/** The Oomnitza field records are matched on: Email's target, or Zoom ID's target. */
+export function syncFieldOf(settings: MappingSettings): string {
+  const targets = targetsOf(settings);
+  return settings.syncKey === 'zoom_id' ? targets.id : targets.email;
+}

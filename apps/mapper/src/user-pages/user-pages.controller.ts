@@ -1,0 +1,63 @@
+import { Controller } from '@nestjs/common';
+import { OomnitzaRecordsUpsert, RecordErrorDto, RunProgress, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
+import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
+import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
+import { mapZoomUser } from '../standard-mapping/map-zoom-user';
+import { syncFieldOf } from '../standard-mapping/mapping-settings';
+
+/**
+ * Maps each page of a full sync and hands the records to the writer, reporting the page's
+ * mapped and rejected counts to the scheduler: both in the transaction that marks the page done.
+ */
+@Controller()
+export class UserPagesController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @MessageHandler(ZoomUsersPage)
+  async onPage({ envelope, manager }: ConsumedMessage<ZoomUsersPageValue>): Promise<void> {
+    const page = envelope.payload;
+    const run = { tenantId: envelope.tenantId, integrationId: envelope.integrationId, runId: page.runId };
+    const settings = await manager.findOneBy(IntegrationSettingsEntity, { integrationId: envelope.integrationId });
+    // The snapshot normally arrives long before a run; until it does, retrying is right.
+    if (!settings) throw new Error(`integration ${envelope.integrationId} is not known to the mapper yet`);
+    if (settings.tenantId !== envelope.tenantId) {
+      throw new PermanentMessageError(`integration ${envelope.integrationId} belongs to another tenant`);
+    }
+    if (settings.oomnitzaRoleId === null || settings.syncKey === null) {
+      await this.outbox.publish(manager, RunProgress, {
+        ...run,
+        payload: { runId: page.runId, stage: 'map', processed: 0, rejected: 0, stageCompleted: true, errors: [], failureReason: 'the integration has no mapping: choose an Oomnitza role' },
+      });
+      return;
+    }
+
+    const mapping = { oomnitzaRoleId: settings.oomnitzaRoleId, syncKey: settings.syncKey, fieldTargets: settings.fieldTargets };
+    const context = { runStartedAt: page.runStartedAt, observedAt: envelope.observedAt };
+    const records = [];
+    const rejections: RecordErrorDto[] = [];
+    for (const user of page.users) {
+      const outcome = mapZoomUser(user, mapping, context);
+      if (outcome.record) records.push(outcome.record);
+      else rejections.push(outcome.rejection);
+    }
+
+    if (records.length > 0 || page.isLastPage) {
+      await this.outbox.publish(manager, OomnitzaRecordsUpsert, {
+        ...run,
+        observedAt: envelope.observedAt,
+        payload: { runId: page.runId, preference: settings.preference, syncField: syncFieldOf(mapping), isLastBatch: page.isLastPage, records },
+      });
+    }
+    await this.outbox.publish(manager, RunProgress, {
+      ...run,
+      payload: {
+        runId: page.runId,
+        stage: 'map',
+        processed: records.length,
+        rejected: rejections.length,
+        stageCompleted: page.isLastPage,
+        errors: rejections,
+      },
+    });
+  }
+}
