@@ -24,7 +24,7 @@ module.exports = {
   testTimeout: 60_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@zoom-oomnitza-sync/(contracts|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@zoom-oomnitza-sync/(contracts|credentials-client|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.ts'),
