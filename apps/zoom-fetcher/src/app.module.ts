@@ -5,7 +5,9 @@ import { FetchJobEntity } from './fetch-jobs/fetch-job.entity';
 import { FetchJobsModule } from './fetch-jobs/fetch-jobs.module';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { FetchJobs1764240100000 } from './migrations/1764240100000-fetch-jobs';
+import { FullSyncModule } from './full-sync/full-sync.module';
 import { SERVICE } from './service';
+import { ZoomFetcherEnvironment } from './zoom-fetcher.environment';
 
 @Module({
   imports: [
@@ -13,9 +15,11 @@ import { SERVICE } from './service';
       ...SERVICE,
       entities: [...messagingEntities, FetchJobEntity],
       migrations: [InitialSchema1764240000000, FetchJobs1764240100000],
+      environment: ZoomFetcherEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     FetchJobsModule,
+    FullSyncModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { createTestTopics, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ServiceProcess, startService } from './service-process';
+import { freePort, ServiceProcess, startService } from './service-process';
 
 export const SERVICES = ['credentials', 'scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -17,20 +18,31 @@ export class PlatformDeployment {
   private constructor(
     readonly topics: TestTopics,
     private readonly base: Record<string, string>,
+    private readonly credentialsPort: number,
+    private readonly serviceTokens: Partial<Record<ServiceName, string>>,
   ) {
     this.adminKey = base.ADMIN_API_KEY;
   }
 
   static async create(name: string): Promise<PlatformDeployment> {
     const topics = await createTestTopics(name);
+    const credentialsPort = await freePort();
+    const serviceTokens = { 'zoom-fetcher': randomBytes(24).toString('hex'), 'oomnitza-writer': randomBytes(24).toString('hex') };
     // Each service gets its own schema when it starts (schemaOf), so the shared one is left out.
     const base: Record<string, string> = testEnvironment({
       KAFKA_TOPIC_PREFIX: topics.prefix,
       MESSAGING_RETRY_BASE_MS: '20',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      CREDENTIALS_URL: `http://127.0.0.1:${credentialsPort}`,
+      CREDENTIALS_ENCRYPTION_KEYS: `test-key:${randomBytes(32).toString('base64')}`,
+      CREDENTIALS_ACTIVE_KEY_ID: 'test-key',
+      INTERNAL_SERVICE_TOKENS: Object.entries(serviceTokens)
+        .map(([service, token]) => `${service}:${token}`)
+        .join(','),
+      OOMNITZA_ALLOW_HTTP: 'true',
     });
     delete base.DATABASE_SCHEMA;
-    return new PlatformDeployment(topics, base);
+    return new PlatformDeployment(topics, base, credentialsPort, serviceTokens);
   }
 
   schemaOf(service: ServiceName): string {
@@ -43,7 +55,10 @@ export class PlatformDeployment {
   }
 
   async start(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
-    const process = await startService(service, { ...this.base, DATABASE_SCHEMA: this.schemaOf(service), ...overrides });
+    const token = this.serviceTokens[service];
+    const own = { DATABASE_SCHEMA: this.schemaOf(service), ...(token ? { CREDENTIALS_SERVICE_TOKEN: token } : {}) };
+    const port = service === 'credentials' ? this.credentialsPort : undefined;
+    const process = await startService(service, { ...this.base, ...own, ...overrides }, port);
     this.running.add(process);
     void process.exited().then(() => this.running.delete(process));
     return process;

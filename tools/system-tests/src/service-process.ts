@@ -27,8 +27,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs apps/<name>/src/main.ts as its own Node process, the way `nx serve` runs the built file. */
-export async function startService(name: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
+export async function startService(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
     cwd: WORKSPACE,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, HTTP_PORT: String(port) },

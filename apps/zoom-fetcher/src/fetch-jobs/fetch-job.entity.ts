@@ -3,7 +3,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export const FETCH_JOB_STATUSES = ['queued', 'fetching', 'completed', 'failed'] as const;
 export type FetchJobStatus = (typeof FETCH_JOB_STATUSES)[number];
 
-/** A full sync the scheduler asked for: one per run, whatever the number of deliveries. */
+/**
+ * A full sync the scheduler asked for: one per run, however often its request is delivered. It
+ * records how far the fetch got (pass, page token, page), so another replica resumes after a crash.
+ */
 @Entity({ name: 'fetch_jobs' })
 export class FetchJobEntity {
   @PrimaryColumn({ name: 'run_id', type: 'uuid' })
@@ -21,6 +24,9 @@ export class FetchJobEntity {
   @Column({ name: 'user_statuses', type: 'text', array: true })
   userStatuses: string[];
 
+  @Column({ name: 'run_started_at', type: 'timestamptz' })
+  runStartedAt: Date;
+
   @Column({ type: 'text' })
   status: FetchJobStatus;
 
@@ -29,4 +35,29 @@ export class FetchJobEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt: Date;
+
+  /** Not to be worked on before this time (a daily rate limit resets then). */
+  @Column({ name: 'not_before', type: 'timestamptz', default: () => 'now()' })
+  notBefore: Date;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ name: 'pass_index', type: 'int', default: 0 })
+  passIndex: number;
+
+  @Column({ name: 'next_page_token', type: 'text', nullable: true })
+  nextPageToken: string | null;
+
+  @Column({ name: 'page_number', type: 'int', default: 1 })
+  pageNumber: number;
+
+  @Column({ name: 'users_fetched', type: 'int', default: 0 })
+  usersFetched: number;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason: string | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
 }

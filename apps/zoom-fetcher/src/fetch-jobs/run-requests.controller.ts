@@ -14,6 +14,7 @@ export class RunRequestsController {
       integrationId: envelope.integrationId,
       zoomCredentialId: envelope.payload.zoomCredentialId,
       userStatuses: envelope.payload.userStatuses,
+      runStartedAt: new Date(envelope.payload.runStartedAt),
       status: 'queued',
       requestedAt: new Date(envelope.occurredAt),
     });

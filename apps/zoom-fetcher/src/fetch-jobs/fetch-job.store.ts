@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RunProgress, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { FetchJobEntity } from './fetch-job.entity';
+
+/** Where the fetch stands after a page: the next request to make. */
+export interface FetchCheckpoint {
+  passIndex: number;
+  nextPageToken: string | null;
+  pageNumber: number;
+}
+
+export interface FetchedPage {
+  userStatus: ZoomUserStatus;
+  pageNumber: number;
+  users: ZoomUserDto[];
+  isLastPage: boolean;
+  observedAt: Date;
+}
+
+/** Another replica took the job over (this one was too slow to renew its lease): stop working on it. */
+export class LeaseLostError extends Error {
+  constructor(runId: string) {
+    super(`fetch of run ${runId} was taken over by another replica`);
+  }
+}
+
+/**
+ * The fetch jobs table: claims with SKIP LOCKED and a lease, and records each page's progress in
+ * the same transaction that hands the page on (outbox), so a crash neither loses nor repeats one.
+ */
+@Injectable()
+export class FetchJobStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The oldest job that is due, or whose owner stopped renewing its lease. */
+  async claim(leaseSeconds: number): Promise<FetchJobEntity | undefined> {
+    const table = qualifiedTable(this.dataSource, FetchJobEntity);
+    const [rows] = (await this.dataSource.query(
+      `UPDATE ${table} SET status = 'fetching', locked_until = now() + make_interval(secs => $1)
+       WHERE run_id = (
+         SELECT run_id FROM ${table}
+         WHERE (status = 'queued' AND not_before <= now()) OR (status = 'fetching' AND locked_until < now())
+         ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING run_id`,
+      [leaseSeconds],
+    )) as [{ run_id: string }[], number];
+    if (rows.length === 0) return undefined;
+    return this.dataSource.getRepository(FetchJobEntity).findOneByOrFail({ runId: rows[0].run_id });
+  }
+
+  /** Hands a page on (unless it is an empty page in the middle) and records the new checkpoint. */
+  async recordPage(job: FetchJobEntity, page: FetchedPage, next: FetchCheckpoint, leaseSeconds: number): Promise<void> {
+    const changes: Partial<FetchJobEntity> = {
+      ...next,
+      usersFetched: job.usersFetched + page.users.length,
+      lockedUntil: leaseEnd(leaseSeconds),
+      ...(page.isLastPage ? { status: 'completed' as const, finishedAt: new Date() } : {}),
+    };
+    await this.update(job, changes, async (manager) => {
+      if (page.users.length === 0 && !page.isLastPage) return;
+      const run = { tenantId: job.tenantId, integrationId: job.integrationId, runId: job.runId };
+      await this.outbox.publish(manager, ZoomUsersPage, {
+        ...run,
+        observedAt: page.observedAt,
+        payload: {
+          runId: job.runId,
+          runStartedAt: job.runStartedAt.toISOString(),
+          userStatus: page.userStatus,
+          pageNumber: page.pageNumber,
+          isLastPage: page.isLastPage,
+          users: page.users,
+        },
+      });
+      await this.outbox.publish(manager, RunProgress, {
+        ...run,
+        payload: { runId: job.runId, stage: 'fetch', processed: page.users.length, rejected: 0, stageCompleted: page.isLastPage, errors: [] },
+      });
+    });
+  }
+
+  /** Gives the job back until `notBefore` (a daily rate limit that resets then). */
+  postpone(job: FetchJobEntity, notBefore: Date, checkpoint: FetchCheckpoint): Promise<void> {
+    return this.update(job, { ...checkpoint, status: 'queued', notBefore, lockedUntil: null });
+  }
+
+  /** Ends the fetch and tells the scheduler why, in the same transaction. */
+  fail(job: FetchJobEntity, reason: string): Promise<void> {
+    return this.update(job, { status: 'failed', failureReason: reason, finishedAt: new Date(), lockedUntil: null }, (manager) =>
+      this.outbox
+        .publish(manager, RunProgress, {
+          tenantId: job.tenantId,
+          integrationId: job.integrationId,
+          runId: job.runId,
+          payload: { runId: job.runId, stage: 'fetch', processed: 0, rejected: 0, stageCompleted: true, errors: [], failureReason: reason },
+        })
+        .then(() => undefined),
+    );
+  }
+
+  extendLease(job: FetchJobEntity, leaseSeconds: number): Promise<void> {
+    return this.update(job, { lockedUntil: leaseEnd(leaseSeconds) });
+  }
+
+  /** Applies changes to a job this replica still owns, with what must commit alongside; memory follows the commit. */
+  private async update(job: FetchJobEntity, changes: Partial<FetchJobEntity>, alongside?: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.holdLease(manager, job);
+      await alongside?.(manager);
+      await manager.update(FetchJobEntity, { runId: job.runId }, changes);
+    });
+    Object.assign(job, changes);
+  }
+
+  /** Locks the job row and checks it is still ours: same lease, still fetching. */
+  private async holdLease(manager: EntityManager, job: FetchJobEntity): Promise<void> {
+    const current = await manager.findOne(FetchJobEntity, { where: { runId: job.runId }, lock: { mode: 'pessimistic_write' } });
+    if (!current || current.status !== 'fetching' || current.lockedUntil?.getTime() !== job.lockedUntil?.getTime()) {
+      throw new LeaseLostError(job.runId);
+    }
+  }
+}
+
+const leaseEnd = (leaseSeconds: number) => new Date(Date.now() + leaseSeconds * 1000);

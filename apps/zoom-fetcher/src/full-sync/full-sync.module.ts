@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
+import { FetchJobStore } from '../fetch-jobs/fetch-job.store';
+import { ZoomUsersClient } from '../zoom-api/zoom-users.client';
+import { FetchWorker } from './fetch-worker';
+import { FullSyncRunner } from './full-sync.runner';
+
+@Module({
+  imports: [CredentialsClientModule],
+  providers: [FetchJobStore, ZoomUsersClient, FullSyncRunner, FetchWorker],
+})
+export class FullSyncModule {}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import { CredentialProblemError, CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
+import { AppLogger } from '@zoom-oomnitza-sync/platform';
+import { Logger } from 'pino';
+import { FetchJobEntity } from '../fetch-jobs/fetch-job.entity';
+import { FetchCheckpoint, FetchJobStore, LeaseLostError } from '../fetch-jobs/fetch-job.store';
+import { ZoomApiError } from '../zoom-api/zoom-api.error';
+import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
+import { RequestPacer } from '../zoom-api/request-pacer';
+import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
+
+/** How many 429s in a row one request may meet before the run gives up. */
+const RATE_LIMIT_PATIENCE = 30;
+
+type PageOutcome = UsersPage | 'restart-pass' | 'postponed';
+
+/** The fetch stopped without failing: postponed to a later time or handed back at shutdown. */
+class FetchSuspended extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One full sync: the three status passes (active, inactive, pending) page by page, surviving an
+ * expired access token (124: mint once more), an expired page token (300: restart that pass), rate
+ * limits (wait as Zoom says; a daily limit postpones the fetch to the reset) and passing failures.
+ */
+@Injectable()
+export class FullSyncRunner {
+  private readonly log: Logger;
+  private readonly pacer: RequestPacer;
+  private readonly pageSize: number;
+  private readonly maxAttempts: number;
+  private readonly leaseSeconds: number;
+  private stopping = false;
+
+  constructor(
+    private readonly store: FetchJobStore,
+    private readonly zoom: ZoomUsersClient,
+    private readonly credentials: CredentialsClient,
+    config: ConfigService<ZoomFetcherEnvironment, true>,
+    logger: AppLogger,
+  ) {
+    this.log = logger.pino.child({ context: FullSyncRunner.name });
+    this.pacer = new RequestPacer(config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }));
+    this.pageSize = config.get('ZOOM_PAGE_SIZE', { infer: true });
+    this.maxAttempts = config.get('ZOOM_MAX_ATTEMPTS', { infer: true });
+    this.leaseSeconds = config.get('FETCH_LEASE_SECONDS', { infer: true });
+  }
+
+  get leaseDurationSeconds(): number {
+    return this.leaseSeconds;
+  }
+
+  /** Fetches stop after their current page and hand their job back for another replica. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  async run(job: FetchJobEntity): Promise<void> {
+    const started = Date.now();
+    this.log.info({ runId: job.runId, integrationId: job.integrationId, resumeAt: { pass: job.passIndex, page: job.pageNumber } }, 'full sync fetch started');
+    try {
+      await this.fetchAll(job);
+      this.log.info({ runId: job.runId, users: job.usersFetched, seconds: (Date.now() - started) / 1000 }, 'full sync fetch completed');
+    } catch (error) {
+      if (error instanceof FetchSuspended) return;
+      if (error instanceof LeaseLostError) {
+        this.log.warn({ runId: job.runId }, error.message);
+        return;
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log.warn({ runId: job.runId, reason }, 'full sync fetch failed');
+      await this.store.fail(job, reason).catch((failure: unknown) => this.log.warn({ runId: job.runId, err: failure }, 'could not record the failure'));
+    }
+  }
+
+  private async fetchAll(job: FetchJobEntity): Promise<void> {
+    const passes = job.userStatuses as ZoomUserStatus[];
+    let access = await this.accessFor(job, false);
+    let checkpoint: FetchCheckpoint = { passIndex: job.passIndex, nextPageToken: job.nextPageToken, pageNumber: job.pageNumber };
+    while (checkpoint.passIndex < passes.length) {
+      if (this.stopping) {
+        await this.store.postpone(job, new Date(), checkpoint);
+        throw new FetchSuspended();
+      }
+      const userStatus = passes[checkpoint.passIndex];
+      const observedAt = new Date();
+      const outcome = await this.requestPage(job, userStatus, checkpoint, access, (renewed) => (access = renewed));
+      if (outcome === 'postponed') throw new FetchSuspended();
+      if (outcome === 'restart-pass') {
+        this.log.info({ runId: job.runId, userStatus }, 'page token expired: restarting the pass');
+        checkpoint = { ...checkpoint, nextPageToken: null, pageNumber: 1 };
+        continue;
+      }
+      const lastOfPass = outcome.nextPageToken === undefined;
+      const isLastPage = lastOfPass && checkpoint.passIndex === passes.length - 1;
+      const next: FetchCheckpoint = lastOfPass
+        ? { passIndex: checkpoint.passIndex + 1, nextPageToken: null, pageNumber: 1 }
+        : { passIndex: checkpoint.passIndex, nextPageToken: outcome.nextPageToken ?? null, pageNumber: checkpoint.pageNumber + 1 };
+      await this.store.recordPage(job, { userStatus, pageNumber: checkpoint.pageNumber, users: outcome.users, isLastPage, observedAt }, next, this.leaseSeconds);
+      checkpoint = next;
+    }
+  }
+
+  private async requestPage(
+    job: FetchJobEntity,
+    userStatus: ZoomUserStatus,
+    checkpoint: FetchCheckpoint,
+    access: ZoomAccessToken,
+    renew: (access: ZoomAccessToken) => void,
+  ): Promise<PageOutcome> {
+    let renewed = false;
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      await this.pacer.wait(job.zoomCredentialId);
+      try {
+        return await this.zoom.listUsers(access.apiUrl, access.accessToken, {
+          status: userStatus,
+          pageSize: this.pageSize,
+          nextPageToken: checkpoint.nextPageToken ?? undefined,
+        });
+      } catch (error) {
+        if (!(error instanceof ZoomApiError)) throw error;
+        if (error.invalidToken) {
+          if (renewed) throw new Error('Zoom refused a freshly minted access token (code 124)');
+          renewed = true;
+          access = await this.accessFor(job, true);
+          renew(access);
+        } else if (error.pageTokenExpired) {
+          return 'restart-pass';
+        } else if (error.rateLimited && error.dailyLimit) {
+          const until = new Date(Date.now() + (error.retryAfterMs ?? 0));
+          this.log.warn({ runId: job.runId, until }, "Zoom's daily rate limit is reached: the fetch resumes after the reset");
+          await this.store.postpone(job, until, checkpoint);
+          return 'postponed';
+        } else if (error.rateLimited && ++rateLimited <= RATE_LIMIT_PATIENCE) {
+          await sleep(error.retryAfterMs ?? 1000);
+          await this.store.extendLease(job, this.leaseSeconds);
+        } else if (error.transient && ++failures < this.maxAttempts) {
+          await sleep(Math.min(30_000, 500 * 2 ** (failures - 1)));
+          await this.store.extendLease(job, this.leaseSeconds);
+        } else {
+          throw error;
+        }
+      }
+    }
+  }
+
+  private async accessFor(job: FetchJobEntity, renew: boolean): Promise<ZoomAccessToken> {
+    try {
+      return renew ? await this.credentials.renewZoomAccessToken(job.zoomCredentialId) : await this.credentials.zoomAccessToken(job.zoomCredentialId);
+    } catch (error) {
+      if (error instanceof CredentialProblemError) throw new Error(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { Transform } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
+  /** Users per list request: Zoom's staff say 300 is the real maximum. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  ZOOM_PAGE_SIZE = 300;
+
+  /** Pace of list requests per Zoom account from one replica, below the plan's limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ZOOM_REQUESTS_PER_SECOND = 10;
+
+  /** Attempts of one Zoom request that failed with 5xx or a network error before the run fails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  ZOOM_MAX_ATTEMPTS = 5;
+
+  /** How long a replica owns a fetch it is working on; another takes it over after a crash. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  FETCH_LEASE_SECONDS = 60;
+
+  /** Full syncs one replica works on at the same time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  FETCH_CONCURRENCY = 2;
+}
