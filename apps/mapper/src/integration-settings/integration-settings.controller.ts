@@ -13,12 +13,12 @@ export class IntegrationSettingsController {
     const table = qualifiedTable(manager.connection, IntegrationSettingsEntity);
     await manager.query(
       `INSERT INTO ${table} AS current
-         (integration_id, tenant_id, revision, state, type, preference, oomnitza_role_id, sync_key, field_targets)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (integration_id, tenant_id, revision, state, type, preference, oomnitza_role_id, sync_key, field_targets, oomnitza_credential_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (integration_id) DO UPDATE SET
          tenant_id = EXCLUDED.tenant_id, revision = EXCLUDED.revision, state = EXCLUDED.state, type = EXCLUDED.type,
          preference = EXCLUDED.preference, oomnitza_role_id = EXCLUDED.oomnitza_role_id, sync_key = EXCLUDED.sync_key,
-         field_targets = EXCLUDED.field_targets
+         field_targets = EXCLUDED.field_targets, oomnitza_credential_id = EXCLUDED.oomnitza_credential_id
        WHERE current.revision < EXCLUDED.revision`,
       [
         envelope.integrationId,
@@ -30,6 +30,7 @@ export class IntegrationSettingsController {
         snapshot.mapping?.oomnitzaRoleId ?? null,
         snapshot.mapping?.syncKey ?? null,
         JSON.stringify(snapshot.mapping?.fieldTargets ?? {}),
+        snapshot.oomnitzaCredentialId,
       ],
     );
   }

@@ -22,6 +22,9 @@ export class IntegrationSettingsEntity {
   @Column({ type: 'text' })
   preference: SyncPreference;
 
+  @Column({ name: 'oomnitza_credential_id' })
+  oomnitzaCredentialId: string;
+
   @Column({ name: 'oomnitza_role_id', type: 'int', nullable: true })
   oomnitzaRoleId: number | null;
 

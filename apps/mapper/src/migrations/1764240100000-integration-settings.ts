@@ -14,6 +14,7 @@ export class IntegrationSettings1764240100000 implements MigrationInterface {
         state text NOT NULL,
         type text NOT NULL,
         preference text NOT NULL,
+        oomnitza_credential_id text NOT NULL,
         oomnitza_role_id integer,
         sync_key text,
         field_targets jsonb NOT NULL DEFAULT '{}'

@@ -3,7 +3,7 @@ import { OomnitzaRecordsUpsert, RecordErrorDto, RunProgress, ZoomUsersPage, Zoom
 import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { mapZoomUser } from '../standard-mapping/map-zoom-user';
-import { syncFieldOf } from '../standard-mapping/mapping-settings';
+import { syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
 
 /**
  * Maps each page of a full sync and hands the records to the writer, reporting the page's
@@ -45,7 +45,11 @@ export class UserPagesController {
       await this.outbox.publish(manager, OomnitzaRecordsUpsert, {
         ...run,
         observedAt: envelope.observedAt,
-        payload: { runId: page.runId, preference: settings.preference, syncField: syncFieldOf(mapping), isLastBatch: page.isLastPage, records },
+        payload: {
+          runId: page.runId,
+          oomnitzaCredentialId: settings.oomnitzaCredentialId,
+          preference: settings.preference, syncField: syncFieldOf(mapping),
+          runTimeField: targetsOf(mapping).connector_sync_time, isLastBatch: page.isLastPage, records },
       });
     }
     await this.outbox.publish(manager, RunProgress, {

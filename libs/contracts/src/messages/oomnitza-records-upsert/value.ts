@@ -11,6 +11,11 @@ export class OomnitzaRecordsUpsertValue {
   @IsUUID()
   runId?: string;
 
+  /** Which Oomnitza instance to write to (its token comes from the credentials service). */
+  @IsString()
+  @IsNotEmpty()
+  oomnitzaCredentialId: string;
+
   @IsIn(SYNC_PREFERENCES)
   preference: SyncPreference;
 
@@ -18,6 +23,11 @@ export class OomnitzaRecordsUpsertValue {
   @IsString()
   @IsNotEmpty()
   syncField: string;
+
+  /** The field holding the run's time: it changes every run, so it alone is no reason to write. */
+  @IsOptional()
+  @IsString()
+  runTimeField?: string;
 
   /** The mapper has nothing more for this run: the writer finalizes the run's portion after it. */
   @IsBoolean()

@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** What was last written to Oomnitza for one user of one integration. */
+@Entity({ name: 'user_sync_state' })
+export class UserSyncStateEntity {
+  @PrimaryColumn({ name: 'integration_id' })
+  integrationId: string;
+
+  @PrimaryColumn({ name: 'sync_key' })
+  syncKey: string;
+
+  @Column({ name: 'zoom_user_id', type: 'text', nullable: true })
+  zoomUserId: string | null;
+
+  /** sha256 of the record's fields without the run-time field. */
+  @Column({ name: 'content_hash' })
+  contentHash: string;
+
+  /** When Zoom's data behind the last write was read: an older record never overwrites it. */
+  @Column({ name: 'observed_at', type: 'timestamptz' })
+  observedAt: Date;
+
+  @Column({ name: 'last_run_id', type: 'uuid', nullable: true })
+  lastRunId: string | null;
+
+  @Column({ name: 'written_at', type: 'timestamptz' })
+  writtenAt: Date;
+}
