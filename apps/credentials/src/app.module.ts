@@ -1,17 +1,30 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
+import { ConnectionTestsModule } from './connection-tests/connection-tests.module';
+import { CredentialsEnvironment } from './credentials.environment';
+import { InternalModule } from './internal/internal.module';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
+import { CredentialsSchema1764240100000 } from './migrations/1764240100000-credentials-schema';
+import { OomnitzaCredentialEntity } from './oomnitza-credentials/oomnitza-credential.entity';
+import { OomnitzaCredentialsModule } from './oomnitza-credentials/oomnitza-credentials.module';
 import { SERVICE } from './service';
+import { ZoomCredentialEntity } from './zoom-credentials/zoom-credential.entity';
+import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       ...SERVICE,
-      entities: [...messagingEntities],
-      migrations: [InitialSchema1764240000000],
+      environment: CredentialsEnvironment,
+      entities: [...messagingEntities, ZoomCredentialEntity, OomnitzaCredentialEntity],
+      migrations: [InitialSchema1764240000000, CredentialsSchema1764240100000],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    ZoomCredentialsModule,
+    OomnitzaCredentialsModule,
+    ConnectionTestsModule,
+    InternalModule,
   ],
 })
 export class AppModule {}

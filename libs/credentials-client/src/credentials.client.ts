@@ -31,21 +31,26 @@ export class CredentialsClient {
     return this.call('GET', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token`);
   }
 
-  /** After Zoom answered code 124: the broker mints a fresh token (once, for every caller). */
-  renewZoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
-    return this.call('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`);
+  /** After Zoom answered code 124 to this token: the broker mints one replacement, however many callers report it. */
+  renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
+    return this.call('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`, { refusedAccessToken });
   }
 
   oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
     return this.call('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credentialId)}/token`);
   }
 
-  private async call<T>(method: string, path: string): Promise<T> {
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.serviceToken}`, accept: 'application/json' },
+        headers: {
+          authorization: `Bearer ${this.serviceToken}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {

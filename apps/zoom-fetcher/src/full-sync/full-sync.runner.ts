@@ -78,7 +78,7 @@ export class FullSyncRunner {
 
   private async fetchAll(job: FetchJobEntity): Promise<void> {
     const passes = job.userStatuses as ZoomUserStatus[];
-    let access = await this.accessFor(job, false);
+    let access = await this.accessFor(job);
     let checkpoint: FetchCheckpoint = { passIndex: job.passIndex, nextPageToken: job.nextPageToken, pageNumber: job.pageNumber };
     while (checkpoint.passIndex < passes.length) {
       if (this.stopping) {
@@ -127,7 +127,7 @@ export class FullSyncRunner {
         if (error.invalidToken) {
           if (renewed) throw new Error('Zoom refused a freshly minted access token (code 124)');
           renewed = true;
-          access = await this.accessFor(job, true);
+          access = await this.accessFor(job, access.accessToken);
           renew(access);
         } else if (error.pageTokenExpired) {
           return 'restart-pass';
@@ -149,9 +149,12 @@ export class FullSyncRunner {
     }
   }
 
-  private async accessFor(job: FetchJobEntity, renew: boolean): Promise<ZoomAccessToken> {
+  /** The account's current token, or a replacement for one Zoom refused. */
+  private async accessFor(job: FetchJobEntity, refusedAccessToken?: string): Promise<ZoomAccessToken> {
     try {
-      return renew ? await this.credentials.renewZoomAccessToken(job.zoomCredentialId) : await this.credentials.zoomAccessToken(job.zoomCredentialId);
+      return refusedAccessToken
+        ? await this.credentials.renewZoomAccessToken(job.zoomCredentialId, refusedAccessToken)
+        : await this.credentials.zoomAccessToken(job.zoomCredentialId);
     } catch (error) {
       if (error instanceof CredentialProblemError) throw new Error(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
       throw error;

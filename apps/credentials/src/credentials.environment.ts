@@ -1,0 +1,55 @@
+import { Transform } from 'class-transformer';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { BaseEnvironment } from '@zoom-oomnitza-sync/platform';
+import { IsEncryptionKeyList, IsListedKeyId, IsServiceTokenList } from './settings/setting-validators';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+const withoutTrailingSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value);
+const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The credentials service's settings on top of every service's. */
+export class CredentialsEnvironment extends BaseEnvironment {
+  /** `keyId:base64-of-32-bytes[,...]`: every key a stored secret may be encrypted under. */
+  @IsEncryptionKeyList()
+  CREDENTIALS_ENCRYPTION_KEYS: string;
+
+  /** The key new and updated secrets are encrypted under. */
+  @IsListedKeyId('CREDENTIALS_ENCRYPTION_KEYS')
+  CREDENTIALS_ACTIVE_KEY_ID: string;
+
+  /** `service:token[,...]`: the services allowed to fetch secrets from /internal, and their tokens. */
+  @IsServiceTokenList()
+  INTERNAL_SERVICE_TOKENS: string;
+
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL, { message: 'ZOOM_OAUTH_URL must be an http(s) URL' })
+  ZOOM_OAUTH_URL = 'https://zoom.us';
+
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL, { message: 'ZOOM_API_URL must be an http(s) URL' })
+  ZOOM_API_URL = 'https://api.zoom.us/v2';
+
+  /** A cached Zoom token is replaced this long before it expires (at most half its lifetime). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1800)
+  ZOOM_TOKEN_REFRESH_MARGIN_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  ZOOM_HTTP_TIMEOUT_MS = 10_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  OOMNITZA_HTTP_TIMEOUT_MS = 10_000;
+
+  /** Accept http:// Oomnitza base URLs: only for sandboxes and demos, as the API token would travel in clear. */
+  @Transform(toBool)
+  OOMNITZA_ALLOW_HTTP = false;
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { AppLogger, ProblemDetailsDto } from '@zoom-oomnitza-sync/platform';
+import { uuidParam } from '../common/uuid-param';
+import { CredentialsEnvironment } from '../credentials.environment';
+import { BrokeredZoomToken, REPLACEMENT_GRACE_MS, ZoomTokenBroker } from '../token-broker/zoom-token-broker';
+import { ReplaceAccessTokenDto, ZoomAccessTokenDto } from './dto/zoom-access-token.dto';
+import { CallingService, InternalEndpoint } from './internal-endpoint.decorator';
+import { withZoomTokenProblems } from './zoom-token-problem';
+
+const REFUSED = { description: 'Zoom refused the credential: the detail names the problem (retryable: false)', type: ProblemDetailsDto };
+const UNAVAILABLE = { description: 'Zoom or the network failed: try again later (retryable: true)', type: ProblemDetailsDto };
+
+@InternalEndpoint()
+@Controller('internal/zoom-credentials')
+export class InternalZoomTokensController {
+  private readonly apiUrl: string;
+
+  constructor(
+    private readonly broker: ZoomTokenBroker,
+    private readonly logger: AppLogger,
+    config: ConfigService<CredentialsEnvironment, true>,
+  ) {
+    this.apiUrl = config.get('ZOOM_API_URL', { infer: true });
+  }
+
+  @Get(':id/access-token')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "A Zoom access token for the credential's account (service token only); cached and minted single-flight" })
+  @ApiOkResponse({ type: ZoomAccessTokenDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiUnprocessableEntityResponse(REFUSED)
+  @ApiServiceUnavailableResponse(UNAVAILABLE)
+  async accessToken(@Param('id', uuidParam) id: string, @CallingService() service: string): Promise<ZoomAccessTokenDto> {
+    const token = await withZoomTokenProblems(() => this.broker.token(id));
+    return this.handOut(id, service, token, 'zoom access token handed out');
+  }
+
+  @Post(':id/access-token/invalidate')
+  @HttpCode(HttpStatus.OK)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Zoom refused a token (code 124): get a new one, minted once however many callers report it (service token only)',
+    description: `Name the refused token in the body; without it a token minted in the last ${REPLACEMENT_GRACE_MS / 1000} s is returned as is, an older one replaced.`,
+  })
+  @ApiOkResponse({ type: ZoomAccessTokenDto })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiUnprocessableEntityResponse(REFUSED)
+  @ApiServiceUnavailableResponse(UNAVAILABLE)
+  async invalidate(@Param('id', uuidParam) id: string, @CallingService() service: string, @Body() body: ReplaceAccessTokenDto): Promise<ZoomAccessTokenDto> {
+    const token = await withZoomTokenProblems(() => this.broker.replace(id, body.refusedAccessToken));
+    return this.handOut(id, service, token, 'zoom access token replaced');
+  }
+
+  /** Who received which credential's token is an audit trail; the token itself is never logged. */
+  private handOut(credentialId: string, service: string, token: BrokeredZoomToken, message: string): ZoomAccessTokenDto {
+    const expiresAt = new Date(token.expiresAt).toISOString();
+    this.logger.pino.info({ credentialId, callingService: service, expiresAt }, message);
+    return { accessToken: token.accessToken, expiresAt, apiUrl: this.apiUrl };
+  }
+}

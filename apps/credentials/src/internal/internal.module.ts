@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CredentialsEnvironment } from '../credentials.environment';
+import { OomnitzaCredentialsModule } from '../oomnitza-credentials/oomnitza-credentials.module';
+import { parseServiceTokens } from '../settings/service-tokens.setting';
+import { TokenBrokerModule } from '../token-broker/token-broker.module';
+import { InternalOomnitzaTokensController } from './internal-oomnitza-tokens.controller';
+import { InternalServiceGuard } from './internal-service.guard';
+import { InternalZoomTokensController } from './internal-zoom-tokens.controller';
+import { ServiceTokens } from './service-tokens';
+
+/** The service-authenticated API other services fetch secrets from. */
+@Module({
+  imports: [TokenBrokerModule, OomnitzaCredentialsModule],
+  controllers: [InternalZoomTokensController, InternalOomnitzaTokensController],
+  providers: [
+    {
+      provide: ServiceTokens,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<CredentialsEnvironment, true>) =>
+        new ServiceTokens(parseServiceTokens(config.get('INTERNAL_SERVICE_TOKENS', { infer: true })).tokens),
+    },
+    InternalServiceGuard,
+  ],
+})
+export class InternalModule {}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SecretMask } from '../masking/secret-mask';
+import { ZOOM_INSTALLATION_TYPES } from './zoom-credential.entity';
+
+/** A Zoom credential as the API shows it: identifiers in full, secrets masked. */
+export class ZoomCredentialView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'acme' })
+  tenantId: string;
+
+  @ApiProperty({ example: 'Acme Zoom' })
+  name: string;
+
+  @ApiProperty({ enum: ZOOM_INSTALLATION_TYPES })
+  installationType: (typeof ZOOM_INSTALLATION_TYPES)[number];
+
+  @ApiProperty({ example: 'x1Y2z3AbCdEfGhIjKlMnOp' })
+  accountId: string;
+
+  @ApiProperty({ example: 'aBcDeFgHiJkLmNoPqRsTuV' })
+  clientId: string;
+
+  @ApiProperty({ type: SecretMask })
+  clientSecret: SecretMask;
+
+  @ApiProperty({ type: SecretMask })
+  webhookSecretToken: SecretMask;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+}
