@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset'), displayName: 'oomnitza-sandbox', rootDir: __dirname };

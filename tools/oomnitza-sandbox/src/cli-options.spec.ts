@@ -1,0 +1,71 @@
+import { CliUsageError, DEFAULT_PORT, parseCliOptions } from './cli-options';
+import { ZOOM_ID_FIELD } from './config';
+
+describe('parseCliOptions', () => {
+  it('defaults to port 9302, the default roles and the Zoom ID field, with no faults', () => {
+    expect(parseCliOptions([])).toEqual({
+      port: DEFAULT_PORT,
+      host: undefined,
+      token: undefined,
+      adminKey: undefined,
+      saas: undefined,
+      roles: undefined,
+      customFields: [ZOOM_ID_FIELD],
+      faults: {},
+    });
+  });
+
+  it('reads every flag', () => {
+    expect(
+      parseCliOptions([
+        '--port', '0', '--host', '0.0.0.0', '--token', 'T', '--admin-key', 'K', '--saas-id', 'saas-1',
+        '--role', '25:Employee', '--role', '30:Contractor',
+        '--custom-field', 'Department', '--custom-field', 'Badge:string:unique', '--custom-field', 'Tier:dropdown=Gold|Silver',
+        '--latency-ms', '20', '--jitter-ms', '5', '--rate-limit-ratio', '0.1', '--retry-after', '3', '--error-ratio', '0.05',
+        '--finalize-delay-ms', '2000',
+      ]),
+    ).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      token: 'T',
+      adminKey: 'K',
+      saas: { id: 'saas-1' },
+      roles: [
+        { id: 25, name: 'Employee' },
+        { id: 30, name: 'Contractor' },
+      ],
+      customFields: [ZOOM_ID_FIELD, { name: 'Department' }, { name: 'Badge', type: 'string', unique: true }, { name: 'Tier', type: 'dropdown', values: ['Gold', 'Silver'] }],
+      faults: {
+        latency: { fixedMs: 20, jitterMs: 5 },
+        rateLimit: { ratio: 0.1, retryAfterSeconds: 3 },
+        serverErrors: { ratio: 0.05 },
+        slowFinalize: { delayMs: 2000 },
+      },
+    });
+  });
+
+  it('leaves the Zoom ID field out on request', () => {
+    expect(parseCliOptions(['--no-zoom-id-field', '--custom-field', 'Employee Number:integer:unique'])).toMatchObject({
+      customFields: [{ name: 'Employee Number', type: 'integer', unique: true }],
+    });
+  });
+
+  it('answers help', () => {
+    expect(parseCliOptions(['--help'])).toBe('help');
+  });
+
+  it.each([
+    [['--port', 'abc'], '--port takes an integer of at least 0, not "abc"'],
+    [['--role', 'Employee'], '--role takes "<id>:<name>", not "Employee"'],
+    [['--custom-field', 'Tier:dropdown'], '--custom-field takes "<name>[:<type>][:unique]" (dropdown as "dropdown=A|B"), not "Tier:dropdown"'],
+    [['--custom-field', 'Mood:emoji'], '--custom-field takes "<name>[:<type>][:unique]" (dropdown as "dropdown=A|B"), not "Mood:emoji"'],
+    [['--rate-limit-ratio', '1.5'], '--rate-limit-ratio takes a number from 0 to 1, not "1.5"'],
+    [['--latency-ms=-5'], '--latency-ms takes an integer of at least 0, not "-5"'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCliOptions(argv)).toThrow(new CliUsageError(message));
+  });
+
+  it('rejects unknown flags', () => {
+    expect(() => parseCliOptions(['--colour', 'blue'])).toThrow(CliUsageError);
+  });
+});

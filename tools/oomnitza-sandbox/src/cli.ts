@@ -1,0 +1,34 @@
+// `npm run sandbox:oomnitza -- --port 9302 --token T`: runs the Oomnitza sandbox until SIGINT or
+// SIGTERM and prints one line with what a client needs (URL, token, admin key, ids).
+import { CliUsageError, parseCliOptions, USAGE } from './cli-options';
+import { createOomnitzaSandbox } from './sandbox';
+
+async function main(): Promise<void> {
+  const options = parseCliOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const sandbox = await createOomnitzaSandbox(options);
+  const fieldIds = Object.entries(sandbox.customFieldIds).map(([name, id]) => `${name.toLowerCase().replace(/\W+/g, '-')}-field=${id}`);
+  console.log(
+    ['oomnitza-sandbox listening', `url=${sandbox.url}`, `token=${sandbox.token}`, `admin-key=${sandbox.adminKey}`, `saas-id=${sandbox.saasId}`, ...fieldIds].join(' '),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      sandbox.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CliUsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error('oomnitza-sandbox failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
