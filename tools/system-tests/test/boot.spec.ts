@@ -1,6 +1,6 @@
-import { request } from '../src/http';
-import { PlatformDeployment, SERVICES, ServiceName } from '../src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../src/service-process';
+import { request } from '../../local-platform/src/http';
+import { PlatformDeployment, SERVICES, ServiceName } from '../../local-platform/src/platform-deployment';
+import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
 
 describe('every service boots against real Kafka and PostgreSQL', () => {
   let deployment: PlatformDeployment;

@@ -5,10 +5,10 @@ import { readTopic } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '../../oomnitza-sandbox/src';
 import { createZoomSandbox, ZoomSandbox } from '../../zoom-sandbox/src';
-import { issueApiKey } from '../src/api-keys';
-import { request } from '../src/http';
-import { PlatformDeployment } from '../src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../src/service-process';
+import { issueApiKey } from '../../local-platform/src/api-keys';
+import { request } from '../../local-platform/src/http';
+import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
+import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
 
 const ZOOM_APP = { clientId: 'clientSystemTest01', clientSecret: 'system-test-client-secret-0123456789' };
 const ZOOM_ACCOUNT_ID = 'acctSystemTest01';

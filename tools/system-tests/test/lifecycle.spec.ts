@@ -1,5 +1,5 @@
-import { PlatformDeployment } from '../src/platform-deployment';
-import { waitUntilReady } from '../src/service-process';
+import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
+import { waitUntilReady } from '../../local-platform/src/service-process';
 
 describe('service lifecycle', () => {
   let deployment: PlatformDeployment;

@@ -1,11 +1,11 @@
 import { deadLetterTopicOf, SyncRunRequested } from '@zoom-oomnitza-sync/contracts';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
-import { issueApiKey } from '../src/api-keys';
-import { groupHasCaughtUp, messagesOn, rewindConsumerGroup } from '../src/consumer-groups';
-import { sampleOf } from '../src/prometheus';
-import { request } from '../src/http';
-import { PlatformDeployment } from '../src/platform-deployment';
-import { waitUntilReady } from '../src/service-process';
+import { issueApiKey } from '../../local-platform/src/api-keys';
+import { groupHasCaughtUp, messagesOn, rewindConsumerGroup } from '../../local-platform/src/consumer-groups';
+import { sampleOf } from '../../local-platform/src/prometheus';
+import { request } from '../../local-platform/src/http';
+import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
+import { waitUntilReady } from '../../local-platform/src/service-process';
 
 const RUNS = 5;
 

@@ -1,7 +1,7 @@
-import { issueApiKey } from '../src/api-keys';
-import { request } from '../src/http';
-import { PlatformDeployment } from '../src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../src/service-process';
+import { issueApiKey } from '../../local-platform/src/api-keys';
+import { request } from '../../local-platform/src/http';
+import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
+import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
 
 describe('the scheduler API', () => {
   let deployment: PlatformDeployment;

@@ -96,7 +96,11 @@ export class RecordWriter {
     const counted = difference(after, { added: portion.added, updated: portion.updated, skipped: portion.skipped, errors: portion.errors });
     // Oomnitza names no records in its error counts: only a batch it took without errors is remembered.
     if (counted.errors === 0) await this.remember(manager, envelope.integrationId, runId, accepted, volatile);
-    await manager.update(PortionEntity, { runId }, { ...after, finalized: batch.isLastBatch });
+    await manager.update(
+      PortionEntity,
+      { runId },
+      { added: after.added, updated: after.updated, skipped: after.skipped, errors: after.errors, finalized: batch.isLastBatch },
+    );
 
     await this.outbox.publish(manager, OomnitzaRecordsWritten, {
       tenantId: envelope.tenantId,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
 import { IsStringOrNumber } from './is-string-or-number';
 
 export const ZOOM_USER_STATUSES = ['active', 'inactive', 'pending'] as const;
@@ -51,7 +51,8 @@ export class ZoomUserDto {
   @IsOptional() @IsString() job_title?: string;
   @IsOptional() @IsString() location?: string;
   @IsOptional() @IsString() employee_unique_id?: string;
-  @IsOptional() @IsBoolean() verified?: boolean;
+  /** 1 or 0 in Zoom's REST API, a boolean in some webhooks. */
+  @IsOptional() @IsIn([0, 1, true, false]) verified?: number | boolean;
   @IsOptional() @IsString() user_created_at?: string;
   @IsOptional() @IsString() created_at?: string;
   @IsOptional() @IsString() last_login_time?: string;

@@ -1,0 +1,103 @@
+import { CategoryLimit, Plan, PLAN_LIMITS, RateLimitCategory } from './plans';
+
+export type RateLimitType = 'QPS' | 'Daily-limit';
+
+export type RateDecision =
+  | { allowed: true; headers: Record<string, string> }
+  | { allowed: false; limitType: RateLimitType; headers: Record<string, string> };
+
+interface Usage {
+  second: number;
+  usedInSecond: number;
+  day: number;
+  usedInDay: number;
+}
+
+const DAY_MS = 86_400_000;
+const NO_HEADERS: Record<string, string> = {};
+
+/**
+ * One Zoom account's budget, shared by every app and token of the account: a per-second window
+ * and a UTC-day window per category. Rejected calls use no budget.
+ */
+export class AccountRateLimiter {
+  private readonly usage = new Map<RateLimitCategory, Usage>();
+
+  constructor(private plan: Plan) {}
+
+  get currentPlan(): Plan {
+    return this.plan;
+  }
+
+  changePlan(plan: Plan): void {
+    this.plan = plan;
+    this.usage.clear();
+  }
+
+  take(category: RateLimitCategory, now: number): RateDecision {
+    const limit = PLAN_LIMITS[this.plan]?.[category];
+    if (!limit) {
+      return { allowed: true, headers: NO_HEADERS };
+    }
+    const usage = this.currentUsage(category, now);
+    if (limit.perDay !== undefined && usage.usedInDay >= limit.perDay) {
+      return { allowed: false, limitType: 'Daily-limit', headers: rejectionHeaders(category, 'Daily-limit', limit.perDay, nextUtcMidnight(now)) };
+    }
+    if (usage.usedInSecond >= limit.perSecond) {
+      return { allowed: false, limitType: 'QPS', headers: rejectionHeaders(category, 'QPS', limit.perSecond, '1') };
+    }
+    usage.usedInSecond += 1;
+    usage.usedInDay += 1;
+    return { allowed: true, headers: acceptanceHeaders(category, limit, usage) };
+  }
+
+  private currentUsage(category: RateLimitCategory, now: number): Usage {
+    const second = Math.floor(now / 1000);
+    const day = Math.floor(now / DAY_MS);
+    let usage = this.usage.get(category);
+    if (!usage) {
+      usage = { second, usedInSecond: 0, day, usedInDay: 0 };
+      this.usage.set(category, usage);
+    }
+    if (usage.second !== second) {
+      usage.second = second;
+      usage.usedInSecond = 0;
+    }
+    if (usage.day !== day) {
+      usage.day = day;
+      usage.usedInDay = 0;
+    }
+    return usage;
+  }
+}
+
+/** Categories with a daily limit report the day's budget; the others the current second's. */
+function acceptanceHeaders(category: RateLimitCategory, limit: CategoryLimit, usage: Usage): Record<string, string> {
+  const daily = limit.perDay !== undefined;
+  return {
+    'X-RateLimit-Category': category,
+    'X-RateLimit-Type': daily ? 'Daily-limit' : 'QPS',
+    'X-RateLimit-Limit': String(daily ? limit.perDay : limit.perSecond),
+    'X-RateLimit-Remaining': String(daily ? (limit.perDay as number) - usage.usedInDay : limit.perSecond - usage.usedInSecond),
+  };
+}
+
+export function rejectionHeaders(category: RateLimitCategory, type: RateLimitType, limit: number, retryAfter: string): Record<string, string> {
+  return {
+    'X-RateLimit-Category': category,
+    'X-RateLimit-Type': type,
+    'X-RateLimit-Limit': String(limit),
+    'X-RateLimit-Remaining': '0',
+    'Retry-After': retryAfter,
+  };
+}
+
+/** Daily limits reset at 00:00 UTC; Zoom gives that instant as Retry-After. */
+export function nextUtcMidnight(now: number): string {
+  return new Date((Math.floor(now / DAY_MS) + 1) * DAY_MS).toISOString().replace('.000Z', 'Z');
+}
+
+export const RATE_LIMIT_MESSAGES: Record<RateLimitType, string> = {
+  QPS: 'You have reached the maximum per-second rate limit for this API. Try again later.',
+  'Daily-limit': 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+};

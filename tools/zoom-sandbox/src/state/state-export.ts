@@ -1,0 +1,64 @@
+import { AccountRegistry } from '../accounts/account-registry';
+import { ActiveFault, FaultInjector } from '../faults/fault-injector';
+import { UsersSummary } from '../population/population';
+import { ZoomUser } from '../population/zoom-user';
+import { Plan } from '../rate-limit/plans';
+import { DeliveryAttempt, DeliveryState, UrlValidationResult, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+
+export interface DeliveryView {
+  id: number;
+  event: string;
+  eventTs: number;
+  state: DeliveryState;
+  attempts: DeliveryAttempt[];
+  duplicateOf?: number;
+  /** The body as sent, parsed. */
+  body: unknown;
+}
+
+export interface AccountState {
+  accountId: string;
+  plan: Plan;
+  summary: UsersSummary;
+  /** Every user in listing order, with every field the sandbox keeps (pending users' ids too). */
+  users?: Readonly<ZoomUser>[];
+  webhookSubscription: { url?: string; enabled: boolean; consecutiveValidationFailures: number };
+  deliveries?: DeliveryView[];
+  urlValidations: UrlValidationResult[];
+}
+
+export interface SandboxState {
+  accounts: AccountState[];
+  faults: ActiveFault[];
+}
+
+export interface StateQuery {
+  accountId?: string;
+  users?: boolean;
+  deliveries?: boolean;
+}
+
+/** What GET /sandbox/state returns: the population, webhook deliveries with their attempts, active faults. */
+export function exportState(accounts: AccountRegistry, dispatcher: WebhookDispatcher, faults: FaultInjector, query: StateQuery = {}): SandboxState {
+  return {
+    accounts: accounts.all
+      .filter((account) => query.accountId === undefined || account.accountId === query.accountId)
+      .map((account) => ({
+        accountId: account.accountId,
+        plan: account.plan,
+        summary: account.population.summary(),
+        users: query.users === false ? undefined : account.population.users(),
+        webhookSubscription: {
+          url: account.subscription.url,
+          enabled: account.subscription.enabled,
+          consecutiveValidationFailures: account.subscription.consecutiveValidationFailures,
+        },
+        deliveries:
+          query.deliveries === false
+            ? undefined
+            : dispatcher.deliveries(account.accountId).map(({ body, accountId: _accountId, ...delivery }) => ({ ...delivery, body: JSON.parse(body) as unknown })),
+        urlValidations: dispatcher.urlValidations(account.accountId),
+      })),
+    faults: faults.list(),
+  };
+}
