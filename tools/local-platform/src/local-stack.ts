@@ -1,0 +1,88 @@
+import { provisionKafka, provisionPostgres, ProvisionedKafka, ProvisionedPostgres } from '@zoom-oomnitza-sync/testing';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '../../oomnitza-sandbox/src';
+import { createZoomSandbox, Plan, ZoomSandbox } from '../../zoom-sandbox/src';
+import { PlatformDeployment, SERVICES, ServiceName } from './platform-deployment';
+import { ServiceProcess, waitUntilReady } from './service-process';
+import { setUpZoomSync, ZoomSyncSetup } from './zoom-sync-setup';
+
+export interface LocalStackOptions {
+  users: number;
+  plan: Plan;
+  /** Settings for every service but credentials (e.g. the fetcher's pace). */
+  serviceSettings?: Record<string, string>;
+  log?: (message: string) => void;
+}
+
+/** Everything a full sync needs on this machine, started and configured, and how to stop it. */
+export interface LocalStack {
+  deployment: PlatformDeployment;
+  services: Map<ServiceName, ServiceProcess>;
+  zoom: ZoomSandbox;
+  oomnitza: OomnitzaSandbox;
+  setup: ZoomSyncSetup;
+  scheduler: ServiceProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Kafka and PostgreSQL (KAFKA_BROKERS / DATABASE_URL, else local or embedded), both sandboxes in
+ * this process, the six services as processes, and one launched integration between the sandboxes.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  let clock = Date.now();
+  const step = (message: string) => {
+    log(`${message} (${((Date.now() - clock) / 1000).toFixed(1)} s)`);
+    clock = Date.now();
+  };
+  const started: { kafka?: ProvisionedKafka; postgres?: ProvisionedPostgres; zoom?: ZoomSandbox; oomnitza?: OomnitzaSandbox; deployment?: PlatformDeployment } = {};
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await started.deployment?.destroy();
+      await started.oomnitza?.close();
+      await started.zoom?.close();
+      await started.postgres?.stop();
+      await started.kafka?.stop();
+    })());
+  try {
+    started.kafka = await provisionKafka({ containers: true });
+    process.env.KAFKA_BROKERS = started.kafka.brokers;
+    started.postgres = await provisionPostgres({ containers: true });
+    process.env.DATABASE_URL = started.postgres.url;
+    step(`Kafka: ${started.kafka.description}; PostgreSQL: ${started.postgres.description}`);
+
+    const zoom = (started.zoom = await createZoomSandbox({ users: options.users, seed: 42, plan: options.plan }));
+    const oomnitza = (started.oomnitza = await createOomnitzaSandbox());
+    step(`Zoom sandbox (${options.plan} plan, ${options.users} users) at ${zoom.url}; Oomnitza sandbox at ${oomnitza.url}`);
+
+    const deployment = (started.deployment = await PlatformDeployment.create('local'));
+    const services = new Map<ServiceName, ServiceProcess>();
+    await Promise.all(
+      SERVICES.map(async (name) => {
+        const settings = name === 'credentials' ? { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl } : (options.serviceSettings ?? {});
+        const service = await deployment.start(name, settings);
+        services.set(name, service);
+        await waitUntilReady(service, 120_000);
+      }),
+    );
+    step('six services ready');
+
+    const scheduler = services.get('scheduler')!;
+    const [app] = zoom.accounts[0].apps;
+    const setup = await setUpZoomSync({
+      tenantId: 'local',
+      adminKey: deployment.adminKey,
+      credentials: services.get('credentials')!,
+      scheduler,
+      zoom: { accountId: zoom.accounts[0].accountId, clientId: app.clientId, clientSecret: app.clientSecret },
+      oomnitza: { url: oomnitza.url, token: oomnitza.token, adminKey: oomnitza.adminKey },
+      oomnitzaRoleId: 25,
+    });
+    step(`integration ${setup.integrationId} created and launched`);
+    return { deployment, services, zoom, oomnitza, setup, scheduler, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
