@@ -6,16 +6,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BenchRow } from './bench-row';
 
-export interface BenchRow {
-  scenario: string;
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-}
 
 export interface OomnitzaBenchOptions {
   /** Seconds each scenario runs (default 10). */

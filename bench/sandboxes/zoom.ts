@@ -3,16 +3,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BenchRow } from './bench-row';
 
-export interface BenchRow {
-  scenario: string;
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-}
 
 /** A row plus the sandbox process's own CPU time per request (Linux /proc), which shows its headroom when the load generator is the limit. */
 export interface ZoomBenchRow extends BenchRow {

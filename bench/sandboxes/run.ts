@@ -1,0 +1,33 @@
+// `npm run bench:sandboxes [-- --seconds 10]`: the hot paths of both sandboxes, each in a child
+// process driven by autocannon, printed as one table.
+import { markdownTable } from '../shared/markdown-table';
+import { BenchRow } from './bench-row';
+import { benchOomnitzaSandbox } from './oomnitza';
+import { benchZoomSandbox } from './zoom';
+
+function secondsOption(argv: readonly string[]): number {
+  const at = argv.indexOf('--seconds');
+  const seconds = at === -1 ? 10 : Number(argv[at + 1]);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) throw new Error('usage: npm run bench:sandboxes -- [--seconds 1..300]');
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const seconds = secondsOption(process.argv.slice(2));
+  const rows: BenchRow[] = [
+    ...(await benchZoomSandbox({ seconds })),
+    ...(await benchOomnitzaSandbox({ seconds })).map((row) => ({ ...row, scenario: `oomnitza: ${row.scenario}` })),
+  ];
+  console.log(`bench/sandboxes (${seconds} s a scenario, each sandbox in its own process)`);
+  console.log(
+    markdownTable(
+      ['scenario', 'requests', 'seconds', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
+      rows.map((row) => [row.scenario, String(row.requests), row.seconds.toFixed(1), Math.round(row.requestsPerSecond).toString(), String(row.p50Ms), String(row.p99Ms), String(row.errors)]),
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
