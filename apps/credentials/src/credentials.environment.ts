@@ -1,10 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { BaseEnvironment } from '@zoom-oomnitza-sync/platform';
+import { BaseEnvironment, toBool, toInt } from '@zoom-oomnitza-sync/platform';
 import { IsEncryptionKeyList, IsListedKeyId, IsServiceTokenList } from './settings/setting-validators';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
 const withoutTrailingSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value);
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 

@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
+import { toInt } from '@zoom-oomnitza-sync/platform';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   /** Records per bulk request: Oomnitza takes at most 100. */

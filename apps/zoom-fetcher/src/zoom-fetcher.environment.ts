@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
+import { toInt } from '@zoom-oomnitza-sync/platform';
 import { IsInt, Max, Min } from 'class-validator';
 import { CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   /** Users per list request: Zoom's staff say 300 is the real maximum. */

@@ -11,6 +11,7 @@ export * from './auth/principal';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/connect-transports';
 export * from './config/base-environment';
+export * from './config/environment-transforms';
 export * from './config/platform-config.module';
 export * from './config/validate-environment';
 export * from './database/migration-schema';

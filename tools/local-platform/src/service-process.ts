@@ -8,6 +8,7 @@ const WORKSPACE = path.resolve(__dirname, '../../..');
 export interface ServiceProcess {
   readonly name: string;
   readonly baseUrl: string;
+  readonly pid: number | undefined;
   readonly output: () => string;
   /** Ends the process as a crash would: no shutdown hooks, nothing flushed. */
   kill(): Promise<void>;
@@ -49,6 +50,7 @@ function wrap(name: string, child: ChildProcess, baseUrl: string): ServiceProces
   return {
     name,
     baseUrl,
+    pid: child.pid,
     output: () => output,
     kill: async () => {
       await stopWith('SIGKILL');

@@ -1,8 +1,6 @@
 import { Transform } from 'class-transformer';
+import { toBool, toInt } from './environment-transforms';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
 
 /**
  * Settings every service reads from the environment. Services extend it with their own. Values
