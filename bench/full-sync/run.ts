@@ -1,0 +1,91 @@
+// `npm run bench:full-sync [-- --users 100000]`: full syncs of a large Zoom account through the
+// whole platform, once without a Zoom rate limit and once under the Business plan's limits. It
+// prints users/s end to end, when each stage finished, and each service's peak RSS.
+import 'reflect-metadata';
+import { startLocalStack } from '../../tools/local-platform/src/local-stack';
+import { RunView, runSync } from '../../tools/local-platform/src/run-sync';
+import { Plan } from '../../tools/zoom-sandbox/src';
+import { markdownTable } from '../shared/markdown-table';
+import { peakRssMiB } from './peak-rss';
+
+interface Scenario {
+  name: string;
+  plan: Plan;
+  /** The fetcher's pace: far above any limit, or under Business's 60 list requests/s. */
+  requestsPerSecond: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'no Zoom rate limit', plan: 'unlimited', requestsPerSecond: 1000 },
+  { name: 'Zoom Business plan limits', plan: 'business', requestsPerSecond: 50 },
+];
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function usersOption(argv: readonly string[]): number {
+  const at = argv.indexOf('--users');
+  const users = at === -1 ? 100_000 : Number(argv[at + 1]);
+  if (!Number.isInteger(users) || users < 1) throw new Error('usage: npm run bench:full-sync -- [--users N]');
+  return users;
+}
+
+async function measure(scenario: Scenario, users: number) {
+  const stack = await startLocalStack({ users, plan: scenario.plan, serviceSettings: { ZOOM_REQUESTS_PER_SECOND: String(scenario.requestsPerSecond) }, log });
+  try {
+    const started = Date.now();
+    const doneAt: Record<'fetch' | 'map' | 'write', number | undefined> = { fetch: undefined, map: undefined, write: undefined };
+    const at = () => (Date.now() - started) / 1000;
+    let lastLog = 0;
+    const run: RunView = await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId, {
+      timeoutMs: 3_600_000,
+      onProgress: (current) => {
+        const written = current.created + current.updated + current.unchanged + current.skipped + current.failed;
+        if (doneAt.fetch === undefined && current.fetched >= users) doneAt.fetch = at();
+        if (doneAt.map === undefined && current.mapped + current.rejected >= users) doneAt.map = at();
+        if (current.status === 'completed') doneAt.write = at();
+        if (Date.now() - lastLog > 5000) {
+          lastLog = Date.now();
+          log(`  ${at().toFixed(0)} s: fetched ${current.fetched}, mapped ${current.mapped}, written ${written}`);
+        }
+      },
+    });
+    if (run.status !== 'completed') throw new Error(`${scenario.name}: the run failed: ${run.failureReason}`);
+    const seconds = at();
+    const rss = [...stack.services].map(([name, service]) => [name, peakRssMiB(service.pid)] as const);
+    return { scenario, run, seconds, doneAt, rss };
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const users = usersOption(process.argv.slice(2));
+  const results = [];
+  for (const scenario of SCENARIOS) {
+    log(`bench/full-sync: ${scenario.name}, ${users} users`);
+    results.push(await measure(scenario, users));
+  }
+  const seconds = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1));
+  console.log(`bench/full-sync (${users} Zoom users, all six services and both sandboxes on this machine)`);
+  console.log(
+    markdownTable(
+      ['scenario', 'users synced', 'seconds', 'users/s', 'fetch done s', 'map done s', 'write done s'],
+      results.map(({ scenario, run, seconds: total, doneAt }) => {
+        const synced = run.created + run.updated + run.unchanged + run.skipped + run.failed;
+        return [scenario.name, String(synced), total.toFixed(1), Math.round(synced / total).toString(), seconds(doneAt.fetch), seconds(doneAt.map), seconds(doneAt.write)];
+      }),
+    ),
+  );
+  console.log('\npeak RSS per service, MiB');
+  console.log(
+    markdownTable(
+      ['scenario', ...results[0].rss.map(([name]) => name)],
+      results.map(({ scenario, rss }) => [scenario.name, ...rss.map(([, mib]) => (mib === undefined ? '-' : String(mib)))]),
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
