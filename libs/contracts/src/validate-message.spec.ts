@@ -13,7 +13,7 @@ function envelope(overrides: Record<string, unknown> = {}) {
     runId,
     occurredAt: '2026-11-27T10:00:00.000Z',
     observedAt: '2026-11-27T10:00:00.000Z',
-    payload: { runId, trigger: 'manual', zoomCredentialId: 'zoom-1', userStatuses: ['active', 'inactive', 'pending'] },
+    payload: { runId, trigger: 'manual', runStartedAt: '2026-11-27T10:00:00.000Z', zoomCredentialId: 'zoom-1', userStatuses: ['active', 'inactive', 'pending'] },
     ...overrides,
   };
 }
@@ -71,6 +71,7 @@ describe('parseMessage', () => {
       type: 'zoom.users.page',
       payload: {
         runId,
+        runStartedAt: '2026-11-27T10:00:00.000Z',
         userStatus: 'pending',
         pageNumber: 1,
         isLastPage: true,
