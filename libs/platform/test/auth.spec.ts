@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { PROBLEM_TYPE_BASE } from '../src';
-import { LogCapture } from './support/log-capture';
+import { LogCapture } from '@zoom-oomnitza-sync/testing';
 import { ADMIN_API_KEY, dropSchema, startTestApp, uniqueSchema, useTestEnvironment, withDatabase } from './support/test-app';
 
 describe('API keys, scopes and tenant isolation', () => {

@@ -9,3 +9,4 @@ export * from './topic-reader';
 export * from './unique-name';
 export * from './wait-for';
 export * from './infrastructure';
+export * from './log-capture';

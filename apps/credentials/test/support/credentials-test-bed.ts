@@ -6,7 +6,7 @@ import { applyEnvironment, createTestSchema, createTestTopics, testEnvironment, 
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
-import { LogCapture } from './log-capture';
+import { LogCapture } from '@zoom-oomnitza-sync/testing';
 
 export const newEncryptionKey = () => randomBytes(32).toString('base64');
 

@@ -1,6 +1,6 @@
 import { ArgumentsHost, BadRequestException, ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { lastValueFrom, Observable } from 'rxjs';
-import { LogCapture } from '../../test/support/log-capture';
+import { LogCapture } from '@zoom-oomnitza-sync/testing';
 import { AppLogger } from '../logging/app-logger';
 import { CorrelationContext } from '../logging/correlation-context';
 import { createLogger } from '../logging/create-logger';

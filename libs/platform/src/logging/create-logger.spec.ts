@@ -1,4 +1,4 @@
-import { LogCapture } from '../../test/support/log-capture';
+import { LogCapture } from '@zoom-oomnitza-sync/testing';
 import { CorrelationContext } from './correlation-context';
 import { createLogger } from './create-logger';
 

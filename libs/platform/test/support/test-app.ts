@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { AppLogger, configureHttpApp, createLogger, PlatformModule } from '../../src';
-import { LogCapture } from './log-capture';
+import { LogCapture } from '@zoom-oomnitza-sync/testing';
 import { NotesModule } from './notes.module';
 import { PlatformTables1764200000000 } from './platform-tables.migration';
 
