@@ -32,7 +32,9 @@ function printAccess(stack: LocalStack): void {
 async function main(): Promise<void> {
   const options = parseDemoOptions(process.argv.slice(2));
   let stack: LocalStack | undefined;
-  process.once('SIGINT', () => void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))));
+  }
   try {
     stack = await startLocalStack({ users: options.users, plan: 'business', serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50' }, log: (message) => say(`demo: ${message}`) });
     await sync('first full sync', stack, options.users);
