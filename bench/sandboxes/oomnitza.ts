@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { autocannon, benchRowOf } from './autocannon';
 import { BenchRow } from './bench-row';
 
 
@@ -22,29 +23,7 @@ export interface OomnitzaBenchOptions {
   progress?: (line: string) => void;
 }
 
-// autocannon ships no types: the part of its API used here.
-interface AutocannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-interface AutocannonResult {
-  duration: number;
-  errors: number;
-  non2xx: number;
-  requests: { total: number };
-  latency: { p50: number; p99: number };
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-  requests: { method: string; path?: string; setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
-}) => Promise<AutocannonResult>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon: Autocannon = require('autocannon');
+
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 const CONNECTOR_ID = 'bench-zoom';
@@ -136,17 +115,6 @@ async function seedPeople(sandbox: RunningSandbox, people: number): Promise<void
   await call(sandbox, 'POST', `/api/v3/bulk/${portion}/finalize`, '{}');
 }
 
-function row(scenario: string, result: AutocannonResult, extraErrors = 0): BenchRow {
-  return {
-    scenario,
-    requests: result.requests.total,
-    seconds: result.duration,
-    requestsPerSecond: Math.round(result.requests.total / result.duration),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx + extraErrors,
-  };
-}
 
 interface Summary {
   people: number;
@@ -174,7 +142,7 @@ export async function benchOomnitzaSandbox(options: OomnitzaBenchOptions = {}): 
     progress(`list users by email (unique index), ${connections} connections, ${seconds} s`);
     let lookup = 0;
     rows.push(
-      row(
+      benchRowOf(
         'list users: filter email eq (index)',
         await autocannon({
           url: sandbox.url,
@@ -197,7 +165,7 @@ export async function benchOomnitzaSandbox(options: OomnitzaBenchOptions = {}): 
     progress(`list users with a filter scanning all ${people} people, limit 100`);
     let surname = 0;
     rows.push(
-      row(
+      benchRowOf(
         `list users: LIKE + and over ${people} people (scan)`,
         await autocannon({
           url: sandbox.url,
@@ -260,7 +228,7 @@ export async function benchOomnitzaSandbox(options: OomnitzaBenchOptions = {}): 
         `${recordErrors} refused; ${after.people} people in the sandbox; autocannon counted ${bulk.requests.total} answers (x100 = ${bulk.requests.total * 100})`,
     );
     // A refused record is an error of the scenario as much as a failed request is.
-    rows.push(row('bulk write: 100 records (create + update + SaaS link)', bulk, recordErrors));
+    rows.push(benchRowOf('bulk write: 100 records (create + update + SaaS link)', bulk, recordErrors));
     return rows;
   } finally {
     await sandbox.stop();

@@ -3,6 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { autocannon, AutocannonResult, benchRowOf } from './autocannon';
 import { BenchRow } from './bench-row';
 
 
@@ -24,32 +25,7 @@ export interface ZoomBenchOptions {
   workers?: number;
 }
 
-interface AutocannonRequest {
-  method: string;
-  path: string;
-}
 
-interface AutocannonResult {
-  requests: { total: number };
-  latency: { p50: number; p99: number };
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  workers?: number;
-  headers: Record<string, string>;
-  requests: AutocannonRequest[];
-}) => Promise<AutocannonResult>;
-
-// autocannon ships no type declarations; the lines above describe the part used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Autocannon;
 
 const repositoryRoot = path.resolve(__dirname, '../..');
 const CLIENT_ID = 'bench-client';
@@ -80,13 +56,7 @@ export async function benchZoomSandbox(options: ZoomBenchOptions = {}): Promise<
       const result = await load(sandbox.url, authorization, paths, { connections, duration: seconds, workers });
       const cpuAfter = sandbox.cpuMs();
       rows.push({
-        scenario,
-        requests: result.requests.total,
-        seconds: result.duration,
-        requestsPerSecond: Math.round(result.requests.total / result.duration),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        errors: result.errors + result.timeouts + result.non2xx,
+        ...benchRowOf(scenario, result),
         serverCpuMsPerRequest:
           cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0 ? undefined : Number(((cpuAfter - cpuBefore) / result.requests.total).toFixed(3)),
       });
