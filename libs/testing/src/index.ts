@@ -10,3 +10,4 @@ export * from './unique-name';
 export * from './wait-for';
 export * from './infrastructure';
 export * from './log-capture';
+export * from './run-command';

@@ -1,37 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { allTopics } from '@zoom-oomnitza-sync/contracts';
-import { freePorts } from '@zoom-oomnitza-sync/testing';
+import { CommandResult, freePorts, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runScript(script: 'infra-up' | 'infra-down', env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'tools/infra/src', `${script}.ts`)], { cwd: ROOT, env }, (error, stdout, stderr) => {
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((answer) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      answer(true);
-    });
-    socket.once('error', () => answer(false));
-  });
+function runScript(script: 'infra-up' | 'infra-down', env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  return runCommand(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'tools/infra/src', `${script}.ts`)], { cwd: ROOT, env });
 }
 
 // A broker of its own on free ports (never the developer's 9092); PostgreSQL comes from

@@ -1,36 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, Server } from 'node:net';
+import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { freePorts } from '@zoom-oomnitza-sync/testing';
+import { CommandResult, freePorts, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
 
 const TOOL_DIR = resolve(__dirname, '..');
 
-interface ToolResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runTool(script: 'start' | 'stop' | 'status', env: NodeJS.ProcessEnv): Promise<ToolResult> {
-  return new Promise((done) => {
-    execFile(join(TOOL_DIR, script), [], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((answer) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      answer(true);
-    });
-    socket.once('error', () => answer(false));
-  });
+function runTool(script: 'start' | 'stop' | 'status', env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  return runCommand(join(TOOL_DIR, script), [], { env: { ...process.env, ...env } });
 }
 
 // Starts a real broker of its own on free ports (never the developer's 9092) and takes it down.

@@ -1,7 +1,7 @@
-import { createTestTopics, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
+import { createTestTopics, freePorts, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { freePort, ServiceProcess, startService } from './service-process';
+import { ServiceProcess, startService } from './service-process';
 
 export const SERVICES = ['credentials', 'scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -26,7 +26,7 @@ export class PlatformDeployment {
 
   static async create(name: string): Promise<PlatformDeployment> {
     const topics = await createTestTopics(name);
-    const credentialsPort = await freePort();
+    const [credentialsPort] = await freePorts(1);
     const serviceTokens = { 'zoom-fetcher': randomBytes(24).toString('hex'), 'oomnitza-writer': randomBytes(24).toString('hex') };
     // Each service gets its own schema when it starts (schemaOf), so the shared one is left out.
     const base: Record<string, string> = testEnvironment({

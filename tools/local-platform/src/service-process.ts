@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { freePorts } from '@zoom-oomnitza-sync/testing';
 import path from 'node:path';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
@@ -17,19 +16,9 @@ export interface ServiceProcess {
   exited(): Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (typeof address !== 'object' || address === null) throw new Error('no port was assigned');
-  return address.port;
-}
-
 /** Runs apps/<name>/src/main.ts as its own Node process, the way `nx serve` runs the built file. */
 export async function startService(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
-  port ??= await freePort();
+  port ??= (await freePorts(1))[0];
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
     cwd: WORKSPACE,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, HTTP_PORT: String(port) },
