@@ -1,6 +1,12 @@
 // Shared by every project's jest.config.js: SWC keeps decorator metadata (NestJS DI needs it)
-// and the workspace path aliases resolve to the libraries' sources.
+// and the workspace path aliases of tsconfig.base.json, their one source, resolve to sources.
 const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const aliasMappings = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${escapeRegExp(alias)}$`, path.join(__dirname, target)]),
+);
 
 module.exports = {
   testEnvironment: 'node',
@@ -23,10 +29,8 @@ module.exports = {
   // Integration tests join consumer groups and start processes: seconds, not milliseconds.
   testTimeout: 60_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: {
-    '^@zoom-oomnitza-sync/(contracts|credentials-client|messaging|platform|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
-  },
+  moduleNameMapper: aliasMappings,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.ts'),
-  globalTeardown: path.join(__dirname, 'libs/testing/src/global-teardown.ts'),
+  globalSetup: path.join(__dirname, 'tools/test-infrastructure/src/global-setup.ts'),
+  globalTeardown: path.join(__dirname, 'tools/test-infrastructure/src/global-teardown.ts'),
 };

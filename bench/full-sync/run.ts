@@ -2,10 +2,9 @@
 // whole platform, once without a Zoom rate limit and once under the Business plan's limits. It
 // prints users/s end to end, when each stage finished, and each service's peak RSS.
 import 'reflect-metadata';
-import { startLocalStack } from '../../tools/local-platform/src/local-stack';
-import { RunView, runSync } from '../../tools/local-platform/src/run-sync';
-import { Plan } from '../../tools/zoom-sandbox/src';
-import { markdownTable } from '../shared/markdown-table';
+import { runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
+import { Plan } from '@zoom-oomnitza-sync/zoom-sandbox';
+import { markdownTable } from '@zoom-oomnitza-sync/devkit';
 import { peakRssMiB } from './peak-rss';
 
 interface Scenario {

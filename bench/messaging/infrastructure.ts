@@ -1,4 +1,5 @@
-import { applyEnvironment, provisionKafka, ProvisionedKafka, ProvisionedPostgres, provisionPostgres } from '@zoom-oomnitza-sync/testing';
+import { applyEnvironment } from '@zoom-oomnitza-sync/testing';
+import { provisionKafka, ProvisionedKafka, ProvisionedPostgres, provisionPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
 import { Cleanup } from './cleanup';
 import { progress } from './progress';
 

@@ -1,4 +1,4 @@
-import { markdownTable } from '../shared/markdown-table';
+import { markdownTable } from '@zoom-oomnitza-sync/devkit';
 import { ScenarioRow } from './scenarios';
 
 const COLUMNS = ['scenario', 'messages', 'seconds', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];

@@ -1,6 +1,6 @@
 // `npm run bench:sandboxes [-- --seconds 10]`: the hot paths of both sandboxes, each in a child
 // process driven by autocannon, printed as one table.
-import { markdownTable } from '../shared/markdown-table';
+import { markdownTable } from '@zoom-oomnitza-sync/devkit';
 import { BenchRow } from './bench-row';
 import { benchOomnitzaSandbox } from './oomnitza';
 import { benchZoomSandbox } from './zoom';

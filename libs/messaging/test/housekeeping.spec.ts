@@ -1,4 +1,4 @@
-import { OutboxRelay } from '@zoom-oomnitza-sync/messaging';
+import { OutboxRelay } from '../src';
 import { randomUUID } from 'node:crypto';
 import { MessagingHousekeeping } from '../src/housekeeping/messaging-housekeeping';
 import { MessagingTestBed, TestApp } from './support/messaging-test-bed';

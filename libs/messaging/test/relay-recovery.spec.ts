@@ -1,4 +1,4 @@
-import { OutboxRelay } from '@zoom-oomnitza-sync/messaging';
+import { OutboxRelay } from '../src';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { MessagingTestBed } from './support/messaging-test-bed';
 import { NoteController } from './support/test-controllers';

@@ -1,5 +1,8 @@
+export * from './ensure-topics';
+export * from './log-capture';
 export * from './read-message';
 export * from './read-topic';
+export * from './run-command';
 export * from './test-environment';
 export * from './test-kafka';
 export * from './test-schema';
@@ -8,6 +11,3 @@ export * from './test-topics';
 export * from './topic-reader';
 export * from './unique-name';
 export * from './wait-for';
-export * from './infrastructure';
-export * from './log-capture';
-export * from './run-command';

@@ -1,4 +1,4 @@
-import { splitBrokers } from './infrastructure/kafka/ensure-topics';
+import { splitBrokers } from './ensure-topics';
 
 function required(name: 'KAFKA_BROKERS' | 'DATABASE_URL'): string {
   const value = process.env[name];

@@ -1,5 +1,5 @@
 import { allTopics, deadLetterTopicOf } from '@zoom-oomnitza-sync/contracts';
-import { ensureTopics, TopicSettings } from './infrastructure/kafka/ensure-topics';
+import { ensureTopics, TopicSettings } from './ensure-topics';
 import { testKafka } from './test-kafka';
 import { testKafkaBrokers } from './test-settings';
 import { uniqueName } from './unique-name';

@@ -1,4 +1,4 @@
-import { RunView } from '../../local-platform/src/run-sync';
+import { RunView } from '@zoom-oomnitza-sync/local-platform';
 import { parseDemoOptions } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
 

@@ -2,8 +2,7 @@
 // --users users and an Oomnitza sandbox; then credentials and an integration through the public
 // APIs, Launch, and two full syncs with a progress bar. Stops what it started, unless --keep.
 import 'reflect-metadata';
-import { LocalStack, startLocalStack } from '../../local-platform/src/local-stack';
-import { RunView, runSync } from '../../local-platform/src/run-sync';
+import { LocalStack, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { parseDemoOptions } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
 

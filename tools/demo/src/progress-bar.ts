@@ -1,4 +1,4 @@
-import { RunView } from '../../local-platform/src/run-sync';
+import { RunView } from '@zoom-oomnitza-sync/local-platform';
 
 const WIDTH = 30;
 

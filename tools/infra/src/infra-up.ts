@@ -6,7 +6,8 @@
 // to stderr), so `eval "$(npm run --silent infra:up)"` configures the current shell.
 // `npm run infra:down` stops what this started.
 import { allTopics } from '@zoom-oomnitza-sync/contracts';
-import { ensureTopics, localKafkaRunning, provisionKafka, provisionPostgres, splitBrokers } from '@zoom-oomnitza-sync/testing';
+import { ensureTopics, splitBrokers } from '@zoom-oomnitza-sync/testing';
+import { localKafkaRunning, provisionKafka, provisionPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
 import { infraStateDir, InfraState, readInfraState, writeInfraState } from './infra-state';
 import { processAlive } from './process-alive';
 import { startEmbeddedPostgresDaemon } from './start-embedded-postgres-daemon';

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ProvisionedPostgres, waitFor } from '@zoom-oomnitza-sync/testing';
+import { waitFor } from '@zoom-oomnitza-sync/testing';
+import { ProvisionedPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
 import { processAlive, terminate } from './process-alive';
 
 const REPOSITORY_ROOT = resolve(__dirname, '../../..');

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { postgresAnswers } from '@zoom-oomnitza-sync/testing';
+import { postgresAnswers } from '@zoom-oomnitza-sync/test-infrastructure';
 import { processAlive } from '../src/process-alive';
 import { startEmbeddedPostgresDaemon } from '../src/start-embedded-postgres-daemon';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { allTopics } from '@zoom-oomnitza-sync/contracts';
-import { CommandResult, freePorts, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
+import { CommandResult, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
+import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
 
 const ROOT = resolve(__dirname, '../../..');
 

@@ -3,7 +3,8 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { CommandResult, freePorts, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
+import { CommandResult, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
+import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
 
 const TOOL_DIR = resolve(__dirname, '..');
 

@@ -1,6 +1,6 @@
-import { provisionKafka, provisionPostgres, ProvisionedKafka, ProvisionedPostgres } from '@zoom-oomnitza-sync/testing';
-import { createOomnitzaSandbox, OomnitzaSandbox } from '../../oomnitza-sandbox/src';
-import { createZoomSandbox, Plan, ZoomSandbox } from '../../zoom-sandbox/src';
+import { provisionKafka, provisionPostgres, ProvisionedKafka, ProvisionedPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createZoomSandbox, Plan, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
 import { PlatformDeployment, SERVICES, ServiceName } from './platform-deployment';
 import { ServiceProcess, waitUntilReady } from './service-process';
 import { setUpZoomSync, ZoomSyncSetup } from './zoom-sync-setup';

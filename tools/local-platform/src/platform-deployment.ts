@@ -1,4 +1,5 @@
-import { createTestTopics, freePorts, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
+import { createTestTopics, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
+import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ServiceProcess, startService } from './service-process';

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { freePorts } from '@zoom-oomnitza-sync/testing';
+import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
 import path from 'node:path';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');

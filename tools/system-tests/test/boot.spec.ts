@@ -1,6 +1,4 @@
-import { request } from '../../local-platform/src/http';
-import { PlatformDeployment, SERVICES, ServiceName } from '../../local-platform/src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
+import { PlatformDeployment, request, ServiceName, ServiceProcess, SERVICES, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 describe('every service boots against real Kafka and PostgreSQL', () => {
   let deployment: PlatformDeployment;

@@ -3,12 +3,9 @@ import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError, CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { readTopic } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
-import { createOomnitzaSandbox, OomnitzaSandbox } from '../../oomnitza-sandbox/src';
-import { createZoomSandbox, ZoomSandbox } from '../../zoom-sandbox/src';
-import { issueApiKey } from '../../local-platform/src/api-keys';
-import { request } from '../../local-platform/src/http';
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
+import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 const ZOOM_APP = { clientId: 'clientSystemTest01', clientSecret: 'system-test-client-secret-0123456789' };
 const ZOOM_ACCOUNT_ID = 'acctSystemTest01';

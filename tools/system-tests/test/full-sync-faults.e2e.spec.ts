@@ -1,12 +1,7 @@
 import { waitFor } from '@zoom-oomnitza-sync/testing';
-import { createOomnitzaSandbox, OomnitzaSandbox } from '../../oomnitza-sandbox/src';
-import { createZoomSandbox, ManualClock, ZoomSandbox } from '../../zoom-sandbox/src';
-import { request } from '../../local-platform/src/http';
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { sampleOf } from '../../local-platform/src/prometheus';
-import { RunView, runSync } from '../../local-platform/src/run-sync';
-import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
-import { setUpZoomSync } from '../../local-platform/src/zoom-sync-setup';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createZoomSandbox, ManualClock, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
+import { PlatformDeployment, request, runSync, RunView, sampleOf, ServiceProcess, setUpZoomSync, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 const USERS = 3000;
 

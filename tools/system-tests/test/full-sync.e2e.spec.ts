@@ -1,9 +1,6 @@
-import { createOomnitzaSandbox, OomnitzaSandbox } from '../../oomnitza-sandbox/src';
-import { createZoomSandbox, ZoomSandbox, ZoomUser } from '../../zoom-sandbox/src';
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { runSync } from '../../local-platform/src/run-sync';
-import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
-import { setUpZoomSync, ZoomSyncOptions, ZoomSyncSetup } from '../../local-platform/src/zoom-sync-setup';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createZoomSandbox, ZoomSandbox, ZoomUser } from '@zoom-oomnitza-sync/zoom-sandbox';
+import { PlatformDeployment, runSync, ServiceProcess, setUpZoomSync, waitUntilReady, ZoomSyncOptions, ZoomSyncSetup } from '@zoom-oomnitza-sync/local-platform';
 
 const USERS = 5000;
 const ROLE = 25;

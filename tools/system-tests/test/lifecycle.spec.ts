@@ -1,5 +1,4 @@
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { waitUntilReady } from '../../local-platform/src/service-process';
+import { PlatformDeployment, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 describe('service lifecycle', () => {
   let deployment: PlatformDeployment;

@@ -1,10 +1,6 @@
 import { OomnitzaRecordsUpsert, OomnitzaRecordsUpsertValue, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
-import { issueApiKey } from '../../local-platform/src/api-keys';
-import { request } from '../../local-platform/src/http';
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
-import { sendAs } from '../../local-platform/src/stage-reports';
+import { issueApiKey, PlatformDeployment, request, sendAs, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 type Run = { id: string; status: string; mapped: number; rejected: number };
 

@@ -1,11 +1,6 @@
 import { deadLetterTopicOf, SyncRunRequested } from '@zoom-oomnitza-sync/contracts';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
-import { issueApiKey } from '../../local-platform/src/api-keys';
-import { groupHasCaughtUp, messagesOn, rewindConsumerGroup } from '../../local-platform/src/consumer-groups';
-import { sampleOf } from '../../local-platform/src/prometheus';
-import { request } from '../../local-platform/src/http';
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { waitUntilReady } from '../../local-platform/src/service-process';
+import { groupHasCaughtUp, issueApiKey, messagesOn, PlatformDeployment, request, rewindConsumerGroup, sampleOf, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 const RUNS = 5;
 

@@ -1,7 +1,4 @@
-import { issueApiKey } from '../../local-platform/src/api-keys';
-import { request } from '../../local-platform/src/http';
-import { PlatformDeployment } from '../../local-platform/src/platform-deployment';
-import { ServiceProcess, waitUntilReady } from '../../local-platform/src/service-process';
+import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 describe('the scheduler API', () => {
   let deployment: PlatformDeployment;

@@ -2,11 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
 import { AppLogger, configureHttpApp, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
-import { applyEnvironment, createTestSchema, createTestTopics, testEnvironment, TestSchema, TestTopics } from '@zoom-oomnitza-sync/testing';
+import { applyEnvironment, createTestSchema, createTestTopics, LogCapture, testEnvironment, TestSchema, TestTopics } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
-import { LogCapture } from '@zoom-oomnitza-sync/testing';
 
 export const newEncryptionKey = () => randomBytes(32).toString('base64');
 

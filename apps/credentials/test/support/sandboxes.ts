@@ -1,5 +1,5 @@
-import { createOomnitzaSandbox, OomnitzaSandbox } from '../../../../tools/oomnitza-sandbox/src';
-import { createZoomSandbox, ZoomSandbox } from '../../../../tools/zoom-sandbox/src';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
 
 export type { OomnitzaSandbox, ZoomSandbox };
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AppLogger } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-settings';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { InboxMessageEntity } from '../persistence/inbox-message.entity';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 
 const INTERVAL_MS = 10_000;
 const DELETE_CHUNK = 5_000;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AppLogger } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { Partitioners, Producer } from 'kafkajs';
 import { Logger } from 'pino';
 import { DataSource, QueryRunner } from 'typeorm';
@@ -8,7 +8,6 @@ import { retryDelayMs } from '../consumer/retry-policy';
 import { KafkaClient } from '../kafka/kafka-client';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
 import { outboxChannelOf } from './outbox-channel';
 import { listenerConnectionOf, OutboxNotificationListener } from './outbox-notification-listener';

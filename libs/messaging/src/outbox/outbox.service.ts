@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { MessageDefinition, MessageEnvelope, messageKeyOf, parseMessage } from '@zoom-oomnitza-sync/contracts';
-import { CorrelationContext } from '@zoom-oomnitza-sync/platform';
+import { CorrelationContext, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { TopicNames } from '../kafka/topic-names';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { buildEnvelope, buildHeaders, PublishInput } from './envelope';
 import { outboxChannelOf } from './outbox-channel';
 

@@ -12,7 +12,7 @@ import {
   readMessagingSettings,
   TopicBootstrapper,
   TopicNames,
-} from '@zoom-oomnitza-sync/messaging';
+} from '../../src';
 import { AppLogger, BaseEnvironment, createLogger, MetricsService, validateEnvironment } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, TestSchema, uniqueName } from '@zoom-oomnitza-sync/testing';
 import { DataSource, EntityManager } from 'typeorm';

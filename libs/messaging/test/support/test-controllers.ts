@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { ConsumedMessage, MessageHandler, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
+import { ConsumedMessage, MessageHandler, PermanentMessageError } from '../../src';
 import { CorrelationContext } from '@zoom-oomnitza-sync/platform';
 import { MessageHeaders } from '@zoom-oomnitza-sync/contracts';
 import { HandlerProbe } from './handler-probe';

@@ -1,4 +1,4 @@
-import { createMessagingTables, dropMessagingTables } from '@zoom-oomnitza-sync/messaging';
+import { createMessagingTables, dropMessagingTables } from '../../src';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 function schemaOf(queryRunner: QueryRunner): string {

@@ -1,6 +1,5 @@
 export * from './container-runtime';
 export * from './free-port';
-export * from './kafka/ensure-topics';
 export * from './kafka/local-kafka';
 export * from './kafka/provision-kafka';
 export * from './postgres/embedded-postgres';
@@ -8,3 +7,4 @@ export * from './postgres/ensure-database';
 export * from './postgres/postgres-answers';
 export * from './postgres/provision-postgres';
 export * from './provisioned';
+export * from './test-infrastructure';

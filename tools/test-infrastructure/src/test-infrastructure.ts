@@ -1,6 +1,5 @@
-// Jest loads the global setup with plain Node resolution, which knows no workspace path aliases.
-import { allTopics } from '../../../contracts/src';
-import { ensureTopics, splitBrokers } from './kafka/ensure-topics';
+import { allTopics } from '@zoom-oomnitza-sync/contracts';
+import { ensureTopics, splitBrokers } from '@zoom-oomnitza-sync/testing';
 import { provisionKafka } from './kafka/provision-kafka';
 import { provisionPostgres } from './postgres/provision-postgres';
 import { Provisioned, ProvisionedKafka, ProvisionedPostgres } from './provisioned';

@@ -1,6 +1,6 @@
 import { allTopics } from '@zoom-oomnitza-sync/contracts';
-import { acquireTestInfrastructure, releaseTestInfrastructure } from '../src/infrastructure/test-infrastructure';
-import { testKafka } from '../src';
+import { testKafka } from '@zoom-oomnitza-sync/testing';
+import { acquireTestInfrastructure, releaseTestInfrastructure } from '../src';
 
 // Inside a worker KAFKA_BROKERS and DATABASE_URL are already set, so this exercises the path
 // every later jest project takes: reuse what is configured, start nothing, stop nothing.

@@ -5,7 +5,7 @@ import { ProvisionedKafka } from '../provisioned';
 
 const run = promisify(execFile);
 
-export const KAFKA_TOOL_DIR = resolve(__dirname, '../../../../../tools/kafka');
+export const KAFKA_TOOL_DIR = resolve(__dirname, '../../../kafka');
 
 export interface LocalKafkaOptions {
   port: number;

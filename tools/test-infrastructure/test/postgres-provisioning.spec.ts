@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { ensureDatabase, freePorts, postgresAnswers, provisionPostgres, uniqueName } from '../src';
+import { uniqueName } from '@zoom-oomnitza-sync/testing';
+import { ensureDatabase, freePorts, postgresAnswers, provisionPostgres } from '../src';
 
 async function dropDatabase(serverUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
