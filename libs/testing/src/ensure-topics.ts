@@ -1,3 +1,4 @@
+import { createTopicsWithLeaders } from '@zoom-oomnitza-sync/kafka-admin';
 import { Kafka, logLevel } from 'kafkajs';
 
 export interface TopicSettings {
@@ -13,7 +14,7 @@ export function splitBrokers(brokers: string): string[] {
 }
 
 /**
- * Creates the topics that do not exist yet and waits for their leaders. Existing topics are left
+ * Creates the topics that do not exist yet; they take requests once it returns. Existing topics are left
  * as they are, so running it twice (or from two processes) is harmless.
  */
 export async function ensureTopics(brokers: readonly string[], topics: readonly string[], settings: TopicSettings = {}): Promise<string[]> {
@@ -22,18 +23,10 @@ export async function ensureTopics(brokers: readonly string[], topics: readonly 
   try {
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: settings.partitions ?? 3,
-          replicationFactor: settings.replicationFactor ?? 1,
-        })),
-        waitForLeaders: true,
-        // A fresh broker on a busy machine can take longer than kafkajs's 5 s to elect leaders.
-        timeout: 30_000,
-      });
-    }
+    await createTopicsWithLeaders(
+      admin,
+      missing.map((topic) => ({ topic, numPartitions: settings.partitions ?? 3, replicationFactor: settings.replicationFactor ?? 1 })),
+    );
     return missing;
   } finally {
     await admin.disconnect();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { allTopics, deadLetterTopicOf } from '@zoom-oomnitza-sync/contracts';
+import { createTopicsWithLeaders } from '@zoom-oomnitza-sync/kafka-admin';
 import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-settings';
 import { KafkaClient } from './kafka-client';
 import { TopicNames } from './topic-names';
@@ -46,14 +47,14 @@ export class TopicBootstrapper implements OnModuleInit {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter((topic) => !existing.has(topic));
       if (missing.length === 0) return [];
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
+      await createTopicsWithLeaders(
+        admin,
+        missing.map((topic) => ({
           topic,
           numPartitions: layout.partitions ?? this.settings.topicPartitions,
           replicationFactor: layout.replicationFactor ?? this.settings.replicationFactor,
         })),
-      });
+      );
       this.logger.log({ msg: 'created Kafka topics', topics: missing }, TopicBootstrapper.name);
       return missing;
     } finally {

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset'), displayName: 'kafka-admin', rootDir: __dirname };
