@@ -4,9 +4,10 @@ import { FetchJobStore } from '../fetch-jobs/fetch-job.store';
 import { ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { FetchWorker } from './fetch-worker';
 import { FullSyncRunner } from './full-sync.runner';
+import { Pause } from './pause';
 
 @Module({
   imports: [CredentialsClientModule],
-  providers: [FetchJobStore, ZoomUsersClient, FullSyncRunner, FetchWorker],
+  providers: [FetchJobStore, ZoomUsersClient, Pause, FullSyncRunner, FetchWorker],
 })
 export class FullSyncModule {}

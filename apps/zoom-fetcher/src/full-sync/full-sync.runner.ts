@@ -10,6 +10,7 @@ import { ZoomApiError } from '../zoom-api/zoom-api.error';
 import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { RequestPacer } from '../zoom-api/request-pacer';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
+import { Pause } from './pause';
 
 /** How many 429s in a row one request may meet before the run gives up. */
 const RATE_LIMIT_PATIENCE = 30;
@@ -18,8 +19,6 @@ type PageOutcome = UsersPage | 'restart-pass' | 'postponed';
 
 /** The fetch stopped without failing: postponed to a later time or handed back at shutdown. */
 class FetchSuspended extends Error {}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One full sync: the three status passes (active, inactive, pending) page by page, surviving an
@@ -41,6 +40,7 @@ export class FullSyncRunner {
     private readonly credentials: CredentialsClient,
     config: ConfigService<ZoomFetcherEnvironment, true>,
     logger: AppLogger,
+    private readonly pause: Pause,
   ) {
     this.log = logger.pino.child({ context: FullSyncRunner.name });
     this.pacer = new RequestPacer(config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }));
@@ -137,10 +137,10 @@ export class FullSyncRunner {
           await this.store.postpone(job, until, checkpoint);
           return 'postponed';
         } else if (error.rateLimited && ++rateLimited <= RATE_LIMIT_PATIENCE) {
-          await sleep(error.retryAfterMs ?? 1000);
+          await this.pause.for(error.retryAfterMs ?? 1000);
           await this.store.extendLease(job, this.leaseSeconds);
         } else if (error.transient && ++failures < this.maxAttempts) {
-          await sleep(Math.min(30_000, 500 * 2 ** (failures - 1)));
+          await this.pause.for(Math.min(30_000, 500 * 2 ** (failures - 1)));
           await this.store.extendLease(job, this.leaseSeconds);
         } else {
           throw error;

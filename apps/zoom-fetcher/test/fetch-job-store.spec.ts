@@ -1,0 +1,142 @@
+import { waitFor } from '@zoom-oomnitza-sync/testing';
+import { FetchJobEntity } from '../src/fetch-jobs/fetch-job.entity';
+import { FetchCheckpoint, FetchedPage, LeaseLostError } from '../src/fetch-jobs/fetch-job.store';
+import { BreakableOutbox, Breakage } from './support/breakable-outbox';
+import { zoomUsers } from './support/fake-zoom-users';
+import { checkpointOf, pageKeys } from './support/fetch-expectations';
+import { claimDue, FetcherDatabase, Replica } from './support/fetcher-database';
+
+const LEASE_SECONDS = 60;
+/** A lease that runs out while the test waits for it: milliseconds, not seconds. */
+const TINY_LEASE_SECONDS = 0.05;
+
+const firstPage = (): FetchedPage => ({
+  userStatus: 'active',
+  pageNumber: 1,
+  users: zoomUsers('active', 2),
+  isLastPage: false,
+  observedAt: new Date(),
+});
+const afterFirstPage: FetchCheckpoint = { passIndex: 0, nextPageToken: 'token-of-page-2', pageNumber: 2 };
+
+/** What a recorded page changes about a job, besides its lease. */
+const progressOf = (job: FetchJobEntity) => ({ status: job.status, usersFetched: job.usersFetched, ...checkpointOf(job) });
+
+describe('FetchJobStore', () => {
+  let database: FetcherDatabase;
+  let replicaA: Replica;
+  let replicaB: Replica;
+
+  beforeAll(async () => {
+    database = await FetcherDatabase.create('fetch_job_store');
+    replicaA = await database.replica();
+    replicaB = await database.replica();
+  });
+
+  beforeEach(() => database.clear());
+
+  afterAll(() => database?.close());
+
+  describe('claims', () => {
+    it('hands out the oldest requested job first, each to one replica, and nothing once all are taken', async () => {
+      const now = Date.now();
+      const newest = await database.queueJob({ requestedAt: new Date(now - 1_000) });
+      const oldest = await database.queueJob({ requestedAt: new Date(now - 3_000) });
+      const middle = await database.queueJob({ requestedAt: new Date(now - 2_000) });
+
+      const first = await replicaA.store.claim(LEASE_SECONDS);
+      const [second, third] = await Promise.all([replicaA.store.claim(LEASE_SECONDS), replicaB.store.claim(LEASE_SECONDS)]);
+
+      expect(first?.runId).toBe(oldest.runId);
+      expect([second?.runId, third?.runId].sort()).toEqual([middle.runId, newest.runId].sort());
+      expect(await replicaB.store.claim(LEASE_SECONDS)).toBeUndefined();
+      const claimed = await database.job(oldest.runId);
+      expect(claimed.status).toBe('fetching');
+      expect(claimed.lockedUntil?.getTime()).toBe(first?.lockedUntil?.getTime());
+    });
+
+    it('leaves a postponed job alone until its time has come', async () => {
+      const postponed = await database.queueJob({ notBefore: new Date(Date.now() + 3_600_000) });
+
+      expect(await replicaA.store.claim(LEASE_SECONDS)).toBeUndefined();
+      await database.makeDue(postponed.runId);
+      expect((await replicaA.store.claim(LEASE_SECONDS))?.runId).toBe(postponed.runId);
+    });
+
+    it('never hands out a finished job', async () => {
+      await database.queueJob({ status: 'completed', finishedAt: new Date() });
+      await database.queueJob({ status: 'failed', finishedAt: new Date(), failureReason: 'Zoom said no' });
+
+      expect(await replicaA.store.claim(LEASE_SECONDS)).toBeUndefined();
+    });
+  });
+
+  describe('leases', () => {
+    it('let another replica take over a job whose lease ran out; the first one can then change nothing', async () => {
+      const queued = await database.queueJob();
+      const jobA = await claimDue(replicaA, TINY_LEASE_SECONDS);
+      expect(await replicaB.store.claim(LEASE_SECONDS)).toBeUndefined();
+
+      const jobB = await waitFor(() => replicaB.store.claim(LEASE_SECONDS), { intervalMs: 10, description: "replica B's takeover" });
+      expect(jobB.runId).toBe(queued.runId);
+      const takenOver = progressOf(await database.job(queued.runId));
+
+      await expect(replicaA.store.recordPage(jobA, firstPage(), afterFirstPage, LEASE_SECONDS)).rejects.toThrow(LeaseLostError);
+      await expect(replicaA.store.extendLease(jobA, LEASE_SECONDS)).rejects.toThrow(LeaseLostError);
+      await expect(replicaA.store.postpone(jobA, new Date(), afterFirstPage)).rejects.toThrow(LeaseLostError);
+      await expect(replicaA.store.fail(jobA, 'replica A gives up')).rejects.toThrow(LeaseLostError);
+      expect(await database.pages(queued.runId)).toEqual([]);
+      expect(await database.progress(queued.runId)).toEqual([]);
+      expect(progressOf(await database.job(queued.runId))).toEqual(takenOver);
+      expect((await database.job(queued.runId)).lockedUntil?.getTime()).toBe(jobB.lockedUntil?.getTime());
+
+      await replicaB.store.recordPage(jobB, firstPage(), afterFirstPage, LEASE_SECONDS);
+      expect(await database.pages(queued.runId)).toHaveLength(1);
+    });
+
+    it('are renewed by each recorded page and by extendLease, so the job is not taken over while being worked on', async () => {
+      const queued = await database.queueJob();
+      const job = await claimDue(replicaA, TINY_LEASE_SECONDS);
+      const storedLease = async () => (await database.job(queued.runId)).lockedUntil?.getTime();
+
+      await replicaA.store.recordPage(job, firstPage(), afterFirstPage, LEASE_SECONDS);
+      expect(await storedLease()).toBeGreaterThan(Date.now() + (LEASE_SECONDS - 5) * 1000);
+      await replicaA.store.extendLease(job, 2 * LEASE_SECONDS);
+      expect(await storedLease()).toBeGreaterThan(Date.now() + (2 * LEASE_SECONDS - 5) * 1000);
+
+      expect(await storedLease()).toBe(job.lockedUntil?.getTime());
+      expect(await replicaB.store.claim(LEASE_SECONDS)).toBeUndefined();
+    });
+  });
+
+  describe.each<[Breakage, RegExp]>([
+    ['write-fails', /the outbox write failed/],
+    ['connection-dies', /terminating connection/],
+  ])('a page whose transaction breaks (%s)', (breakage, error) => {
+    it('leaves no outbox row and the old checkpoint; after a takeover the page is recorded once', async () => {
+      const outbox = new BreakableOutbox();
+      const breaking = await database.replica(outbox);
+      const queued = await database.queueJob();
+      const job = await claimDue(breaking, LEASE_SECONDS);
+      const before = progressOf(await database.job(queued.runId));
+
+      outbox.breakAt('active', 1, breakage);
+      await expect(breaking.store.recordPage(job, firstPage(), afterFirstPage, LEASE_SECONDS)).rejects.toThrow(error);
+
+      expect(await database.pages(queued.runId)).toEqual([]);
+      expect(await database.progress(queued.runId)).toEqual([]);
+      expect(progressOf(await database.job(queued.runId))).toEqual(before);
+      expect(progressOf(job)).toEqual(before);
+
+      await database.expireLease(queued.runId);
+      const takenOver = await claimDue(replicaB, LEASE_SECONDS);
+      expect(checkpointOf(takenOver)).toEqual({ passIndex: 0, nextPageToken: null, pageNumber: 1 });
+      await replicaB.store.recordPage(takenOver, firstPage(), afterFirstPage, LEASE_SECONDS);
+      await expect(breaking.store.recordPage(job, firstPage(), afterFirstPage, LEASE_SECONDS)).rejects.toThrow(LeaseLostError);
+
+      expect(pageKeys(await database.pages(queued.runId))).toEqual(['active 1']);
+      expect((await database.progress(queued.runId)).map((progress) => progress.processed)).toEqual([2]);
+      expect(progressOf(await database.job(queued.runId))).toEqual({ status: 'fetching', ...afterFirstPage, usersFetched: 2 });
+    });
+  });
+});

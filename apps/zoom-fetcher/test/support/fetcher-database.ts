@@ -1,0 +1,122 @@
+import { RunProgress, RunProgressValue, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
+import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { createTestSchema, TestSchema } from '@zoom-oomnitza-sync/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { FetchJobEntity } from '../../src/fetch-jobs/fetch-job.entity';
+import { FetchJobStore } from '../../src/fetch-jobs/fetch-job.store';
+import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
+import { FetchJobs1764240100000 } from '../../src/migrations/1764240100000-fetch-jobs';
+
+/** Topics as published, without a deployment prefix. */
+export const topicNames = new TopicNames('');
+
+/** One zoom-fetcher replica's view of the database: its own connection pool and store. */
+export interface Replica {
+  readonly dataSource: DataSource;
+  readonly outbox: OutboxService;
+  readonly store: FetchJobStore;
+}
+
+/** Claims the next due job as FetchWorker does; a test that expects one fails here when there is none. */
+export async function claimDue(replica: Replica, leaseSeconds: number): Promise<FetchJobEntity> {
+  const job = await replica.store.claim(leaseSeconds);
+  if (!job) throw new Error('no fetch job is due');
+  return job;
+}
+
+/**
+ * The zoom-fetcher schema of one test file, built by the service's own migrations, with as many
+ * replicas on it as a test needs, and what they wrote read back as plain rows.
+ */
+export class FetcherDatabase {
+  private readonly dataSources: DataSource[] = [];
+  /** The test's own connection pool, for setting up jobs and reading back what replicas wrote. */
+  private inspector: DataSource;
+
+  private constructor(private readonly schema: TestSchema) {}
+
+  static async create(name: string): Promise<FetcherDatabase> {
+    const database = new FetcherDatabase(await createTestSchema(name));
+    database.inspector = await database.connect();
+    await database.inspector.runMigrations({ transaction: 'each' });
+    return database;
+  }
+
+  /** A replica on the schema; pass an outbox to break its transactions on purpose. */
+  async replica(outbox: OutboxService = new OutboxService(topicNames)): Promise<Replica> {
+    const dataSource = await this.connect();
+    return { dataSource, outbox, store: new FetchJobStore(dataSource, outbox) };
+  }
+
+  /** A fetch job as RunRequestsController queues it from a run request. */
+  async queueJob(job: Partial<FetchJobEntity> = {}): Promise<FetchJobEntity> {
+    const queued = {
+      runId: randomUUID(),
+      tenantId: 'acme',
+      integrationId: 'integration-1',
+      zoomCredentialId: 'zoom-credential-1',
+      userStatuses: ['active', 'inactive', 'pending'],
+      runStartedAt: new Date(),
+      status: 'queued' as const,
+      requestedAt: new Date(),
+      ...job,
+    };
+    await this.inspector.getRepository(FetchJobEntity).insert(queued);
+    return this.job(queued.runId);
+  }
+
+  job(runId: string): Promise<FetchJobEntity> {
+    return this.inspector.getRepository(FetchJobEntity).findOneByOrFail({ runId });
+  }
+
+  /** What a lease running out looks like to the other replicas, without waiting for it. */
+  async expireLease(runId: string): Promise<void> {
+    await this.inspector.query(`UPDATE fetch_jobs SET locked_until = now() - interval '1 second' WHERE run_id = $1`, [runId]);
+  }
+
+  /** The time a postponed job waits for has come. */
+  async makeDue(runId: string): Promise<void> {
+    await this.inspector.query(`UPDATE fetch_jobs SET not_before = now() - interval '1 second' WHERE run_id = $1`, [runId]);
+  }
+
+  /** The pages handed on for a run, in the order they were written. */
+  pages(runId: string): Promise<ZoomUsersPageValue[]> {
+    return this.payloads<ZoomUsersPageValue>(topicNames.resolve(ZoomUsersPage.topic), runId);
+  }
+
+  /** The fetch progress reported for a run, in the order it was written. */
+  progress(runId: string): Promise<RunProgressValue[]> {
+    return this.payloads<RunProgressValue>(topicNames.resolve(RunProgress.topic), runId);
+  }
+
+  /** Every test starts from an empty queue: a job left behind would be claimed by the next test. */
+  async clear(): Promise<void> {
+    await this.inspector.query('TRUNCATE fetch_jobs, outbox');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.dataSources.map((dataSource) => dataSource.destroy()));
+    await this.schema.drop();
+  }
+
+  private async payloads<T>(topic: string, runId: string): Promise<T[]> {
+    const rows = (await this.inspector.query(`SELECT payload FROM outbox WHERE topic = $1 AND payload->>'runId' = $2 ORDER BY id`, [
+      topic,
+      runId,
+    ])) as Array<{ payload: { payload: T } }>;
+    return rows.map((row) => row.payload.payload);
+  }
+
+  private async connect(): Promise<DataSource> {
+    const dataSource = new DataSource({
+      ...this.schema.dataSourceOptions,
+      entities: [...messagingEntities, FetchJobEntity],
+      migrations: [InitialSchema1764240000000, FetchJobs1764240100000],
+      migrationsTableName: 'migrations',
+    });
+    await dataSource.initialize();
+    this.dataSources.push(dataSource);
+    return dataSource;
+  }
+}

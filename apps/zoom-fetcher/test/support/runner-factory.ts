@@ -1,0 +1,41 @@
+import { ConfigService } from '@nestjs/config';
+import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
+import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
+import { FetchJobStore } from '../../src/fetch-jobs/fetch-job.store';
+import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
+import { ZoomFetcherEnvironment } from '../../src/zoom-fetcher.environment';
+import { FakeCredentials } from './fake-credentials';
+import { FakeZoomUsers } from './fake-zoom-users';
+import { RecordedPause } from './recorded-pause';
+
+export const PAGE_SIZE = 2;
+export const LEASE_SECONDS = 60;
+export const MAX_ATTEMPTS = 3;
+
+/** Small pages so a handful of users make several; pacing fast enough not to count. */
+const SETTINGS: Partial<ZoomFetcherEnvironment> = {
+  ZOOM_PAGE_SIZE: PAGE_SIZE,
+  ZOOM_REQUESTS_PER_SECOND: 1000,
+  ZOOM_MAX_ATTEMPTS: MAX_ATTEMPTS,
+  FETCH_LEASE_SECONDS: LEASE_SECONDS,
+};
+
+export interface RunnerFakes {
+  zoom: FakeZoomUsers;
+  credentials: FakeCredentials;
+  pause: RecordedPause;
+}
+
+export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentials: new FakeCredentials(), pause: new RecordedPause() });
+
+/** The real runner on a replica's real store; only Zoom, the credentials service and waiting are fakes. */
+export function createRunner(store: FetchJobStore, { zoom, credentials, pause }: RunnerFakes): FullSyncRunner {
+  return new FullSyncRunner(
+    store,
+    zoom,
+    credentials as unknown as CredentialsClient,
+    new ConfigService<ZoomFetcherEnvironment, true>(SETTINGS),
+    new AppLogger(createLogger('zoom-fetcher-test', 'silent')),
+    pause,
+  );
+}
