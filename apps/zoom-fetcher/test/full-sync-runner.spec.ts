@@ -195,6 +195,17 @@ describe('FullSyncRunner', () => {
       expect(fetched).toMatchObject({ status: 'completed', usersFetched: 11 });
       expectCountsToBalance(fetched, pages, progress);
     });
+
+    it('fails the run when Zoom refuses a first page with code 300, which no restart can cure', async () => {
+      const zoom = new FakeZoomUsers({ active: 1 }).answerFrom(1, zoomAnswers.validationFailed());
+      const job = await claimQueuedJob();
+
+      await createRunner(replica.store, fakesFor(zoom)).run(job);
+
+      expect(zoom.requests).toHaveLength(1);
+      const failed = await database.job(job.runId);
+      expect(failed).toMatchObject({ status: 'failed', failureReason: 'Zoom answered 400 code 300: Validation Failed.' });
+    });
   });
 
   describe('when Zoom rate-limits (429)', () => {

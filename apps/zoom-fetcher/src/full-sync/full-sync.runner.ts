@@ -129,7 +129,8 @@ export class FullSyncRunner {
           renewed = true;
           access = await this.accessFor(job, access.accessToken);
           renew(access);
-        } else if (error.pageTokenExpired) {
+        } else if (error.pageTokenExpired && checkpoint.nextPageToken) {
+          // Without a page token, 300 is Zoom refusing the request itself: a restart would repeat it forever.
           return 'restart-pass';
         } else if (error.rateLimited && error.dailyLimit) {
           const until = new Date(Date.now() + (error.retryAfterMs ?? 0));
