@@ -85,6 +85,11 @@ describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', ()
       failureReason: () => 'Oomnitza refused the API token (401)',
     },
     {
+      cause: 'Oomnitza refuses the API token for sending records only (403)',
+      arrange: ({ oomnitza }) => oomnitza.failNext('send', new OomnitzaApiError(403, 'Oomnitza answered 403 to POST /api/v3/bulk')),
+      failureReason: () => 'Oomnitza refused the API token (403)',
+    },
+    {
       cause: 'finalizing the portion still fails after the retries',
       arrange: ({ oomnitza }, run) =>
         oomnitza.failNext('finalize', new OomnitzaApiError(502, `Oomnitza answered 502 to POST /api/v3/bulk/${run.runId}/finalize`)),

@@ -23,6 +23,13 @@ import { PortionEntity } from './portion.entity';
 /** The run cannot go on (canceled in Oomnitza, credential refused): the scheduler hears why. */
 class RunStopped extends Error {}
 
+/** Oomnitza refuses the run's token: every further request of the run would be refused alike. */
+const TOKEN_REFUSED = [401, 403];
+
+function runStoppedBy(error: OomnitzaApiError): RunStopped {
+  return new RunStopped(TOKEN_REFUSED.includes(error.status) ? `Oomnitza refused the API token (${error.status})` : error.message);
+}
+
 /**
  * Writes one batch of mapped records into the run's Oomnitza portion: skips records whose content
  * has not changed since their last successful write (or that are older than what was written),
@@ -88,6 +95,7 @@ export class RecordWriter {
         accepted.push(...chunk);
       } catch (error) {
         if (!(error instanceof OomnitzaApiError)) throw error;
+        if (TOKEN_REFUSED.includes(error.status)) throw runStoppedBy(error);
         errors.push(...chunk.map((record) => ({ recordKey: record.syncKey, reason: error.message })));
       }
     }
@@ -126,7 +134,7 @@ export class RecordWriter {
       return await call();
     } catch (error) {
       if (!(error instanceof OomnitzaApiError)) throw error;
-      throw new RunStopped(error.status === 401 || error.status === 403 ? `Oomnitza refused the API token (${error.status})` : error.message);
+      throw runStoppedBy(error);
     }
   }
 
