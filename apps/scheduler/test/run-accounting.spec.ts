@@ -88,6 +88,19 @@ describe('RunAccountingService: how a run goes and settles', () => {
     });
   });
 
+  it('fails a run whose writer reported more records than were mapped, saying so', async () => {
+    const run = await bed.requestedRun();
+    await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 10, stageCompleted: true }));
+
+    // Oomnitza counts a request twice when it took it but its answer was lost and the client retried.
+    await bed.applyWritten(writtenOf(run, { created: 10, updated: 2, runFinished: true }));
+
+    const reason = 'the writer reported 12 records, but 10 were mapped';
+    expect(await bed.run(run.id)).toMatchObject({ status: 'failed', failureReason: reason });
+    expect(await alertsOf(run.id)).toEqual([expect.objectContaining({ kind: 'run_failed', detail: reason })]);
+  });
+
   it.each([
     ['fetch', 'Zoom rejected the client secret (4704)'],
     ['map', 'the integration has no mapping: choose an Oomnitza role'],

@@ -79,8 +79,10 @@ export class RunAccountingService {
       const accounted = run.created + run.updated + run.unchanged + run.skipped + run.failed;
       if (accounted === run.mapped) {
         run.status = 'completed';
-      } else {
+      } else if (accounted < run.mapped) {
         this.fail(run, `${run.mapped - accounted} of ${run.mapped} mapped records were never reported by the writer`);
+      } else {
+        this.fail(run, `the writer reported ${accounted} records, but ${run.mapped} were mapped`);
       }
     }
     if (this.isSettled(run)) run.finishedAt = new Date();
