@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `nx build <service>`: compiles apps/<service>/src and the product libraries into
-// dist/apps/<service> with SWC (.swcrc), turning the workspace path aliases of
+// dist/apps/<service> (or the given directory) with SWC (.swcrc), turning the workspace path aliases of
 // tsconfig.base.json, their one source, into relative requires so plain Node runs the output.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -8,9 +8,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
-const [projectRoot] = process.argv.slice(2);
+const [projectRoot, outDir = path.join('dist', projectRoot ?? '')] = process.argv.slice(2);
 if (!projectRoot || !fs.existsSync(path.join(root, projectRoot, 'src/main.ts'))) {
-  console.error('usage: node tools/workspace/build-service.js apps/<service>');
+  console.error('usage: node tools/workspace/build-service.js apps/<service> [out-dir (default dist/apps/<service>)]');
   process.exit(2);
 }
 
@@ -27,8 +27,7 @@ const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-service-'));
 const configFile = path.join(configDir, '.swcrc');
 fs.writeFileSync(configFile, JSON.stringify({ ...swcrc, jsc: { ...swcrc.jsc, baseUrl: root, paths: compilerOptions.paths } }));
 
-const outDir = path.join('dist', projectRoot);
-fs.rmSync(path.join(root, outDir), { recursive: true, force: true });
+fs.rmSync(path.resolve(root, outDir), { recursive: true, force: true });
 try {
   execFileSync(
   require.resolve('@swc/cli/bin/swc.js', { paths: [root] }),
