@@ -3,6 +3,7 @@ export * from './log-capture';
 export * from './read-message';
 export * from './read-topic';
 export * from './run-command';
+export * from './service-data-source';
 export * from './test-environment';
 export * from './test-kafka';
 export * from './test-schema';

@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { MessageDefinition, MessageEnvelope, OomnitzaRecordsUpsertValue } from '@zoom-oomnitza-sync/contracts';
-import { messagingEntities, OutboxMessageEntity, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
-import { createTestSchema, TestSchema } from '@zoom-oomnitza-sync/testing';
+import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
 import { DataSource } from 'typeorm';
 import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
 import { SyncState1764240100000 } from '../../src/migrations/1764240100000-sync-state';
@@ -36,19 +36,13 @@ export class WriterTestBed {
 
   static async create(name: string): Promise<WriterTestBed> {
     const schema = await createTestSchema(name);
-    const dataSource = new DataSource({
-      ...schema.dataSourceOptions,
+    const dataSource = await openServiceDataSource(schema, {
       entities: [...messagingEntities, UserSyncStateEntity, PortionEntity],
       migrations: [InitialSchema1764240000000, SyncState1764240100000],
-    });
-    try {
-      await dataSource.initialize();
-      await dataSource.runMigrations();
-    } catch (error) {
-      if (dataSource.isInitialized) await dataSource.destroy();
+    }).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
-    }
+    });
     return new WriterTestBed(schema, dataSource);
   }
 
@@ -68,11 +62,8 @@ export class WriterTestBed {
   }
 
   /** The messages of one kind the writer put in the outbox for a run, oldest first. */
-  async published<TPayload extends object>(definition: MessageDefinition<TPayload>, runId: string): Promise<MessageEnvelope<TPayload>[]> {
-    const rows = await this.dataSource
-      .getRepository(OutboxMessageEntity)
-      .find({ where: { topic: this.topicNames.resolve(definition.topic) }, order: { id: 'ASC' } });
-    return rows.map((row) => row.payload as MessageEnvelope<TPayload>).filter((envelope) => envelope.runId === runId);
+  published<TPayload extends object>(definition: MessageDefinition<TPayload>, runId: string): Promise<MessageEnvelope<TPayload>[]> {
+    return outboxEnvelopes<TPayload>(this.dataSource, this.topicNames.resolve(definition.topic), runId);
   }
 
   syncStates(integrationId: string): Promise<UserSyncStateEntity[]> {

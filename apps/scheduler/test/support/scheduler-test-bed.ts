@@ -1,6 +1,6 @@
 import { MessageDefinition, MessageEnvelope, OomnitzaRecordsWrittenValue, RunProgressValue } from '@zoom-oomnitza-sync/contracts';
-import { messagingEntities, OutboxMessageEntity, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
-import { createTestSchema, TestSchema, waitFor } from '@zoom-oomnitza-sync/testing';
+import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema, waitFor } from '@zoom-oomnitza-sync/testing';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntegrationEntity } from '../../src/integrations/integration.entity';
 import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
@@ -24,19 +24,13 @@ export class SchedulerTestBed {
 
   static async create(name: string): Promise<SchedulerTestBed> {
     const schema = await createTestSchema(name);
-    const dataSource = new DataSource({
-      ...schema.dataSourceOptions,
+    const dataSource = await openServiceDataSource(schema, {
       entities: [...messagingEntities, IntegrationEntity, RunEntity, RunErrorEntity],
       migrations: [InitialSchema1764240000000, IntegrationsAndRuns1764240100000],
-    });
-    try {
-      await dataSource.initialize();
-      await dataSource.runMigrations();
-    } catch (error) {
-      if (dataSource.isInitialized) await dataSource.destroy();
+    }).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
-    }
+    });
     return new SchedulerTestBed(schema, dataSource);
   }
 
@@ -76,11 +70,8 @@ export class SchedulerTestBed {
   }
 
   /** The messages of one kind accounting put in the outbox for a run, oldest first. */
-  async published<TPayload extends object>(definition: MessageDefinition<TPayload>, runId: string): Promise<MessageEnvelope<TPayload>[]> {
-    const rows = await this.dataSource
-      .getRepository(OutboxMessageEntity)
-      .find({ where: { topic: this.topicNames.resolve(definition.topic) }, order: { id: 'ASC' } });
-    return rows.map((row) => row.payload as MessageEnvelope<TPayload>).filter((envelope) => envelope.runId === runId);
+  published<TPayload extends object>(definition: MessageDefinition<TPayload>, runId: string): Promise<MessageEnvelope<TPayload>[]> {
+    return outboxEnvelopes<TPayload>(this.dataSource, this.topicNames.resolve(definition.topic), runId);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { RunProgress, RunProgressValue, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
 import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
-import { createTestSchema, TestSchema } from '@zoom-oomnitza-sync/testing';
+import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FetchJobEntity } from '../../src/fetch-jobs/fetch-job.entity';
@@ -38,14 +38,13 @@ export class FetcherDatabase {
 
   static async create(name: string): Promise<FetcherDatabase> {
     const database = new FetcherDatabase(await createTestSchema(name));
-    database.inspector = await database.connect();
-    await database.inspector.runMigrations({ transaction: 'each' });
+    database.inspector = await database.connect({ migrate: true });
     return database;
   }
 
   /** A replica on the schema; pass an outbox to break its transactions on purpose. */
   async replica(outbox: OutboxService = new OutboxService(topicNames)): Promise<Replica> {
-    const dataSource = await this.connect();
+    const dataSource = await this.connect({ migrate: false });
     return { dataSource, outbox, store: new FetchJobStore(dataSource, outbox) };
   }
 
@@ -100,22 +99,13 @@ export class FetcherDatabase {
     await this.schema.drop();
   }
 
-  private async payloads<T>(topic: string, runId: string): Promise<T[]> {
-    const rows = (await this.inspector.query(`SELECT payload FROM outbox WHERE topic = $1 AND payload->>'runId' = $2 ORDER BY id`, [
-      topic,
-      runId,
-    ])) as Array<{ payload: { payload: T } }>;
-    return rows.map((row) => row.payload.payload);
+  private async payloads<T extends object>(topic: string, runId: string): Promise<T[]> {
+    return (await outboxEnvelopes<T>(this.inspector, topic, runId)).map((envelope) => envelope.payload);
   }
 
-  private async connect(): Promise<DataSource> {
-    const dataSource = new DataSource({
-      ...this.schema.dataSourceOptions,
-      entities: [...messagingEntities, FetchJobEntity],
-      migrations: [InitialSchema1764240000000, FetchJobs1764240100000],
-      migrationsTableName: 'migrations',
-    });
-    await dataSource.initialize();
+  private async connect(options: { migrate: boolean }): Promise<DataSource> {
+    const tables = { entities: [...messagingEntities, FetchJobEntity], migrations: [InitialSchema1764240000000, FetchJobs1764240100000] };
+    const dataSource = await openServiceDataSource(this.schema, tables, options);
     this.dataSources.push(dataSource);
     return dataSource;
   }
