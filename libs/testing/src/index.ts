@@ -2,6 +2,7 @@ export * from './ensure-topics';
 export * from './log-capture';
 export * from './read-message';
 export * from './read-topic';
+export * from './refusing-url';
 export * from './run-command';
 export * from './service-data-source';
 export * from './test-environment';

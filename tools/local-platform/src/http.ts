@@ -1,6 +1,7 @@
 export interface HttpResult<T = unknown> {
   status: number;
   contentType: string;
+  headers: Headers;
   body: T;
 }
 
@@ -20,5 +21,5 @@ export async function request<T = Record<string, unknown>>(
   const contentType = response.headers.get('content-type') ?? '';
   const text = await response.text();
   const body = (contentType.includes('json') && text ? JSON.parse(text) : text) as T;
-  return { status: response.status, contentType, body };
+  return { status: response.status, contentType, headers: response.headers, body };
 }

@@ -55,10 +55,21 @@ export class PlatformDeployment {
     return schema;
   }
 
-  async start(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+  start(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+    return this.launch(service, overrides, service === 'credentials' ? this.credentialsPort : undefined);
+  }
+
+  /**
+   * One more replica of a service, on the same schema, beside the one start() launched. It listens
+   * on a port of its own: the other services keep calling the first credentials process.
+   */
+  startReplica(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+    return this.launch(service, overrides);
+  }
+
+  private async launch(service: ServiceName, overrides: Record<string, string>, port?: number): Promise<ServiceProcess> {
     const token = this.serviceTokens[service];
     const own = { DATABASE_SCHEMA: this.schemaOf(service), ...(token ? { CREDENTIALS_SERVICE_TOKEN: token } : {}) };
-    const port = service === 'credentials' ? this.credentialsPort : undefined;
     const process = await startService(service, { ...this.base, ...own, ...overrides }, port);
     this.running.add(process);
     void process.exited().then(() => this.running.delete(process));

@@ -1,9 +1,8 @@
 import { ConfigService } from '@nestjs/config';
 import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
-import { CredentialProblemError, CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { readTopic } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
-import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
 import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
@@ -14,7 +13,6 @@ const FETCHER_TOKEN = randomBytes(24).toString('hex');
 describe('the credentials service as a process: secrets stored, tested and brokered, never shown', () => {
   let deployment: PlatformDeployment;
   let zoom: ZoomSandbox;
-  let oomnitza: OomnitzaSandbox;
   let credentials: ServiceProcess;
   let apiKey: string;
   const encryptionKey = randomBytes(32).toString('base64');
@@ -27,14 +25,12 @@ describe('the credentials service as a process: secrets stored, tested and broke
     INTERNAL_SERVICE_TOKENS: `zoom-fetcher:${FETCHER_TOKEN}`,
     ZOOM_OAUTH_URL: zoom.url,
     ZOOM_API_URL: zoom.apiBaseUrl,
-    OOMNITZA_ALLOW_HTTP: 'true',
   });
 
   beforeAll(async () => {
-    [deployment, zoom, oomnitza] = await Promise.all([
+    [deployment, zoom] = await Promise.all([
       PlatformDeployment.create('credentials'),
       createZoomSandbox({ maxTokensPerApp: 1, accounts: [{ accountId: ZOOM_ACCOUNT_ID, users: 3, apps: [ZOOM_APP] }] }),
-      createOomnitzaSandbox(),
     ]);
     credentials = await deployment.start('credentials', settings());
     await waitUntilReady(credentials);
@@ -43,7 +39,7 @@ describe('the credentials service as a process: secrets stored, tested and broke
 
   afterAll(async () => {
     await deployment?.destroy();
-    await Promise.all([zoom?.close(), oomnitza?.close()]);
+    await zoom?.close();
   });
 
   it('refuses to start with a malformed encryption key, naming the setting and the key but not its material', async () => {
@@ -102,33 +98,5 @@ describe('the credentials service as a process: secrets stored, tested and broke
     ].join('\n');
     expect(everywhere).not.toContain(ZOOM_APP.clientSecret);
     for (const token of [first.accessToken, replaced.body.accessToken, FETCHER_TOKEN]) expect(credentials.output()).not.toContain(token);
-  });
-
-  it('tells a calling service that Zoom refused a credential as a problem not worth retrying', async () => {
-    const created = await request<{ id: string }>(`${credentials.baseUrl}/zoom-credentials`, {
-      method: 'POST',
-      key: apiKey,
-      body: { name: 'Acme Zoom, wrong secret', accountId: ZOOM_ACCOUNT_ID, clientId: ZOOM_APP.clientId, clientSecret: 'not-the-client-secret-0123456789' },
-    });
-    const refusal = await fetcherClient().zoomAccessToken(created.body.id).catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(CredentialProblemError);
-    expect(refusal).toMatchObject({ status: 422, problem: 'Zoom rejected the client id or client secret (invalid_client: Invalid client_id or client_secret)' });
-  });
-
-  it('tests and hands out an Oomnitza credential, naming the problem of a wrong token', async () => {
-    const create = (apiToken: string) =>
-      request<{ id: string }>(`${credentials.baseUrl}/oomnitza-credentials`, {
-        method: 'POST',
-        key: apiKey,
-        body: { name: `Acme Oomnitza ${randomBytes(4).toString('hex')}`, baseUrl: oomnitza.url, apiToken },
-      });
-    const good = await create(oomnitza.token);
-    const wrong = await create('not-the-right-oomnitza-token');
-    const test = (id: string) => request(`${credentials.baseUrl}/oomnitza-credentials/${id}/test`, { method: 'POST', key: apiKey });
-    expect(await test(good.body.id)).toMatchObject({ status: 200, body: { ok: true } });
-    expect(await test(wrong.body.id)).toMatchObject({ status: 200, body: { ok: false, problem: 'Oomnitza rejected the API token (401)' } });
-    await expect(fetcherClient().oomnitzaAccess(good.body.id)).resolves.toEqual({ apiToken: oomnitza.token, baseUrl: oomnitza.url });
-    expect(JSON.stringify(good)).not.toContain(oomnitza.token);
-    expect(credentials.output()).not.toContain(oomnitza.token);
   });
 });

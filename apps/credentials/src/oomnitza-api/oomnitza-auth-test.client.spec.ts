@@ -1,5 +1,6 @@
 import { ConfigService } from '@nestjs/config';
-import { REFUSING_URL, StubHttpServer } from '../../test/support/stub-http-server';
+import { REFUSING_URL } from '@zoom-oomnitza-sync/testing';
+import { StubHttpServer } from '../../test/support/stub-http-server';
 import { OomnitzaAuthTestClient } from './oomnitza-auth-test.client';
 
 const TOKEN = 'oomnitza-api-token-0123456789';

@@ -1,5 +1,6 @@
 import { ConfigService } from '@nestjs/config';
-import { REFUSING_URL, StubHttpServer } from '../../test/support/stub-http-server';
+import { REFUSING_URL } from '@zoom-oomnitza-sync/testing';
+import { StubHttpServer } from '../../test/support/stub-http-server';
 import { SystemClock } from '../common/clock';
 import { ZoomOAuthClient } from './zoom-oauth.client';
 import { ZoomTokenError } from './zoom-token-error';

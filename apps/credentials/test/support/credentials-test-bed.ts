@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
-import { AppLogger, configureHttpApp, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, configureHttpApp, createLogger } from '@zoom-oomnitza-sync/platform';
 import { applyEnvironment, createTestSchema, createTestTopics, LogCapture, testEnvironment, TestSchema, TestTopics } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -13,8 +13,6 @@ export interface RunningCredentials {
   readonly app: INestApplication;
   readonly logs: LogCapture;
   http(): ReturnType<typeof request>;
-  /** Sum of a counter's samples with the given labels. */
-  metric(name: string, labels?: Record<string, string>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,14 +77,6 @@ export class CredentialsTestBed {
       app,
       logs,
       http: () => request(app.getHttpServer()),
-      metric: async (name, labels = {}) => {
-        const metric = app.get(MetricsService).registry.getSingleMetric(name);
-        if (!metric) return 0;
-        const { values } = await metric.get();
-        return values
-          .filter((sample) => Object.entries(labels).every(([label, value]) => String(sample.labels[label]) === value))
-          .reduce((sum, sample) => sum + sample.value, 0);
-      },
       close: async () => {
         this.running.delete(running);
         await app.close();
