@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { Plan } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { markdownTable } from '@zoom-oomnitza-sync/devkit';
+import { markdownTable, option, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { peakRssMiB } from './peak-rss';
 
 interface Scenario {
@@ -21,12 +21,12 @@ const SCENARIOS: Scenario[] = [
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-function usersOption(argv: readonly string[]): number {
-  const at = argv.indexOf('--users');
-  const users = at === -1 ? 100_000 : Number(argv[at + 1]);
-  if (!Number.isInteger(users) || users < 1) throw new Error('usage: npm run bench:full-sync -- [--users N]');
-  return users;
-}
+const BENCH_COMMAND = {
+  usage: 'npm run bench:full-sync -- [options]',
+  options: {
+    users: option.integer({ min: 1, default: 100_000, help: 'users in the Zoom account, synced in each scenario' }),
+  },
+};
 
 async function measure(scenario: Scenario, users: number) {
   const stack = await startLocalStack({ users, plan: scenario.plan, serviceSettings: { ZOOM_REQUESTS_PER_SECOND: String(scenario.requestsPerSecond) }, log });
@@ -58,7 +58,7 @@ async function measure(scenario: Scenario, users: number) {
 }
 
 async function main(): Promise<void> {
-  const users = usersOption(process.argv.slice(2));
+  const { users } = readCommandLine(BENCH_COMMAND);
   const results = [];
   for (const scenario of SCENARIOS) {
     log(`bench/full-sync: ${scenario.name}, ${users} users`);

@@ -4,10 +4,11 @@
 // rate. Progress goes to stderr, the results table to stdout. See bench/messaging/README.md.
 import 'reflect-metadata';
 import { ConfigService } from '@nestjs/config';
+import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { applyEnvironment, createTestSchema, createTestTopics, testEnvironment } from '@zoom-oomnitza-sync/testing';
 import { availableParallelism, loadavg } from 'node:os';
 import { BenchApp, startBenchApp } from './bench-app';
-import { BenchOptions, parseBenchOptions } from './bench-options';
+import { BENCH_COMMAND, BenchOptions } from './bench-options';
 import { BenchTick } from './bench-tick';
 import { Cleanup } from './cleanup';
 import { Infrastructure, provisionInfrastructure } from './infrastructure';
@@ -58,7 +59,7 @@ function report(options: BenchOptions, infrastructure: Infrastructure, bench: Be
       `peak RSS: ${peakRssMiB} MiB (the whole process: writer, relay and consumer)`,
       `applied once each: ${applied ? 'yes' : 'NO'}; ${exactlyOnce.join('; ')}`,
       `settings: --messages ${options.messages} --batch ${options.batch} --rate ${options.rate} --seconds ${options.seconds}` +
-        ` --partitions ${options.partitions} --timeout ${options.timeoutSeconds}; OUTBOX_BATCH_SIZE=${bench.settings.outboxBatchSize}` +
+        ` --partitions ${options.partitions} --timeout ${options.timeout}; OUTBOX_BATCH_SIZE=${bench.settings.outboxBatchSize}` +
         ` OUTBOX_POLL_INTERVAL_MS=${bench.settings.outboxPollIntervalMs} DATABASE_POOL_SIZE=${config.get('DATABASE_POOL_SIZE')}` +
         ` partitionsConsumedConcurrently=${options.partitions}; ${options.handler === 'batch' ? 'batch handler inserting the batch\'s effect rows' : 'per-message handler inserting one effect row'}`,
       `infrastructure: Kafka ${infrastructure.kafka.description}; PostgreSQL ${infrastructure.postgres.description};` +
@@ -69,7 +70,7 @@ function report(options: BenchOptions, infrastructure: Infrastructure, bench: Be
 }
 
 async function main(signal: AbortSignal): Promise<boolean> {
-  const options = parseBenchOptions(process.argv.slice(2));
+  const options = readCommandLine(BENCH_COMMAND);
   const [loadBefore] = loadavg();
   const cleanup = new Cleanup();
   try {
@@ -83,7 +84,7 @@ async function main(signal: AbortSignal): Promise<boolean> {
     progress(`schema ${schema.schema}, topic prefix ${topics.prefix}; starting the app`);
     const bench = await startBenchApp(options.partitions, options.handler);
     cleanup.add('close the app', () => bench.app.close());
-    const results = await runScenarios({ bench, signal, timeoutMs: options.timeoutSeconds * 1000 }, options);
+    const results = await runScenarios({ bench, signal, timeoutMs: options.timeout * 1000 }, options);
     return report(options, infrastructure, bench, results, loadBefore);
   } finally {
     progress('cleaning up');

@@ -2,10 +2,9 @@
 // sandbox:oomnitza` runs it) and autocannon drives it over keep-alive connections from this one.
 // Scenarios: a people lookup by email (index), a filtered scan of every person, and bulk writes
 // of 100 records that mix creates and updates and link each person to the Zoom SaaS app.
-import { ChildProcess, spawn } from 'node:child_process';
+import { startProcess } from '@zoom-oomnitza-sync/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { autocannon, benchRowOf } from './autocannon';
 import { BenchRow } from './bench-row';
 
@@ -41,33 +40,16 @@ interface RunningSandbox {
 async function startSandbox(): Promise<RunningSandbox> {
   const token = randomBytes(16).toString('hex');
   const adminKey = randomBytes(16).toString('hex');
-  const child: ChildProcess = spawn(
+  const sandbox = startProcess(
     process.execPath,
     ['-r', '@swc-node/register', 'tools/oomnitza-sandbox/src/cli.ts', '--port', '0', '--token', token, '--admin-key', adminKey],
-    { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: REPOSITORY_ROOT, stderr: 'inherit' },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-    }
-    await exited;
+    await sandbox.stop();
   };
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      const fail = (error: Error) => {
-        clearTimeout(timer);
-        reject(error);
-      };
-      const timer = setTimeout(() => fail(new Error('the Oomnitza sandbox did not start within 60 s')), SANDBOX_START_TIMEOUT_MS);
-      child.once('exit', (code) => fail(new Error(`the Oomnitza sandbox exited with ${code} before it listened`)));
-      createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
-        if (text.startsWith('oomnitza-sandbox listening')) {
-          clearTimeout(timer);
-          resolve(text);
-        }
-      });
-    });
+    const line = await sandbox.waitForLine((text) => text.startsWith('oomnitza-sandbox listening'), SANDBOX_START_TIMEOUT_MS);
     const url = /url=(\S+)/.exec(line)?.[1];
     const zoomIdField = /zoom-id-field=(\S+)/.exec(line)?.[1];
     if (!url || !zoomIdField) {

@@ -1,19 +1,19 @@
 // `npm run bench:sandboxes [-- --seconds 10]`: the hot paths of both sandboxes, each in a child
 // process driven by autocannon, printed as one table.
-import { markdownTable } from '@zoom-oomnitza-sync/devkit';
+import { markdownTable, option, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { BenchRow } from './bench-row';
 import { benchOomnitzaSandbox } from './oomnitza';
 import { benchZoomSandbox } from './zoom';
 
-function secondsOption(argv: readonly string[]): number {
-  const at = argv.indexOf('--seconds');
-  const seconds = at === -1 ? 10 : Number(argv[at + 1]);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) throw new Error('usage: npm run bench:sandboxes -- [--seconds 1..300]');
-  return seconds;
-}
+const BENCH_COMMAND = {
+  usage: 'npm run bench:sandboxes -- [options]',
+  options: {
+    seconds: option.number({ min: 1, max: 300, default: 10, help: 'measured seconds of each scenario' }),
+  },
+};
 
 async function main(): Promise<void> {
-  const seconds = secondsOption(process.argv.slice(2));
+  const { seconds } = readCommandLine(BENCH_COMMAND);
   const rows: BenchRow[] = [
     ...(await benchZoomSandbox({ seconds })),
     ...(await benchOomnitzaSandbox({ seconds })).map((row) => ({ ...row, scenario: `oomnitza: ${row.scenario}` })),

@@ -1,6 +1,6 @@
 // The Zoom sandbox's hot paths under load: list users (page_size 300) and get one user, on a
 // sandbox started with the CLI in a child process, measured with autocannon from this process.
-import { ChildProcess, spawn } from 'node:child_process';
+import { startProcess } from '@zoom-oomnitza-sync/testing';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { autocannon, AutocannonResult, benchRowOf } from './autocannon';
@@ -32,6 +32,8 @@ const CLIENT_ID = 'bench-client';
 const CLIENT_SECRET = 'bench-client-secret';
 const ACCOUNT_ID = 'bench-account';
 const ADMIN_KEY = 'bench-admin-key';
+const SANDBOX_START_TIMEOUT_MS = 60_000;
+const LISTENING_ON = /listening on (\S+)/;
 
 export async function benchZoomSandbox(options: ZoomBenchOptions = {}): Promise<ZoomBenchRow[]> {
   const users = options.users ?? 10_000;
@@ -86,35 +88,28 @@ interface SandboxProcess {
 }
 
 async function startSandbox(users: number): Promise<SandboxProcess> {
-  const child: ChildProcess = spawn(
+  const sandbox = startProcess(
     process.execPath,
     [
       '-r', '@swc-node/register', 'tools/zoom-sandbox/src/cli.ts',
       '--port', '0', '--users', String(users), '--seed', '42', '--plan', 'unlimited',
       '--account-id', ACCOUNT_ID, '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET, '--admin-key', ADMIN_KEY,
     ],
-    { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: repositoryRoot, stderr: 'inherit' },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (\S+)/.exec(output);
-      if (match) {
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the Zoom sandbox exited (${code}) before listening: ${output}`)));
-  });
-  return {
-    url,
-    cpuMs: () => processCpuMs(child.pid),
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  try {
+    const summary = await sandbox.waitForLine(LISTENING_ON, SANDBOX_START_TIMEOUT_MS);
+    return {
+      url: LISTENING_ON.exec(summary)![1],
+      cpuMs: () => processCpuMs(sandbox.pid),
+      stop: async () => {
+        await sandbox.stop();
+      },
+    };
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
 }
 
 /** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). */

@@ -5,6 +5,7 @@ export * from './read-topic';
 export * from './refusing-url';
 export * from './run-command';
 export * from './service-data-source';
+export * from './start-process';
 export * from './test-environment';
 export * from './test-kafka';
 export * from './test-schema';

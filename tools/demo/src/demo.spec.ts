@@ -1,5 +1,6 @@
+import { parseCommandLine, usageText } from '@zoom-oomnitza-sync/devkit';
 import { RunView } from '@zoom-oomnitza-sync/local-platform';
-import { parseDemoOptions } from './demo-options';
+import { DEMO_COMMAND } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
 
 const run = (counts: Partial<RunView>): RunView => ({
@@ -19,15 +20,22 @@ const run = (counts: Partial<RunView>): RunView => ({
   ...counts,
 });
 
+const parse = (argv: string[]) => parseCommandLine(DEMO_COMMAND, argv);
+
 describe('the demo command line', () => {
   it('defaults to 1,000 users and stopping at the end', () => {
-    expect(parseDemoOptions([])).toEqual({ users: 1000, keep: false });
-    expect(parseDemoOptions(['--users', '250', '--keep'])).toEqual({ users: 250, keep: true });
+    expect(parse([]).values).toEqual({ users: 1000, keep: false });
+    expect(parse(['--users', '250', '--keep']).values).toEqual({ users: 250, keep: true });
   });
 
-  it('refuses what it does not understand, with the usage', () => {
-    expect(() => parseDemoOptions(['--users', 'many'])).toThrow(/--users takes a whole number/);
-    expect(() => parseDemoOptions(['--fast'])).toThrow(/unknown option --fast\nusage: npm run demo/);
+  it('refuses what it does not understand', () => {
+    expect(() => parse(['--users', 'many'])).toThrow('--users takes an integer from 1 to 1000000, not "many"');
+    expect(() => parse(['--users', '0'])).toThrow('--users takes an integer from 1 to 1000000, not "0"');
+    expect(() => parse(['--fast'])).toThrow('unknown option --fast');
+  });
+
+  it('has a usage naming both flags', () => {
+    expect(usageText(DEMO_COMMAND)).toMatch(/^Usage: npm run demo -- \[options\]\n\n {2}--users N .*\(default 1000\)\n {2}--keep /);
   });
 
   it('ends with the summary line, and the bar counts every stage of every user', () => {

@@ -2,8 +2,9 @@
 // --users users and an Oomnitza sandbox; then credentials and an integration through the public
 // APIs, Launch, and two full syncs with a progress bar. Stops what it started, unless --keep.
 import 'reflect-metadata';
+import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { LocalStack, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
-import { parseDemoOptions } from './demo-options';
+import { DEMO_COMMAND } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
@@ -29,7 +30,7 @@ function printAccess(stack: LocalStack): void {
 }
 
 async function main(): Promise<void> {
-  const options = parseDemoOptions(process.argv.slice(2));
+  const options = readCommandLine(DEMO_COMMAND);
   let stack: LocalStack | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))));

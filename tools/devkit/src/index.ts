@@ -1,1 +1,4 @@
+export * from './cli/cli-option';
+export * from './cli/command-line';
+export * from './http/router';
 export * from './markdown-table';

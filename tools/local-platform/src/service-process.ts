@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
+import { startProcess } from '@zoom-oomnitza-sync/testing';
 import path from 'node:path';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
@@ -19,33 +19,20 @@ export interface ServiceProcess {
 /** Runs apps/<name>/src/main.ts as its own Node process, the way `nx serve` runs the built file. */
 export async function startService(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
   port ??= (await freePorts(1))[0];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+  const service = startProcess(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
     cwd: WORKSPACE,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, HTTP_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return wrap(name, child, `http://127.0.0.1:${port}`);
-}
-
-function wrap(name: string, child: ChildProcess, baseUrl: string): ServiceProcess {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stopWith = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    return exit;
-  };
   return {
     name,
-    baseUrl,
-    pid: child.pid,
-    output: () => output,
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: service.pid,
+    output: () => service.output(),
     kill: async () => {
-      await stopWith('SIGKILL');
+      await service.kill();
     },
-    stop: () => stopWith('SIGTERM'),
-    exited: () => exit,
+    stop: () => service.stop('SIGTERM'),
+    exited: () => service.exited,
   };
 }
 

@@ -1,10 +1,14 @@
-import { CliUsageError, DEFAULT_PORT, parseCliOptions } from './cli-options';
+import { CliUsageError, parseCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { OOMNITZA_SANDBOX_COMMAND, sandboxOptionsOf } from './cli-options';
 import { ZOOM_ID_FIELD } from './config';
 
-describe('parseCliOptions', () => {
+const parse = (argv: string[]) => parseCommandLine(OOMNITZA_SANDBOX_COMMAND, argv);
+const optionsOf = (argv: string[]) => sandboxOptionsOf(parse(argv).values);
+
+describe('the sandbox:oomnitza command line', () => {
   it('defaults to port 9302, the default roles and the Zoom ID field, with no faults', () => {
-    expect(parseCliOptions([])).toEqual({
-      port: DEFAULT_PORT,
+    expect(optionsOf([])).toEqual({
+      port: 9302,
       host: undefined,
       token: undefined,
       adminKey: undefined,
@@ -17,7 +21,7 @@ describe('parseCliOptions', () => {
 
   it('reads every flag', () => {
     expect(
-      parseCliOptions([
+      optionsOf([
         '--port', '0', '--host', '0.0.0.0', '--token', 'T', '--admin-key', 'K', '--saas-id', 'saas-1',
         '--role', '25:Employee', '--role', '30:Contractor',
         '--custom-field', 'Department', '--custom-field', 'Badge:string:unique', '--custom-field', 'Tier:dropdown=Gold|Silver',
@@ -45,27 +49,27 @@ describe('parseCliOptions', () => {
   });
 
   it('leaves the Zoom ID field out on request', () => {
-    expect(parseCliOptions(['--no-zoom-id-field', '--custom-field', 'Employee Number:integer:unique'])).toMatchObject({
+    expect(optionsOf(['--no-zoom-id-field', '--custom-field', 'Employee Number:integer:unique'])).toMatchObject({
       customFields: [{ name: 'Employee Number', type: 'integer', unique: true }],
     });
   });
 
   it('answers help', () => {
-    expect(parseCliOptions(['--help'])).toBe('help');
+    expect(parse(['--help']).help).toBe(true);
   });
 
+  const customField =
+    '"<name>[:<type>][:unique]" with a type of string, integer, number, boolean, date, dropdown (dropdown as "dropdown=A|B|C")';
   it.each([
     [['--port', 'abc'], '--port takes an integer of at least 0, not "abc"'],
     [['--role', 'Employee'], '--role takes "<id>:<name>", not "Employee"'],
-    [['--custom-field', 'Tier:dropdown'], '--custom-field takes "<name>[:<type>][:unique]" (dropdown as "dropdown=A|B"), not "Tier:dropdown"'],
-    [['--custom-field', 'Mood:emoji'], '--custom-field takes "<name>[:<type>][:unique]" (dropdown as "dropdown=A|B"), not "Mood:emoji"'],
+    [['--custom-field', 'Tier:dropdown'], `--custom-field takes ${customField}, not "Tier:dropdown"`],
+    [['--custom-field', 'Mood:emoji'], `--custom-field takes ${customField}, not "Mood:emoji"`],
+    [['--custom-field', ':string'], `--custom-field takes ${customField}, not ":string"`],
     [['--rate-limit-ratio', '1.5'], '--rate-limit-ratio takes a number from 0 to 1, not "1.5"'],
     [['--latency-ms=-5'], '--latency-ms takes an integer of at least 0, not "-5"'],
+    [['--colour', 'blue'], 'unknown option --colour'],
   ])('rejects %j', (argv, message) => {
-    expect(() => parseCliOptions(argv)).toThrow(new CliUsageError(message));
-  });
-
-  it('rejects unknown flags', () => {
-    expect(() => parseCliOptions(['--colour', 'blue'])).toThrow(CliUsageError);
+    expect(() => parse(argv)).toThrow(new CliUsageError(message));
   });
 });

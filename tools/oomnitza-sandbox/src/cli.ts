@@ -1,15 +1,11 @@
 // `npm run sandbox:oomnitza -- --port 9302 --token T`: runs the Oomnitza sandbox until SIGINT or
 // SIGTERM and prints one line with what a client needs (URL, token, admin key, ids).
-import { CliUsageError, parseCliOptions, USAGE } from './cli-options';
+import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { OOMNITZA_SANDBOX_COMMAND, sandboxOptionsOf } from './cli-options';
 import { createOomnitzaSandbox } from './sandbox';
 
 async function main(): Promise<void> {
-  const options = parseCliOptions(process.argv.slice(2));
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  const sandbox = await createOomnitzaSandbox(options);
+  const sandbox = await createOomnitzaSandbox(sandboxOptionsOf(readCommandLine(OOMNITZA_SANDBOX_COMMAND)));
   const fieldIds = Object.entries(sandbox.customFieldIds).map(([name, id]) => `${name.toLowerCase().replace(/\W+/g, '-')}-field=${id}`);
   console.log(
     ['oomnitza-sandbox listening', `url=${sandbox.url}`, `token=${sandbox.token}`, `admin-key=${sandbox.adminKey}`, `saas-id=${sandbox.saasId}`, ...fieldIds].join(' '),
@@ -25,10 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CliUsageError) {
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
   console.error('oomnitza-sandbox failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { customFieldId, DEFAULT_ROLES, DEFAULT_SAAS, OomnitzaSandboxOptions, ZOOM_ID_FIELD } from './config';
+import { Handler } from './http/request-context';
 import { createRequestListener } from './http/request-listener';
-import { Router } from './http/router';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerBulkRoutes } from './routes/bulk-routes';
 import { registerMappingRoutes } from './routes/mapping-routes';
@@ -44,12 +45,12 @@ export async function createOomnitzaSandbox(options: OomnitzaSandboxOptions = {}
   };
   const data = new SandboxData({ roles: options.roles ?? DEFAULT_ROLES, customFields, saas, faults: options.faults ?? {} });
 
-  const api = new Router();
+  const api = new Router<Handler>();
   registerMappingRoutes(api);
   registerBulkRoutes(api, data);
   registerPeopleRoutes(api, data);
   registerSaasRoutes(api, data);
-  const admin = new Router();
+  const admin = new Router<Handler>();
   registerAdminRoutes(admin, data);
 
   const server = createServer(createRequestListener({ api, admin, token, adminKey, faults: data.faults }));

@@ -1,30 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { startProcess } from '@zoom-oomnitza-sync/testing';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { customFieldId, DEFAULT_SAAS } from '../src';
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 
-function runCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'tools/oomnitza-sandbox/src/cli.ts', ...args], {
-    cwd: REPOSITORY_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const runCli = (args: string[]) =>
+  startProcess(process.execPath, ['-r', '@swc-node/register', 'tools/oomnitza-sandbox/src/cli.ts', ...args], { cwd: REPOSITORY_ROOT });
 
-async function firstLine(child: ChildProcess): Promise<string> {
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [line] = (await once(lines, 'line')) as [string];
-  lines.close();
-  return line;
-}
+const anyLine = () => true;
 
 describe('the command line (npm run sandbox:oomnitza)', () => {
   it('prints one summary line, serves with the given token until SIGTERM, then exits 0', async () => {
     const child = runCli(['--port', '0', '--token', 'cli-token', '--admin-key', 'cli-admin']);
     try {
-      const line = await firstLine(child);
+      const line = await child.waitForLine(anyLine, 60_000);
       const url = /url=(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
       expect(line).toBe(
         `oomnitza-sandbox listening url=${url} token=cli-token admin-key=cli-admin saas-id=${DEFAULT_SAAS.id} zoom-id-field=${customFieldId('Zoom ID')}`,
@@ -33,32 +22,25 @@ describe('the command line (npm run sandbox:oomnitza)', () => {
       expect((await fetch(`${url}/api/v2/mappings?name=AuthTest`, { headers: { authorization2: 'other' } })).status).toBe(401);
       expect((await fetch(`${url}/sandbox/state/summary`, { headers: { 'x-sandbox-admin-key': 'cli-admin' } })).status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
+      void child.stop('SIGTERM');
     }
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
+    expect(await child.exited).toBe(0);
   });
 
   it('generates a token and an admin key when none is given', async () => {
     const child = runCli(['--port', '0']);
     try {
-      const line = await firstLine(child);
+      const line = await child.waitForLine(anyLine, 60_000);
       expect(line).toMatch(/ token=[0-9a-f]{48} admin-key=[0-9a-f]{48} /);
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await child.stop('SIGTERM');
     }
   });
 
   it('explains a bad flag on stderr and exits 2', async () => {
     const child = runCli(['--port', 'nine']);
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(2);
-    expect(stderr).toContain('--port takes an integer of at least 0, not "nine"');
-    expect(stderr).toContain('Usage: npm run sandbox:oomnitza');
+    expect(await child.exited).toBe(2);
+    expect(child.output('stderr')).toContain('--port takes an integer of at least 0, not "nine"');
+    expect(child.output('stderr')).toContain('Usage: npm run sandbox:oomnitza');
   });
 });

@@ -1,8 +1,9 @@
 // `npm run sandbox:zoom -- --port 9301 --users 10000 --seed 42 [--plan ...]`: a local Zoom
 // (OAuth, users API, webhooks) for demos, development and load tests. `--help` lists the flags.
+import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { ACCOUNT_DEFAULTS } from './accounts/sandbox-account';
 import { ADMIN_KEY_HEADER } from './admin/admin-routes';
-import { CLI_USAGE, CliUsageError, parseCliArguments } from './cli-options';
+import { sandboxOptionsOf, ZOOM_SANDBOX_COMMAND } from './cli-options';
 import { ZoomSandboxOptions } from './options';
 import { createZoomSandbox, ZoomSandbox } from './sandbox';
 
@@ -31,20 +32,7 @@ function secretTokenOf(sandbox: ZoomSandbox): string {
 }
 
 async function main(): Promise<void> {
-  let parsed: ReturnType<typeof parseCliArguments>;
-  try {
-    parsed = parseCliArguments(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof CliUsageError) {
-      console.error(`${error.message}\n\n${CLI_USAGE}`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  if (parsed.help) {
-    console.log(CLI_USAGE);
-    return;
-  }
+  const options = sandboxOptionsOf(readCommandLine(ZOOM_SANDBOX_COMMAND));
   // Listen for stop signals before saying we are up: whoever reads the summary may signal at once.
   const running: { sandbox?: ZoomSandbox } = {};
   const stop = (): void => {
@@ -52,8 +40,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  running.sandbox = await createZoomSandbox(parsed.options);
-  console.log(describe(running.sandbox, parsed.options));
+  running.sandbox = await createZoomSandbox(options);
+  console.log(describe(running.sandbox, options));
 }
 
 main().catch((error: unknown) => {

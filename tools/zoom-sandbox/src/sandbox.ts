@@ -1,3 +1,4 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -15,7 +16,7 @@ import { ActiveFault, FaultInjector, FaultSpec, parseFaultSpec } from './faults/
 import { sendInjectedFailure } from './faults/fault-responses';
 import { BodyTooLargeError } from './http/read-body';
 import { sendJson, sendZoomError } from './http/respond';
-import { Router, splitUrl } from './http/router';
+import { Handler, splitUrl } from './http/request-context';
 import { InvalidInputError } from './input-error';
 import { accountOptionsOf, SANDBOX_DEFAULTS, ZoomSandboxOptions } from './options';
 import { Population } from './population/population';
@@ -77,7 +78,7 @@ export async function createZoomSandbox(options: ZoomSandboxOptions = {}): Promi
   const adminKey = options.adminKey ?? secretString(24);
   let publicUrl = '';
 
-  const router = new Router();
+  const router = new Router<Handler>();
   router.add('POST', '/oauth/token', oauthTokenRoute(accounts, tokens, () => publicUrl));
   addUsersRoutes(router, new ApiGuard(tokens, accounts, clock), accounts, pageTokens, clock, {
     pageSizeCap: positive(options.pageSizeCap ?? SANDBOX_DEFAULTS.pageSizeCap, 'pageSizeCap'),
@@ -89,11 +90,11 @@ export async function createZoomSandbox(options: ZoomSandboxOptions = {}): Promi
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { path, query } = splitUrl(req.url);
-    const match = router.match(req.method ?? 'GET', path);
-    if (!match) {
+    const match = router.resolve(req.method ?? 'GET', path);
+    if (match.kind === 'not-found') {
       return sendZoomError(res, 404, 2300, 'This API endpoint is not recognized.');
     }
-    if ('methodNotAllowed' in match) {
+    if (match.kind === 'method-not-allowed') {
       return sendZoomError(res, 405, 2300, `This API endpoint does not support ${req.method}.`);
     }
     const injected = path.startsWith('/sandbox/') ? undefined : faults.forRequest(path);

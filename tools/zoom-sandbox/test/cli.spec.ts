@@ -1,24 +1,23 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { startProcess, StartedProcess } from '@zoom-oomnitza-sync/testing';
 import path from 'node:path';
-import { waitFor } from './support/wait-for';
 import { basicAuthorization, requestJson } from './support/zoom-client';
 
 const repositoryRoot = path.resolve(__dirname, '../../..');
 
-function startCli(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/zoom-sandbox/src/cli.ts', ...args], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+const startCli = (args: string[]) =>
+  startProcess(process.execPath, ['-r', '@swc-node/register', 'tools/zoom-sandbox/src/cli.ts', ...args], { cwd: repositoryRoot });
+
+/** The start-up summary, which ends with the webhooks line. */
+async function summaryOf(cli: StartedProcess): Promise<string> {
+  await cli.waitForLine(/^ {2}webhooks /, 60_000);
+  return cli.output();
 }
 
 describe('npm run sandbox:zoom', () => {
   it('starts with the given flags, prints where and how to connect, serves the API and stops on SIGTERM', async () => {
     const cli = startCli(['--port', '0', '--users', '120', '--seed', '3', '--plan', 'free', '--account-id', 'cli-account', '--client-id', 'cli-client']);
     try {
-      const summary = await waitFor(() => /\n {2}webhooks .*\n/.test(cli.output()) && cli.output(), 'the start-up summary', 60_000);
+      const summary = await summaryOf(cli);
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(summary)?.[1] as string;
       const clientSecret = /client secret\s+(\S+)\s+\(generated/.exec(summary)?.[1] as string;
       const adminKey = /admin key\s+(\S+)\s+\(generated/.exec(summary)?.[1] as string;
@@ -37,7 +36,7 @@ describe('npm run sandbox:zoom', () => {
       const state = await requestJson(`${url}/sandbox/state?deliveries=false`, { headers: { 'x-sandbox-admin-key': adminKey } });
       expect((state.body.accounts as { users: unknown[] }[])[0].users).toHaveLength(120);
     } finally {
-      cli.child.kill('SIGTERM');
+      void cli.stop('SIGTERM');
     }
     expect(await cli.exited).toBe(0);
   });
@@ -45,11 +44,11 @@ describe('npm run sandbox:zoom', () => {
   it('does not print secrets it was given', async () => {
     const cli = startCli(['--port', '0', '--users', '5', '--client-secret', 'given-client-secret', '--admin-key', 'given-admin-key', '--webhook-url', 'http://127.0.0.1:9/hook', '--webhook-secret', 'given-webhook-secret']);
     try {
-      const summary = await waitFor(() => /\n {2}webhooks .*\n/.test(cli.output()) && cli.output(), 'the start-up summary', 60_000);
+      const summary = await summaryOf(cli);
       expect(summary).not.toMatch(/given-(client-secret|admin-key|webhook-secret)/);
       expect(summary).toContain('client secret     (as given)');
     } finally {
-      cli.child.kill('SIGTERM');
+      void cli.stop('SIGTERM');
     }
     expect(await cli.exited).toBe(0);
   });
@@ -57,7 +56,7 @@ describe('npm run sandbox:zoom', () => {
   it('explains its flags when one is wrong', async () => {
     const cli = startCli(['--plan', 'enterprise']);
     expect(await cli.exited).toBe(2);
-    expect(cli.output()).toContain('--plan is one of free, pro, business, unlimited');
-    expect(cli.output()).toContain('Usage: npm run sandbox:zoom');
+    expect(cli.output('stderr')).toContain('--plan takes one of free, pro, business, unlimited, not "enterprise"');
+    expect(cli.output('stderr')).toContain('Usage: npm run sandbox:zoom');
   });
 });

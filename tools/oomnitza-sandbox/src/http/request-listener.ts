@@ -1,15 +1,16 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { timingSafeEqual } from 'node:crypto';
 import { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Faults } from '../faults/faults';
 import { HttpError } from './http-error';
 import { readJsonBody } from './read-json-body';
-import { Reply, RequestContext, Router } from './router';
+import { Handler, Reply, RequestContext } from './request-context';
 
 export interface RequestListenerOptions {
   /** Serves the Oomnitza API: every request needs `Authorization2: <token>`. */
-  readonly api: Router;
+  readonly api: Router<Handler>;
   /** Serves /sandbox/*: every request needs `x-sandbox-admin-key: <key>`. */
-  readonly admin: Router;
+  readonly admin: Router<Handler>;
   readonly token: string;
   readonly adminKey: string;
   readonly faults: Faults;

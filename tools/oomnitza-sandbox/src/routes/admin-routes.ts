@@ -1,7 +1,8 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { CUSTOM_FIELD_TYPES, CustomFieldInput, RoleDefinition, SaasRoleInput } from '../config';
 import { FAULT_SETTINGS_SCHEMA, FaultSettingsInput } from '../faults/faults';
 import { bodyValidator } from '../http/body-validator';
-import { Router } from '../http/router';
+import { Handler } from '../http/request-context';
 import { customFieldView } from '../people/people-schema';
 import { runLogView } from '../runs/runs-store';
 import { SandboxData } from '../state/sandbox-data';
@@ -43,7 +44,7 @@ const validateSaasRole = bodyValidator<SaasRoleInput>({
 const validateFaults = bodyValidator<FaultSettingsInput>(FAULT_SETTINGS_SCHEMA);
 
 /** The sandbox's own API under /sandbox (header `x-sandbox-admin-key`): state, configuration, faults. */
-export function registerAdminRoutes(router: Router, data: SandboxData): void {
+export function registerAdminRoutes(router: Router<Handler>, data: SandboxData): void {
   router.add('POST', '/sandbox/reset', () => {
     data.reset();
     return { status: 204 };

@@ -1,7 +1,8 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { validateBulkPayload, validateReadyPortionPayload } from '../bulk/bulk-payload';
 import { BulkProcessor } from '../bulk/bulk-processor';
 import { HttpError } from '../http/http-error';
-import { Router } from '../http/router';
+import { Handler } from '../http/request-context';
 import { Run, runLogView } from '../runs/runs-store';
 import { SandboxData } from '../state/sandbox-data';
 
@@ -38,7 +39,7 @@ function pageParameter(query: URLSearchParams, name: string): number | undefined
   return Number(raw);
 }
 
-export function registerBulkRoutes(router: Router, data: SandboxData): void {
+export function registerBulkRoutes(router: Router<Handler>, data: SandboxData): void {
   const processor = new BulkProcessor(data);
 
   router.add('POST', '/api/v3/bulk', async ({ body }) => ({ body: processor.process(validateBulkPayload(await body())) }));

@@ -1,5 +1,6 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { HttpError } from '../http/http-error';
-import { Router } from '../http/router';
+import { Handler } from '../http/request-context';
 import { parseListQuery, selectPage } from '../listing/list-query';
 import { coerceFieldValue, FieldValueError } from '../people/field-values';
 import { emptiedOnUpdate, missingOnInsert } from '../people/person-rules';
@@ -61,7 +62,7 @@ function personOf(data: SandboxData, id: string): Person {
   return person;
 }
 
-export function registerPeopleRoutes(router: Router, data: SandboxData): void {
+export function registerPeopleRoutes(router: Router<Handler>, data: SandboxData): void {
   router.add('GET', '/api/v3/users', ({ query }) => {
     const list = parseListQuery(query, data.schema.filterType);
     const candidates = list.filter && indexedCandidates(list.filter.ast, data.schema, data.people);

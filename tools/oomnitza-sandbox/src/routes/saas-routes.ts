@@ -1,6 +1,7 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { bodyValidator } from '../http/body-validator';
 import { HttpError } from '../http/http-error';
-import { Router } from '../http/router';
+import { Handler } from '../http/request-context';
 import { parseListQuery, selectPage } from '../listing/list-query';
 import { SAAS_USER_FILTER_TYPES, SaasUser } from '../saas/saas-store';
 import { nowSeconds, SandboxData } from '../state/sandbox-data';
@@ -36,7 +37,7 @@ function listSaasUsers(users: SaasUser[], query: URLSearchParams) {
   return { body: page, headers: { 'x-total-count': String(total) } };
 }
 
-export function registerSaasRoutes(router: Router, data: SandboxData): void {
+export function registerSaasRoutes(router: Router<Handler>, data: SandboxData): void {
   router.add('GET', '/api/v3/saas/:saasId', ({ params }) => ({ body: data.saas.requireApp(params.saasId) }));
 
   router.add('GET', '/api/v3/saas/:saasId/roles', ({ params }) => {

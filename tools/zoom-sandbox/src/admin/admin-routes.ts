@@ -1,9 +1,10 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AccountRegistry } from '../accounts/account-registry';
 import { FaultInjector, parseFaultSpec } from '../faults/fault-injector';
 import { readBody } from '../http/read-body';
 import { sendEmpty, sendJson } from '../http/respond';
-import { Handler, RequestContext, Router } from '../http/router';
+import { Handler, RequestContext } from '../http/request-context';
 import { InvalidInputError } from '../input-error';
 import { isPlan } from '../rate-limit/plans';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
@@ -25,7 +26,7 @@ export interface AdminRouteDependencies {
  * the plan and faults, and export the state. Every call needs the admin key header; the
  * account is `?account_id=` or the first one.
  */
-export function addAdminRoutes(router: Router, dependencies: AdminRouteDependencies): void {
+export function addAdminRoutes(router: Router<Handler>, dependencies: AdminRouteDependencies): void {
   const { accounts, admins, dispatcher, faults } = dependencies;
   const expectedKey = digest(dependencies.adminKey);
   const guarded =

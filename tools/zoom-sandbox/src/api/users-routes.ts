@@ -1,9 +1,10 @@
+import { Router } from '@zoom-oomnitza-sync/devkit';
 import { AccountRegistry } from '../accounts/account-registry';
 import { SandboxAccount } from '../accounts/sandbox-account';
 import { OPERATION_SCOPES } from '../auth/scopes';
 import { Clock } from '../clock';
 import { sendJson, sendJsonBytes, sendZoomError } from '../http/respond';
-import { RequestContext, Router } from '../http/router';
+import { Handler, RequestContext } from '../http/request-context';
 import { detailView, listJson, ListVariant } from '../population/user-views';
 import { USER_STATUSES, UserStatus } from '../population/zoom-user';
 import { ApiGuard } from './api-guard';
@@ -22,7 +23,14 @@ const GET_USER = { scopes: OPERATION_SCOPES.getUser, category: 'Light' } as cons
 const USERS_SUMMARY = { scopes: OPERATION_SCOPES.usersSummary, category: 'Medium' } as const;
 
 /** GET /v2/users, GET /v2/users/summary, GET /v2/users/{userId}. */
-export function addUsersRoutes(router: Router, guard: ApiGuard, accounts: AccountRegistry, pageTokens: PageTokenCodec, clock: Clock, settings: UsersRouteSettings): void {
+export function addUsersRoutes(
+  router: Router<Handler>,
+  guard: ApiGuard,
+  accounts: AccountRegistry,
+  pageTokens: PageTokenCodec,
+  clock: Clock,
+  settings: UsersRouteSettings,
+): void {
   const pageCaches = new Map<SandboxAccount, PageCache>(accounts.all.map((account) => [account, new PageCache()]));
 
   router.add('GET', '/v2/users', ({ req, res, query }: RequestContext) => {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AccountRegistry } from '../accounts/account-registry';
 import { readBody } from '../http/read-body';
 import { sendJson } from '../http/respond';
-import { RequestContext } from '../http/router';
+import { RequestContext } from '../http/request-context';
 import { TokenStore } from './token-store';
 
 interface TokenError {

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset'), displayName: 'devkit', rootDir: __dirname };
