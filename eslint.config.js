@@ -28,17 +28,24 @@ module.exports = tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
-    rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: tierConstraints }] },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: tierConstraints }],
+    },
   },
   {
     // What ships never leans on helpers meant for tests.
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/testing/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@zoom-oomnitza-sync/testing', message: 'libs/testing is for tests only.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@zoom-oomnitza-sync/testing', message: 'libs/testing is for tests only.' }] }],
+    },
   },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -29,7 +29,12 @@ const BENCH_COMMAND = {
 };
 
 async function measure(scenario: Scenario, users: number) {
-  const stack = await startLocalStack({ users, plan: scenario.plan, serviceSettings: { ZOOM_REQUESTS_PER_SECOND: String(scenario.requestsPerSecond) }, log });
+  const stack = await startLocalStack({
+    users,
+    plan: scenario.plan,
+    serviceSettings: { ZOOM_REQUESTS_PER_SECOND: String(scenario.requestsPerSecond) },
+    log,
+  });
   try {
     const started = Date.now();
     const doneAt: Record<'fetch' | 'map' | 'write', number | undefined> = { fetch: undefined, map: undefined, write: undefined };
@@ -39,16 +44,24 @@ async function measure(scenario: Scenario, users: number) {
       timeoutMs: 3_600_000,
       onProgress: (current) => {
         const written = current.created + current.updated + current.unchanged + current.skipped + current.failed;
-        if (doneAt.fetch === undefined && current.fetched >= users) doneAt.fetch = at();
-        if (doneAt.map === undefined && current.mapped + current.rejected >= users) doneAt.map = at();
-        if (current.status === 'completed') doneAt.write = at();
+        if (doneAt.fetch === undefined && current.fetched >= users) {
+          doneAt.fetch = at();
+        }
+        if (doneAt.map === undefined && current.mapped + current.rejected >= users) {
+          doneAt.map = at();
+        }
+        if (current.status === 'completed') {
+          doneAt.write = at();
+        }
         if (Date.now() - lastLog > 5000) {
           lastLog = Date.now();
           log(`  ${at().toFixed(0)} s: fetched ${current.fetched}, mapped ${current.mapped}, written ${written}`);
         }
       },
     });
-    if (run.status !== 'completed') throw new Error(`${scenario.name}: the run failed: ${run.failureReason}`);
+    if (run.status !== 'completed') {
+      throw new Error(`${scenario.name}: the run failed: ${run.failureReason}`);
+    }
     const seconds = at();
     const rss = [...stack.services].map(([name, service]) => [name, peakRssMiB(service.pid)] as const);
     return { scenario, run, seconds, doneAt, rss };
@@ -71,7 +84,15 @@ async function main(): Promise<void> {
       ['scenario', 'users synced', 'seconds', 'users/s', 'fetch done s', 'map done s', 'write done s'],
       results.map(({ scenario, run, seconds: total, doneAt }) => {
         const synced = run.created + run.updated + run.unchanged + run.skipped + run.failed;
-        return [scenario.name, String(synced), total.toFixed(1), Math.round(synced / total).toString(), seconds(doneAt.fetch), seconds(doneAt.map), seconds(doneAt.write)];
+        return [
+          scenario.name,
+          String(synced),
+          total.toFixed(1),
+          Math.round(synced / total).toString(),
+          seconds(doneAt.fetch),
+          seconds(doneAt.map),
+          seconds(doneAt.write),
+        ];
       }),
     ),
   );

@@ -1,6 +1,13 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { MESSAGING_SETTINGS, messagingEntities, MessagingMetrics, MessagingModule, MessagingSettings, OutboxService } from '@zoom-oomnitza-sync/messaging';
+import {
+  MESSAGING_SETTINGS,
+  messagingEntities,
+  MessagingMetrics,
+  MessagingModule,
+  MessagingSettings,
+  OutboxService,
+} from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, connectTransports, createLogger, PlatformModule } from '@zoom-oomnitza-sync/platform';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
@@ -19,7 +26,11 @@ class BenchModule {
     return {
       module: BenchModule,
       imports: [
-        PlatformModule.forService({ ...BENCH_SERVICE, entities: [...messagingEntities, BenchEffectEntity], migrations: [BenchSchema1764300000000] }),
+        PlatformModule.forService({
+          ...BENCH_SERVICE,
+          entities: [...messagingEntities, BenchEffectEntity],
+          migrations: [BenchSchema1764300000000],
+        }),
         MessagingModule.forService({ serviceName: BENCH_SERVICE.serviceName, partitionsConsumedConcurrently: partitions }),
       ],
       controllers: [handler === 'batch' ? TickBatchController : TickController],

@@ -12,7 +12,12 @@ export class BenchTickValue {
 }
 
 /** The message the benchmark sends through the real outbox, relay and consumer. */
-export const BenchTick = defineMessage({ topic: 'bench.messaging.tick.v1', type: 'bench.messaging.tick', version: 1, value: BenchTickValue });
+export const BenchTick = defineMessage({
+  topic: 'bench.messaging.tick.v1',
+  type: 'bench.messaging.tick',
+  version: 1,
+  value: BenchTickValue,
+});
 
 /** Many integrations (message keys), as many tenants would have: the ticks spread evenly over the partitions. */
 const INTEGRATIONS = 1000;

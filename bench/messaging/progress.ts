@@ -27,7 +27,9 @@ export async function until(what: string, reached: () => boolean | Promise<boole
   while (!(await reached())) {
     options.signal.throwIfAborted();
     const now = performance.now();
-    if (now > deadline) throw new Error(`gave up waiting for ${what} after ${options.timeoutMs / 1000} s (${await options.status()})`);
+    if (now > deadline) {
+      throw new Error(`gave up waiting for ${what} after ${options.timeoutMs / 1000} s (${await options.status()})`);
+    }
     if (now >= nextProgress) {
       progress(await options.status());
       nextProgress = now + PROGRESS_EVERY_MS;
@@ -52,5 +54,7 @@ export async function together(signal: AbortSignal, ...tasks: ((signal: AbortSig
     ),
   );
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw signal.aborted ? signal.reason : failed.signal.reason;
+  if (failure) {
+    throw signal.aborted ? signal.reason : failed.signal.reason;
+  }
 }

@@ -10,7 +10,9 @@ export function percentile(sorted: readonly number[], fraction: number): number 
 
 function cells(row: ScenarioRow): string[] {
   const base = [row.scenario, String(row.messages), row.seconds.toFixed(2), Math.round(row.messages / row.seconds).toString()];
-  if (!row.latenciesMs?.length) return [...base, '-', '-', '-', '-'];
+  if (!row.latenciesMs?.length) {
+    return [...base, '-', '-', '-', '-'];
+  }
   const sorted = [...row.latenciesMs].sort((a, b) => a - b);
   const latencies = [0.5, 0.95, 0.99, 1].map((fraction) => percentile(sorted, fraction).toFixed(1));
   return [...base, ...latencies];

@@ -61,7 +61,7 @@ function report(options: BenchOptions, infrastructure: Infrastructure, bench: Be
       `settings: --messages ${options.messages} --batch ${options.batch} --rate ${options.rate} --seconds ${options.seconds}` +
         ` --partitions ${options.partitions} --timeout ${options.timeout}; OUTBOX_BATCH_SIZE=${bench.settings.outboxBatchSize}` +
         ` OUTBOX_POLL_INTERVAL_MS=${bench.settings.outboxPollIntervalMs} DATABASE_POOL_SIZE=${config.get('DATABASE_POOL_SIZE')}` +
-        ` partitionsConsumedConcurrently=${options.partitions}; ${options.handler === 'batch' ? 'batch handler inserting the batch\'s effect rows' : 'per-message handler inserting one effect row'}`,
+        ` partitionsConsumedConcurrently=${options.partitions}; ${options.handler === 'batch' ? "batch handler inserting the batch's effect rows" : 'per-message handler inserting one effect row'}`,
       `infrastructure: Kafka ${infrastructure.kafka.description}; PostgreSQL ${infrastructure.postgres.description};` +
         ` node ${process.version}, ${availableParallelism()} CPUs, load average ${loadBefore.toFixed(1)} before the run`,
     ].join('\n'),
@@ -79,7 +79,11 @@ async function main(signal: AbortSignal): Promise<boolean> {
     cleanup.add(`drop schema ${schema.schema}`, () => schema.drop());
     const topics = await createTestTopics('bench_messaging', [BenchTick.topic], { partitions: options.partitions, replicationFactor: 1 });
     cleanup.add(`delete the topics and consumer group under ${topics.prefix}`, () => topics.delete());
-    const environment = testEnvironment({ DATABASE_SCHEMA: schema.schema, KAFKA_TOPIC_PREFIX: topics.prefix, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const environment = testEnvironment({
+      DATABASE_SCHEMA: schema.schema,
+      KAFKA_TOPIC_PREFIX: topics.prefix,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
     cleanup.add('restore the app settings', applyEnvironment(environment));
     progress(`schema ${schema.schema}, topic prefix ${topics.prefix}; starting the app`);
     const bench = await startBenchApp(options.partitions, options.handler);
@@ -88,7 +92,9 @@ async function main(signal: AbortSignal): Promise<boolean> {
     return report(options, infrastructure, bench, results, loadBefore);
   } finally {
     progress('cleaning up');
-    if (!(await cleanup.run())) process.exitCode = 1;
+    if (!(await cleanup.run())) {
+      process.exitCode = 1;
+    }
   }
 }
 
@@ -96,7 +102,9 @@ const interrupted = new AbortController();
 for (const name of ['SIGINT', 'SIGTERM'] as const) {
   process.on(name, () => {
     // A second signal does not wait for the cleanup.
-    if (interrupted.signal.aborted) process.exit(130);
+    if (interrupted.signal.aborted) {
+      process.exit(130);
+    }
     progress(`${name}: stopping and cleaning up (again to quit at once)`);
     interrupted.abort(new Error(`interrupted by ${name}`));
   });

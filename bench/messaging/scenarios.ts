@@ -102,7 +102,9 @@ export async function maxThroughput(context: ScenarioContext, messages: number, 
       signal.throwIfAborted();
       messageIds.push(...(await writeTransaction(context, scenario, first, Math.min(batch, messages - first))));
       lastCommit = performance.now();
-      if (first === 0) firstCommit = lastCommit;
+      if (first === 0) {
+        firstCommit = lastCommit;
+      }
     }
   };
   const watch = (signal: AbortSignal) =>
@@ -110,7 +112,9 @@ export async function maxThroughput(context: ScenarioContext, messages: number, 
       `${messages} applied ticks`,
       async () => {
         published = (await bench.published()) - publishedBefore;
-        if (published >= messages && Number.isNaN(allPublished)) allPublished = performance.now();
+        if (published >= messages && Number.isNaN(allPublished)) {
+          allPublished = performance.now();
+        }
         return bench.times.appliedTotal - appliedBefore >= messages;
       },
       {
@@ -127,7 +131,12 @@ export async function maxThroughput(context: ScenarioContext, messages: number, 
   return [
     { scenario: `outbox write, tx of ${batch}`, messages, seconds: (lastCommit - writeStarted) / 1000 },
     { scenario: 'relay to Kafka', messages, seconds: (allPublished - firstCommit) / 1000 },
-    { scenario: 'end to end, max rate', messages, seconds: (lastApplied - firstCommit) / 1000, latenciesMs: bench.times.latenciesMs(messageIds) },
+    {
+      scenario: 'end to end, max rate',
+      messages,
+      seconds: (lastApplied - firstCommit) / 1000,
+      latenciesMs: bench.times.latenciesMs(messageIds),
+    },
   ];
 }
 
@@ -151,7 +160,9 @@ export async function fixedRate(context: ScenarioContext, rate: number, seconds:
   const commit = async (sequence: number) => {
     messageIds.push(...(await writeTransaction(context, scenario, sequence, 1)));
     lastCommit = performance.now();
-    if (Number.isNaN(firstCommit)) firstCommit = lastCommit;
+    if (Number.isNaN(firstCommit)) {
+      firstCommit = lastCommit;
+    }
   };
   const write = async (signal: AbortSignal) => {
     const inFlight = new Set<Promise<void>>();
@@ -160,8 +171,12 @@ export async function fixedRate(context: ScenarioContext, rate: number, seconds:
     try {
       for (let sequence = 0; sequence < messages && failure === undefined; sequence += 1) {
         const wait = started + (sequence * 1000) / rate - performance.now();
-        if (wait > 0) await sleep(wait, undefined, { signal });
-        while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+        if (wait > 0) {
+          await sleep(wait, undefined, { signal });
+        }
+        while (inFlight.size >= MAX_IN_FLIGHT) {
+          await Promise.race(inFlight);
+        }
         signal.throwIfAborted();
         const transaction: Promise<void> = commit(sequence)
           .catch((error: unknown) => {
@@ -173,13 +188,16 @@ export async function fixedRate(context: ScenarioContext, rate: number, seconds:
     } finally {
       await Promise.all(inFlight);
     }
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) {
+      throw failure;
+    }
   };
   const watch = (signal: AbortSignal) =>
     until(`${messages} applied ticks`, () => bench.times.appliedTotal - appliedBefore >= messages, {
       ...context,
       signal,
-      status: () => `${scenario}: committed ${messageIds.length}/${messages}, applied ${bench.times.appliedTotal - appliedBefore} (rss ${rssMiB()} MiB)`,
+      status: () =>
+        `${scenario}: committed ${messageIds.length}/${messages}, applied ${bench.times.appliedTotal - appliedBefore} (rss ${rssMiB()} MiB)`,
     });
   progress(`${scenario}: ${rate} msg/s for ${seconds} s`);
   await together(context.signal, write, watch);

@@ -11,7 +11,9 @@ export class TickTimes {
   private readonly appliedAt = new Map<string, number>();
 
   committed(messageIds: readonly string[], at = performance.now()): void {
-    for (const messageId of messageIds) this.committedAt.set(messageId, at);
+    for (const messageId of messageIds) {
+      this.committedAt.set(messageId, at);
+    }
   }
 
   /** Called by the handler inside the consumer's transaction, just before it commits; a retry overwrites it. */

@@ -28,6 +28,8 @@ export class TickBatchController {
   @MessageHandler(BenchTick, { batch: true })
   async onTicks(messages: ConsumedMessage<BenchTickValue>[]): Promise<void> {
     await messages[0].manager.insert(BenchEffectEntity, messages.map(effectOf));
-    for (const message of messages) this.times.applied(message.envelope.messageId);
+    for (const message of messages) {
+      this.times.applied(message.envelope.messageId);
+    }
   }
 }

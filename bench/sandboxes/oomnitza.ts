@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { autocannon, benchRowOf } from './autocannon';
 import { BenchRow } from './bench-row';
 
-
 export interface OomnitzaBenchOptions {
   /** Seconds each scenario runs (default 10). */
   seconds?: number;
@@ -21,8 +20,6 @@ export interface OomnitzaBenchOptions {
   /** Progress lines; stderr by default. */
   progress?: (line: string) => void;
 }
-
-
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 const CONNECTOR_ID = 'bench-zoom';
@@ -79,7 +76,10 @@ async function call(sandbox: RunningSandbox, method: string, path: string, body?
   const admin = path.startsWith('/sandbox');
   const response = await fetch(`${sandbox.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(admin ? { 'x-sandbox-admin-key': sandbox.adminKey } : { authorization2: sandbox.token }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(admin ? { 'x-sandbox-admin-key': sandbox.adminKey } : { authorization2: sandbox.token }),
+    },
     body,
   });
   if (!response.ok) {
@@ -96,7 +96,6 @@ async function seedPeople(sandbox: RunningSandbox, people: number): Promise<void
   }
   await call(sandbox, 'POST', `/api/v3/bulk/${portion}/finalize`, '{}');
 }
-
 
 interface Summary {
   people: number;

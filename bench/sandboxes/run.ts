@@ -22,7 +22,15 @@ async function main(): Promise<void> {
   console.log(
     markdownTable(
       ['scenario', 'requests', 'seconds', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
-      rows.map((row) => [row.scenario, String(row.requests), row.seconds.toFixed(1), Math.round(row.requestsPerSecond).toString(), String(row.p50Ms), String(row.p99Ms), String(row.errors)]),
+      rows.map((row) => [
+        row.scenario,
+        String(row.requests),
+        row.seconds.toFixed(1),
+        Math.round(row.requestsPerSecond).toString(),
+        String(row.p50Ms),
+        String(row.p99Ms),
+        String(row.errors),
+      ]),
     ),
   );
 }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { autocannon, AutocannonResult, benchRowOf } from './autocannon';
 import { BenchRow } from './bench-row';
 
-
 /** A row plus the sandbox process's own CPU time per request (Linux /proc), which shows its headroom when the load generator is the limit. */
 export interface ZoomBenchRow extends BenchRow {
   serverCpuMsPerRequest?: number;
@@ -24,8 +23,6 @@ export interface ZoomBenchOptions {
   /** autocannon worker threads (default 2): one thread cannot decode pages of 300 users as fast as the sandbox serves them. */
   workers?: number;
 }
-
-
 
 const repositoryRoot = path.resolve(__dirname, '../..');
 const CLIENT_ID = 'bench-client';
@@ -52,7 +49,9 @@ export async function benchZoomSandbox(options: ZoomBenchOptions = {}): Promise<
     ];
     const rows: ZoomBenchRow[] = [];
     for (const [scenario, paths] of scenarios) {
-      process.stderr.write(`[bench] ${scenario}: warming up, then ${seconds} s with ${connections} connections, ${workers} autocannon workers\n`);
+      process.stderr.write(
+        `[bench] ${scenario}: warming up, then ${seconds} s with ${connections} connections, ${workers} autocannon workers\n`,
+      );
       await load(sandbox.url, authorization, paths, { connections, duration: 1, workers });
       const cpuBefore = sandbox.cpuMs();
       const result = await load(sandbox.url, authorization, paths, { connections, duration: seconds, workers });
@@ -60,7 +59,9 @@ export async function benchZoomSandbox(options: ZoomBenchOptions = {}): Promise<
       rows.push({
         ...benchRowOf(scenario, result),
         serverCpuMsPerRequest:
-          cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0 ? undefined : Number(((cpuAfter - cpuBefore) / result.requests.total).toFixed(3)),
+          cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+            ? undefined
+            : Number(((cpuAfter - cpuBefore) / result.requests.total).toFixed(3)),
       });
     }
     return rows;
@@ -70,7 +71,12 @@ export async function benchZoomSandbox(options: ZoomBenchOptions = {}): Promise<
 }
 
 /** Each connection walks through `paths` in turn, so the whole population is served, not one page. */
-function load(url: string, authorization: string, paths: string[], settings: { connections: number; duration: number; workers: number }): Promise<AutocannonResult> {
+function load(
+  url: string,
+  authorization: string,
+  paths: string[],
+  settings: { connections: number; duration: number; workers: number },
+): Promise<AutocannonResult> {
   return autocannon({
     url,
     ...settings,
@@ -91,9 +97,25 @@ async function startSandbox(users: number): Promise<SandboxProcess> {
   const sandbox = startProcess(
     process.execPath,
     [
-      '-r', '@swc-node/register', 'tools/zoom-sandbox/src/cli.ts',
-      '--port', '0', '--users', String(users), '--seed', '42', '--plan', 'unlimited',
-      '--account-id', ACCOUNT_ID, '--client-id', CLIENT_ID, '--client-secret', CLIENT_SECRET, '--admin-key', ADMIN_KEY,
+      '-r',
+      '@swc-node/register',
+      'tools/zoom-sandbox/src/cli.ts',
+      '--port',
+      '0',
+      '--users',
+      String(users),
+      '--seed',
+      '42',
+      '--plan',
+      'unlimited',
+      '--account-id',
+      ACCOUNT_ID,
+      '--client-id',
+      CLIENT_ID,
+      '--client-secret',
+      CLIENT_SECRET,
+      '--admin-key',
+      ADMIN_KEY,
     ],
     { cwd: repositoryRoot, stderr: 'inherit' },
   );
@@ -126,7 +148,10 @@ function processCpuMs(pid: number | undefined): number | undefined {
 async function mintToken(url: string): Promise<string> {
   const response = await fetch(`${url}/oauth/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: `grant_type=account_credentials&account_id=${ACCOUNT_ID}`,
   });
   const body = (await response.json()) as { access_token?: string };

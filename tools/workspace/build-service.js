@@ -30,19 +30,19 @@ fs.writeFileSync(configFile, JSON.stringify({ ...swcrc, jsc: { ...swcrc.jsc, bas
 fs.rmSync(path.resolve(root, outDir), { recursive: true, force: true });
 try {
   execFileSync(
-  require.resolve('@swc/cli/bin/swc.js', { paths: [root] }),
-  [
-    path.join(projectRoot, 'src'),
-    ...productLibraries.map((libraryRoot) => path.join(libraryRoot, 'src')),
-    '--out-dir',
-    outDir,
-    '--config-file',
-    configFile,
-    '--ignore',
-    '**/*.spec.ts',
-    '--quiet',
-  ],
-  { cwd: root, stdio: 'inherit' },
+    require.resolve('@swc/cli/bin/swc.js', { paths: [root] }),
+    [
+      path.join(projectRoot, 'src'),
+      ...productLibraries.map((libraryRoot) => path.join(libraryRoot, 'src')),
+      '--out-dir',
+      outDir,
+      '--config-file',
+      configFile,
+      '--ignore',
+      '**/*.spec.ts',
+      '--quiet',
+    ],
+    { cwd: root, stdio: 'inherit' },
   );
 } finally {
   fs.rmSync(configDir, { recursive: true, force: true });

@@ -82,9 +82,15 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
 
   it('stores only ciphertext, in the versioned form naming the key', async () => {
     const created = await as(acme).post('/zoom-credentials', zoomInput('Acme Zoom stored'));
-    const oomnitza = await as(acme).post('/oomnitza-credentials', { name: 'Acme stored', baseUrl: 'https://acme.oomnitza.com', apiToken: OOMNITZA_TOKEN });
+    const oomnitza = await as(acme).post('/oomnitza-credentials', {
+      name: 'Acme stored',
+      baseUrl: 'https://acme.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
     const [zoomRow] = await bed.schema.query('SELECT * FROM zoom_credentials WHERE id = $1', [(created.body as { id: string }).id]);
-    const [oomnitzaRow] = await bed.schema.query('SELECT * FROM oomnitza_credentials WHERE id = $1', [(oomnitza.body as { id: string }).id]);
+    const [oomnitzaRow] = await bed.schema.query('SELECT * FROM oomnitza_credentials WHERE id = $1', [
+      (oomnitza.body as { id: string }).id,
+    ]);
     for (const stored of [zoomRow.client_secret, zoomRow.webhook_secret_token, oomnitzaRow.api_token]) {
       expect(stored).toMatch(/^v1\.k1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     }
@@ -99,7 +105,9 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
   it('refuses a plaintext secret at the database too', async () => {
     const created = await as(acme).post('/zoom-credentials', zoomInput('Acme constrained'));
     const id = (created.body as { id: string }).id;
-    await expect(bed.schema.query("UPDATE zoom_credentials SET client_secret = 'plain-secret' WHERE id = $1", [id])).rejects.toThrow(/check constraint/);
+    await expect(bed.schema.query("UPDATE zoom_credentials SET client_secret = 'plain-secret' WHERE id = $1", [id])).rejects.toThrow(
+      /check constraint/,
+    );
   });
 
   it('refuses a Local installation for Zoom with 422 problem+json saying Zoom needs OAuth', async () => {
@@ -121,13 +129,29 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
   });
 
   it('validates input without quoting it back, and refuses unknown fields and duplicate names', async () => {
-    const invalid = await as(acme).post('/zoom-credentials', { ...zoomInput(''), accountId: 'has spaces', clientSecret: `with space ${ZOOM_SECRET}`, tenantId: 'globex' });
+    const invalid = await as(acme).post('/zoom-credentials', {
+      ...zoomInput(''),
+      accountId: 'has spaces',
+      clientSecret: `with space ${ZOOM_SECRET}`,
+      tenantId: 'globex',
+    });
     expect(invalid.status).toBe(400);
-    expect((invalid.body as { errors: Array<{ field: string }> }).errors.map((error) => error.field).sort()).toEqual(['accountId', 'clientSecret', 'name', 'tenantId']);
-    const httpUrl = await as(acme).post('/oomnitza-credentials', { name: 'x', baseUrl: 'ftp://acme.oomnitza.com', apiToken: OOMNITZA_TOKEN });
+    expect((invalid.body as { errors: Array<{ field: string }> }).errors.map((error) => error.field).sort()).toEqual([
+      'accountId',
+      'clientSecret',
+      'name',
+      'tenantId',
+    ]);
+    const httpUrl = await as(acme).post('/oomnitza-credentials', {
+      name: 'x',
+      baseUrl: 'ftp://acme.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
     expect(httpUrl.status).toBe(400);
     expect(httpUrl.body).toMatchObject({ errors: [{ field: 'baseUrl' }] });
-    await as(acme).post('/zoom-credentials', zoomInput('Acme twice')).then((response) => expect(response.status).toBe(201));
+    await as(acme)
+      .post('/zoom-credentials', zoomInput('Acme twice'))
+      .then((response) => expect(response.status).toBe(201));
     const twice = await as(acme).post('/zoom-credentials', zoomInput('Acme twice'));
     expect(twice.status).toBe(409);
     const otherTenant = await as(globex).post('/zoom-credentials', zoomInput('Acme twice'));
@@ -136,7 +160,11 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
 
   it("answers 404, never 403, for another tenant's credentials, and lists none of them", async () => {
     const zoom = await as(acme).post('/zoom-credentials', zoomInput('Acme private'));
-    const oomnitza = await as(acme).post('/oomnitza-credentials', { name: 'Acme private', baseUrl: 'https://acme.oomnitza.com', apiToken: OOMNITZA_TOKEN });
+    const oomnitza = await as(acme).post('/oomnitza-credentials', {
+      name: 'Acme private',
+      baseUrl: 'https://acme.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
     const zoomId = (zoom.body as { id: string }).id;
     const oomnitzaId = (oomnitza.body as { id: string }).id;
     for (const response of [
@@ -169,18 +197,32 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
   it('edits a Zoom credential: new secret stored, others kept, a removed webhook token unset', async () => {
     const created = await as(acme).post('/zoom-credentials', zoomInput('Acme to edit'));
     const id = (created.body as { id: string }).id;
-    const [before] = await bed.schema.query<{ client_secret: string; webhook_secret_token: string }>('SELECT * FROM zoom_credentials WHERE id = $1', [id]);
+    const [before] = await bed.schema.query<{ client_secret: string; webhook_secret_token: string }>(
+      'SELECT * FROM zoom_credentials WHERE id = $1',
+      [id],
+    );
 
     const renamed = await as(acme).patch(`/zoom-credentials/${id}`, { name: 'Acme edited', clientId: 'client_New1' });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: 'Acme edited', clientId: 'client_New1', accountId: 'acct_AbC123', clientSecret: { set: true, last4: ZOOM_SECRET.slice(-4) } });
-    const [kept] = await bed.schema.query<{ client_secret: string; webhook_secret_token: string }>('SELECT * FROM zoom_credentials WHERE id = $1', [id]);
+    expect(renamed.body).toMatchObject({
+      name: 'Acme edited',
+      clientId: 'client_New1',
+      accountId: 'acct_AbC123',
+      clientSecret: { set: true, last4: ZOOM_SECRET.slice(-4) },
+    });
+    const [kept] = await bed.schema.query<{ client_secret: string; webhook_secret_token: string }>(
+      'SELECT * FROM zoom_credentials WHERE id = $1',
+      [id],
+    );
     // Kept secrets are re-encrypted (fresh IV) rather than copied.
     expect(kept.client_secret).not.toBe(before.client_secret);
 
     const rotated = await as(acme).patch(`/zoom-credentials/${id}`, { clientSecret: NEW_ZOOM_SECRET, webhookSecretToken: null });
     expect(rotated.status).toBe(200);
-    expect(rotated.body).toMatchObject({ clientSecret: { set: true, last4: NEW_ZOOM_SECRET.slice(-4) }, webhookSecretToken: { set: false, last4: null } });
+    expect(rotated.body).toMatchObject({
+      clientSecret: { set: true, last4: NEW_ZOOM_SECRET.slice(-4) },
+      webhookSecretToken: { set: false, last4: null },
+    });
     const [after] = await bed.schema.query<{ webhook_secret_token: string | null }>('SELECT * FROM zoom_credentials WHERE id = $1', [id]);
     expect(after.webhook_secret_token).toBeNull();
 
@@ -189,7 +231,11 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
   });
 
   it('creates, edits and deletes an Oomnitza credential with its token masked', async () => {
-    const created = await as(acme).post('/oomnitza-credentials', { name: 'Acme Oomnitza', baseUrl: 'https://acme.oomnitza.com/', apiToken: OOMNITZA_TOKEN });
+    const created = await as(acme).post('/oomnitza-credentials', {
+      name: 'Acme Oomnitza',
+      baseUrl: 'https://acme.oomnitza.com/',
+      apiToken: OOMNITZA_TOKEN,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -202,7 +248,10 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
     });
     const id = (created.body as { id: string }).id;
     const edited = await as(acme).patch(`/oomnitza-credentials/${id}`, { baseUrl: 'https://acme-eu.oomnitza.com' });
-    expect(edited.body).toMatchObject({ baseUrl: 'https://acme-eu.oomnitza.com', apiToken: { set: true, last4: OOMNITZA_TOKEN.slice(-4) } });
+    expect(edited.body).toMatchObject({
+      baseUrl: 'https://acme-eu.oomnitza.com',
+      apiToken: { set: true, last4: OOMNITZA_TOKEN.slice(-4) },
+    });
     expect((await as(acme).delete(`/oomnitza-credentials/${id}`)).status).toBe(204);
     expect((await as(acme).get(`/oomnitza-credentials/${id}`)).status).toBe(404);
     expect(await bed.schema.query('SELECT id FROM oomnitza_credentials WHERE id = $1', [id])).toEqual([]);
@@ -212,26 +261,46 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
     const created = await as(acme).post('/zoom-credentials', zoomInput('Acme announced'));
     const id = (created.body as { id: string }).id;
     await as(acme).patch(`/zoom-credentials/${id}`, { clientSecret: NEW_ZOOM_SECRET });
-    await as(acme).delete(`/zoom-credentials/${id}`).then((response) => expect(response.status).toBe(204));
+    await as(acme)
+      .delete(`/zoom-credentials/${id}`)
+      .then((response) => expect(response.status).toBe(204));
 
     const ofThisCredential = (messages: readonly ReadMessage[]) => messages.filter((message) => message.key === id);
     const messages = ofThisCredential(await readTopic(bed.changesTopic, { until: (read) => ofThisCredential(read).length >= 3 }));
     expect(messages.map((message) => message.json())).toEqual([
-      expect.objectContaining({ type: 'credentials.changed', tenantId: 'acme', integrationId: id, payload: { credentialId: id, kind: 'zoom', change: 'created' } }),
+      expect.objectContaining({
+        type: 'credentials.changed',
+        tenantId: 'acme',
+        integrationId: id,
+        payload: { credentialId: id, kind: 'zoom', change: 'created' },
+      }),
       expect.objectContaining({ payload: { credentialId: id, kind: 'zoom', change: 'updated' } }),
       expect.objectContaining({ payload: { credentialId: id, kind: 'zoom', change: 'deleted' } }),
     ]);
     const raw = messages.map((message) => `${message.value}${JSON.stringify(message.headers)}`).join('\n');
-    for (const secret of [ZOOM_SECRET, WEBHOOK_TOKEN, NEW_ZOOM_SECRET]) expect(raw).not.toContain(secret);
+    for (const secret of [ZOOM_SECRET, WEBHOOK_TOKEN, NEW_ZOOM_SECRET]) {
+      expect(raw).not.toContain(secret);
+    }
   });
 
   it('announces nothing for a refused change', async () => {
-    const created = await as(acme).post('/oomnitza-credentials', { name: 'Acme quiet', baseUrl: 'https://acme.oomnitza.com', apiToken: OOMNITZA_TOKEN });
+    const created = await as(acme).post('/oomnitza-credentials', {
+      name: 'Acme quiet',
+      baseUrl: 'https://acme.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
     const id = (created.body as { id: string }).id;
-    await as(acme).patch(`/oomnitza-credentials/${id}`, { baseUrl: 'not a url' }).then((response) => expect(response.status).toBe(400));
+    await as(acme)
+      .patch(`/oomnitza-credentials/${id}`, { baseUrl: 'not a url' })
+      .then((response) => expect(response.status).toBe(400));
     await as(acme).delete(`/oomnitza-credentials/${id}`);
     const ofThisCredential = (messages: readonly ReadMessage[]) => messages.filter((message) => message.key === id);
-    const messages = ofThisCredential(await readTopic(bed.changesTopic, { until: (read) => ofThisCredential(read).some((message) => message.json<{ payload: { change: string } }>().payload.change === 'deleted') }));
+    const messages = ofThisCredential(
+      await readTopic(bed.changesTopic, {
+        until: (read) =>
+          ofThisCredential(read).some((message) => message.json<{ payload: { change: string } }>().payload.change === 'deleted'),
+      }),
+    );
     expect(messages.map((message) => message.json<{ payload: { change: string } }>().payload.change)).toEqual(['created', 'deleted']);
   });
 });

@@ -60,10 +60,15 @@ describe('encryption key rotation', () => {
 
   it('reads values under a retired key while it is listed, re-encrypts them under the active key on update, then needs the old key no more', async () => {
     const rotated = await restartWith(`old:${oldKey},new:${newKey}`, 'new');
-    await as(rotated).get(`/zoom-credentials/${zoomId}`).expect(200).expect((response) => {
-      expect(response.body.clientSecret).toEqual({ set: true, last4: ZOOM_SECRET.slice(-4) });
-    });
-    await as(rotated).internal(`/internal/oomnitza-credentials/${oomnitzaId}/token`).expect(200, { apiToken: OOMNITZA_TOKEN, baseUrl: 'https://acme.oomnitza.com' });
+    await as(rotated)
+      .get(`/zoom-credentials/${zoomId}`)
+      .expect(200)
+      .expect((response) => {
+        expect(response.body.clientSecret).toEqual({ set: true, last4: ZOOM_SECRET.slice(-4) });
+      });
+    await as(rotated)
+      .internal(`/internal/oomnitza-credentials/${oomnitzaId}/token`)
+      .expect(200, { apiToken: OOMNITZA_TOKEN, baseUrl: 'https://acme.oomnitza.com' });
     expect(await keyIdsOf(bed, zoomId, oomnitzaId)).toEqual(['old', 'old', 'old']);
 
     // An empty change is enough: every secret of the row is re-encrypted under the active key.
@@ -72,14 +77,24 @@ describe('encryption key rotation', () => {
     expect(await keyIdsOf(bed, zoomId, oomnitzaId)).toEqual(['new', 'new', 'new']);
 
     const newOnly = await restartWith(`new:${newKey}`, 'new');
-    await as(newOnly).get(`/zoom-credentials/${zoomId}`).expect(200).expect((response) => {
-      expect(response.body).toMatchObject({ clientSecret: { set: true, last4: ZOOM_SECRET.slice(-4) }, webhookSecretToken: { set: true, last4: WEBHOOK_TOKEN.slice(-4) } });
-    });
-    await as(newOnly).internal(`/internal/oomnitza-credentials/${oomnitzaId}/token`).expect(200, { apiToken: OOMNITZA_TOKEN, baseUrl: 'https://acme.oomnitza.com' });
+    await as(newOnly)
+      .get(`/zoom-credentials/${zoomId}`)
+      .expect(200)
+      .expect((response) => {
+        expect(response.body).toMatchObject({
+          clientSecret: { set: true, last4: ZOOM_SECRET.slice(-4) },
+          webhookSecretToken: { set: true, last4: WEBHOOK_TOKEN.slice(-4) },
+        });
+      });
+    await as(newOnly)
+      .internal(`/internal/oomnitza-credentials/${oomnitzaId}/token`)
+      .expect(200, { apiToken: OOMNITZA_TOKEN, baseUrl: 'https://acme.oomnitza.com' });
   });
 
   it('fails loudly, naming the key id, when a stored value needs a key that is no longer configured', async () => {
-    const created = await (await restartWith(`old:${oldKey},new:${newKey}`, 'old'))
+    const created = await (
+      await restartWith(`old:${oldKey},new:${newKey}`, 'old')
+    )
       .http()
       .post('/oomnitza-credentials')
       .set('Authorization', `Bearer ${apiKey}`)

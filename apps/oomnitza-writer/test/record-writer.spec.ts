@@ -84,7 +84,7 @@ describe('RecordWriter: what it sends to Oomnitza and what it reports', () => {
     expect((await reports(run))[1]).toEqual({ ...noChange, runId: run.runId, unchanged: 3 });
   });
 
-  it("sends the next run only the record that changed: a new run time alone is no change", async () => {
+  it('sends the next run only the record that changed: a new run time alone is no change', async () => {
     const { oomnitza, write } = bed.newWriter();
     const first = new MappedRun();
     await write(first.batch(first.users(1, 3), { isLastBatch: true }));
@@ -97,7 +97,13 @@ describe('RecordWriter: what it sends to Oomnitza and what it reports', () => {
     expect(oomnitza.requests.slice(sentBefore)).toEqual([expect.objectContaining({ portion: second.runId, records: [moved.fields] })]);
     expect(await reports(second)).toEqual([{ ...noChange, runId: second.runId, updated: 1, unchanged: 2 }]);
     const lastRuns = new Map((await bed.syncStates(first.integrationId)).map((state) => [state.syncKey, state.lastRunId]));
-    expect(lastRuns).toEqual(new Map([[emailOf(1), first.runId], [emailOf(2), second.runId], [emailOf(3), first.runId]]));
+    expect(lastRuns).toEqual(
+      new Map([
+        [emailOf(1), first.runId],
+        [emailOf(2), second.runId],
+        [emailOf(3), first.runId],
+      ]),
+    );
   });
 
   it('does not send a record read from Zoom before the one it last wrote, and counts it unchanged', async () => {

@@ -63,10 +63,12 @@ describe('RunAccountingService: how a run goes and settles', () => {
     const lastWrite = writtenOf(run, { created: 6, unchanged: 1, runFinished: true });
 
     // Rolled back after the accounting: neither the failure nor its alert may remain.
-    await expect(bed.dataSource.transaction(async (manager) => {
-      await bed.accounting.applyWritten(manager, lastWrite);
-      throw new Error('the consumer crashed before committing');
-    })).rejects.toThrow('the consumer crashed before committing');
+    await expect(
+      bed.dataSource.transaction(async (manager) => {
+        await bed.accounting.applyWritten(manager, lastWrite);
+        throw new Error('the consumer crashed before committing');
+      }),
+    ).rejects.toThrow('the consumer crashed before committing');
     expect(await bed.run(run.id)).toMatchObject({ status: 'running', created: 0 });
     expect(await alertsOf(run.id)).toEqual([]);
 

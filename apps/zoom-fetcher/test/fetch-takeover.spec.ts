@@ -27,7 +27,9 @@ describe('a fetch taken over by another replica', () => {
     let jobB: FetchJobEntity | undefined;
     // While replica A waits for its second page, its lease runs out and replica B takes the job.
     zoom.onRequest = async (_request, requestNumber) => {
-      if (requestNumber !== 2) return;
+      if (requestNumber !== 2) {
+        return;
+      }
       await database.expireLease(queued.runId);
       jobB = await claimDue(replicaB, LEASE_SECONDS);
     };

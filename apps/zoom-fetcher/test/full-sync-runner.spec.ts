@@ -33,7 +33,9 @@ describe('FullSyncRunner', () => {
   function leaseSeenAt(zoom: FakeZoomUsers, job: FetchJobEntity, requestNumber: number): () => Date | null {
     let lease: Date | null = null;
     zoom.onRequest = async (_request, number) => {
-      if (number === requestNumber) lease = (await database.job(job.runId)).lockedUntil;
+      if (number === requestNumber) {
+        lease = (await database.job(job.runId)).lockedUntil;
+      }
     };
     return () => lease;
   }
@@ -90,7 +92,9 @@ describe('FullSyncRunner', () => {
     const job = await claimQueuedJob();
     const runner = createRunner(replica.store, fakesFor(zoom));
     zoom.onRequest = (_request, requestNumber) => {
-      if (requestNumber === 2) runner.stop();
+      if (requestNumber === 2) {
+        runner.stop();
+      }
     };
     const stoppedAround = Date.now();
 
@@ -161,9 +165,7 @@ describe('FullSyncRunner', () => {
     });
 
     it('fails the run when Zoom refuses the freshly minted token too', async () => {
-      const zoom = new FakeZoomUsers({ active: 5 })
-        .answer(2, zoomAnswers.invalidAccessToken())
-        .answer(3, zoomAnswers.invalidAccessToken());
+      const zoom = new FakeZoomUsers({ active: 5 }).answer(2, zoomAnswers.invalidAccessToken()).answer(3, zoomAnswers.invalidAccessToken());
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 

@@ -13,7 +13,13 @@ function envelope(overrides: Record<string, unknown> = {}) {
     runId,
     occurredAt: '2026-11-27T10:00:00.000Z',
     observedAt: '2026-11-27T10:00:00.000Z',
-    payload: { runId, trigger: 'manual', runStartedAt: '2026-11-27T10:00:00.000Z', zoomCredentialId: 'zoom-1', userStatuses: ['active', 'inactive', 'pending'] },
+    payload: {
+      runId,
+      trigger: 'manual',
+      runStartedAt: '2026-11-27T10:00:00.000Z',
+      zoomCredentialId: 'zoom-1',
+      userStatuses: ['active', 'inactive', 'pending'],
+    },
     ...overrides,
   };
 }

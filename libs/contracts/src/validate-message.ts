@@ -33,7 +33,9 @@ export async function parseMessage<TValue extends object>(
   }
   const envelope = plainToInstance(MessageEnvelope, raw) as MessageEnvelope<TValue>;
   const problems = describe(await validate(envelope, VALIDATION));
-  if (envelope.type !== definition.type) problems.push(`type: expected ${definition.type}, got ${String(envelope.type)}`);
+  if (envelope.type !== definition.type) {
+    problems.push(`type: expected ${definition.type}, got ${String(envelope.type)}`);
+  }
   if (envelope.version !== definition.version) {
     problems.push(`version: expected ${definition.version}, got ${String(envelope.version)}`);
   }
@@ -41,6 +43,8 @@ export async function parseMessage<TValue extends object>(
     envelope.payload = plainToInstance(definition.value, envelope.payload);
     problems.push(...describe(await validate(envelope.payload, VALIDATION), 'payload'));
   }
-  if (problems.length > 0) throw new InvalidMessageError(problems);
+  if (problems.length > 0) {
+    throw new InvalidMessageError(problems);
+  }
   return envelope;
 }

@@ -3,7 +3,10 @@ import { BaseEnvironment } from '@zoom-oomnitza-sync/platform';
 
 /** Settings of a service that fetches secrets from the credentials service. */
 export class CredentialsClientEnvironment extends BaseEnvironment {
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'CREDENTIALS_URL must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'CREDENTIALS_URL must be an http(s) URL' },
+  )
   CREDENTIALS_URL: string;
 
   /** This service's token for the credentials service's /internal endpoints. */

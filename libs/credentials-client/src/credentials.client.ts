@@ -33,7 +33,9 @@ export class CredentialsClient {
 
   /** After Zoom answered code 124 to this token: the broker mints one replacement, however many callers report it. */
   renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
-    return this.call('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`, { refusedAccessToken });
+    return this.call('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`, {
+      refusedAccessToken,
+    });
   }
 
   oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
@@ -54,12 +56,18 @@ export class CredentialsClient {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
-      throw new CredentialsUnavailableError(`the credentials service did not answer: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CredentialsUnavailableError(
+        `the credentials service did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    if (response.ok) return (await response.json()) as T;
+    if (response.ok) {
+      return (await response.json()) as T;
+    }
     const problem = (await response.json().catch(() => undefined)) as { detail?: unknown } | undefined;
     const detail = typeof problem?.detail === 'string' ? problem.detail : `HTTP ${response.status}`;
-    if (response.status >= 500 || response.status === 429) throw new CredentialsUnavailableError(`the credentials service answered ${response.status}: ${detail}`);
+    if (response.status >= 500 || response.status === 429) {
+      throw new CredentialsUnavailableError(`the credentials service answered ${response.status}: ${detail}`);
+    }
     throw new CredentialProblemError(response.status, detail);
   }
 }

@@ -8,7 +8,11 @@ const PARTITIONS = 3;
 
 describe('createTopicsWithLeaders', () => {
   // The jest global setup provides the broker; libs/testing cannot be used here (it depends on this library).
-  const kafka = new Kafka({ clientId: 'kafka-admin-test', brokers: (process.env.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'kafka-admin-test',
+    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const prefix = `kafka-admin-${randomUUID()}`;
   let admin: Admin;
 

@@ -38,7 +38,11 @@ export class MessagingModule {
             createKafkaClient(settings, resolved.serviceName, logger),
           inject: [MESSAGING_SETTINGS, MESSAGING_OPTIONS, AppLogger],
         },
-        { provide: TopicNames, useFactory: (settings: MessagingSettings) => new TopicNames(settings.topicPrefix), inject: [MESSAGING_SETTINGS] },
+        {
+          provide: TopicNames,
+          useFactory: (settings: MessagingSettings) => new TopicNames(settings.topicPrefix),
+          inject: [MESSAGING_SETTINGS],
+        },
         TopicBootstrapper,
         KafkaReadiness,
         MessagingMetrics,
@@ -48,7 +52,16 @@ export class MessagingModule {
         DeadLetterPublisher,
         KafkaConsumerServer,
       ],
-      exports: [OutboxService, OutboxRelay, TopicNames, TopicBootstrapper, KafkaClient, KafkaConsumerServer, MessagingMetrics, MESSAGING_SETTINGS],
+      exports: [
+        OutboxService,
+        OutboxRelay,
+        TopicNames,
+        TopicBootstrapper,
+        KafkaClient,
+        KafkaConsumerServer,
+        MessagingMetrics,
+        MESSAGING_SETTINGS,
+      ],
     };
   }
 }

@@ -27,7 +27,10 @@ describe('batch handlers', () => {
     bed.inTransaction(app, async (manager) => {
       const ids: string[] = [];
       for (const label of labels) {
-        ids.push((await app.outbox.publish<TestNoteValue>(manager, TestBatchNote, { tenantId: 'tenant-1', integrationId, payload: { label } })).messageId);
+        ids.push(
+          (await app.outbox.publish<TestNoteValue>(manager, TestBatchNote, { tenantId: 'tenant-1', integrationId, payload: { label } }))
+            .messageId,
+        );
       }
       return ids;
     });
@@ -51,7 +54,10 @@ describe('batch handlers', () => {
 
     const isPoison = (message: ReadMessage) => message.json<{ messageId: string }>().messageId === poisonId;
     const dead = (await deadLetters.consumeUntil((messages) => messages.some(isPoison))).find(isPoison) as ReadMessage;
-    expect(dead.headers).toMatchObject({ [DeadLetterHeaders.errorKind]: 'retries-exhausted', [DeadLetterHeaders.attempts]: String(MAX_ATTEMPTS) });
+    expect(dead.headers).toMatchObject({
+      [DeadLetterHeaders.errorKind]: 'retries-exhausted',
+      [DeadLetterHeaders.attempts]: String(MAX_ATTEMPTS),
+    });
 
     const effects = await waitFor(async () => {
       const current = await bed.effects();

@@ -32,9 +32,12 @@ describe('a consumer that dies after its effect but before committing its offset
     expect([...(await bed.committedOffsets(TestNote.topic)).values()].every((offset) => offset <= 0)).toBe(true);
 
     const second = await bed.startApp({ controllers: [NoteController] });
-    await waitFor(async () => (await second.metric('messaging_handler_duration_seconds_count', { outcome: 'duplicate' })) === labels.length, {
-      description: 'every note redelivered and recognised as already applied',
-    });
+    await waitFor(
+      async () => (await second.metric('messaging_handler_duration_seconds_count', { outcome: 'duplicate' })) === labels.length,
+      {
+        description: 'every note redelivered and recognised as already applied',
+      },
+    );
 
     const effects = await bed.effects();
     expect(labels.map((label) => effects.get(label))).toEqual(labels.map(() => 1));

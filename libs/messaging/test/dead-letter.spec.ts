@@ -39,9 +39,9 @@ describe('dead-lettering', () => {
     const [, poisonId] = await bed.publishNotes(app, ['before-poison', 'poison', 'after-poison-1', 'after-poison-2'], 'integration-poison');
 
     const dead = await deadLetterOf((message) => message.json<{ messageId: string }>().messageId === poisonId);
-    const original = (await notes.consumeUntil((messages) => messages.some((m) => m.json<{ messageId: string }>().messageId === poisonId))).find(
-      (m) => m.json<{ messageId: string }>().messageId === poisonId,
-    ) as ReadMessage;
+    const original = (
+      await notes.consumeUntil((messages) => messages.some((m) => m.json<{ messageId: string }>().messageId === poisonId))
+    ).find((m) => m.json<{ messageId: string }>().messageId === poisonId) as ReadMessage;
     expect(dead.headers).toMatchObject({
       [DeadLetterHeaders.originalTopic]: bed.topicNames.resolve(TestNote.topic),
       [DeadLetterHeaders.originalPartition]: String(original.partition),
@@ -56,10 +56,13 @@ describe('dead-lettering', () => {
     expect(dead.value).toBe(original.value);
     expect(bed.probe.attempts.get('poison')).toBe(MAX_ATTEMPTS);
 
-    const effects = await waitFor(async () => {
-      const current = await bed.effects();
-      return current.has('after-poison-2') ? current : undefined;
-    }, { description: 'the notes after the poison applied' });
+    const effects = await waitFor(
+      async () => {
+        const current = await bed.effects();
+        return current.has('after-poison-2') ? current : undefined;
+      },
+      { description: 'the notes after the poison applied' },
+    );
     expect(effects.get('before-poison')).toBe(1);
     expect(effects.get('after-poison-1')).toBe(1);
     expect(effects.get('after-poison-2')).toBe(1);
@@ -75,7 +78,9 @@ describe('dead-lettering', () => {
     expect(dead.headers).toMatchObject({ [DeadLetterHeaders.errorKind]: 'permanent-error', [DeadLetterHeaders.attempts]: '1' });
     expect(dead.headers[DeadLetterHeaders.error]).toContain('PermanentMessageError: label rejected is rejected');
     expect(bed.probe.attempts.get('rejected')).toBe(1);
-    await waitFor(async () => (await bed.effects()).get('after-rejected') === 1, { description: 'the note after the rejected one applied' });
+    await waitFor(async () => (await bed.effects()).get('after-rejected') === 1, {
+      description: 'the note after the rejected one applied',
+    });
     expect((await bed.effects()).has('rejected')).toBe(false);
   });
 
@@ -106,7 +111,9 @@ describe('dead-lettering', () => {
 
     const fromInvalidIntegration = (message: ReadMessage) => message.key === 'integration-invalid';
     const dead = await deadLetters.consumeUntil((messages) => messages.filter(fromInvalidIntegration).length === 3);
-    const [notJson, badPayload, wrongVersion] = dead.filter(fromInvalidIntegration).sort((a, b) => Number(a.headers[DeadLetterHeaders.originalOffset]) - Number(b.headers[DeadLetterHeaders.originalOffset]));
+    const [notJson, badPayload, wrongVersion] = dead
+      .filter(fromInvalidIntegration)
+      .sort((a, b) => Number(a.headers[DeadLetterHeaders.originalOffset]) - Number(b.headers[DeadLetterHeaders.originalOffset]));
     for (const message of [notJson, badPayload, wrongVersion]) {
       expect(message.headers).toMatchObject({ [DeadLetterHeaders.errorKind]: 'invalid-message', [DeadLetterHeaders.attempts]: '0' });
     }
@@ -115,7 +122,11 @@ describe('dead-lettering', () => {
     expect(badPayload.json<{ messageId: string }>().messageId).toBe(badPayloadId);
     expect(wrongVersion.headers[DeadLetterHeaders.error]).toContain('version: expected 1, got 7');
 
-    await waitFor(async () => (await bed.effects()).get('valid-after-invalid') === 1, { description: 'the valid message after the invalid ones applied' });
-    expect(await app.metric('messaging_dead_lettered_total', { topic: bed.topicNames.resolve(TestNote.topic), reason: 'invalid-message' })).toBe(3);
+    await waitFor(async () => (await bed.effects()).get('valid-after-invalid') === 1, {
+      description: 'the valid message after the invalid ones applied',
+    });
+    expect(
+      await app.metric('messaging_dead_lettered_total', { topic: bed.topicNames.resolve(TestNote.topic), reason: 'invalid-message' }),
+    ).toBe(3);
   });
 });

@@ -22,7 +22,11 @@ describe('outbox to consumer', () => {
     await bed.publishNotes(app, ['committed'], 'integration-a');
     await expect(
       bed.inTransaction(app, async (manager) => {
-        await app.outbox.publish(manager, TestNote, { tenantId: 'tenant-1', integrationId: 'integration-a', payload: { label: 'rolled-back' } });
+        await app.outbox.publish(manager, TestNote, {
+          tenantId: 'tenant-1',
+          integrationId: 'integration-a',
+          payload: { label: 'rolled-back' },
+        });
         throw new Error('the state change failed');
       }),
     ).rejects.toThrow('the state change failed');
@@ -67,19 +71,29 @@ describe('outbox to consumer', () => {
     expect(record.message_key).toBe('integration-c');
     expect(record.headers).toMatchObject({ [MessageHeaders.messageType]: TestNote.type, [MessageHeaders.messageVersion]: '1' });
     await waitFor(async () => (await bed.effects()).get('inspected') === 1, { description: "the effect of 'inspected'" });
-    expect(await app.metric('messaging_outbox_published_total', { topic: bed.topicNames.resolve(TestNote.topic) })).toBeGreaterThanOrEqual(1);
-    expect(await app.metric('messaging_handler_duration_seconds_count', { topic: bed.topicNames.resolve(TestNote.topic), outcome: 'processed' })).toBeGreaterThanOrEqual(1);
+    expect(await app.metric('messaging_outbox_published_total', { topic: bed.topicNames.resolve(TestNote.topic) })).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(
+      await app.metric('messaging_handler_duration_seconds_count', { topic: bed.topicNames.resolve(TestNote.topic), outcome: 'processed' }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses to publish outside a transaction', async () => {
     await expect(
-      app.outbox.publish(app.dataSource.manager, TestNote, { tenantId: 'tenant-1', integrationId: 'integration-d', payload: { label: 'loose' } }),
+      app.outbox.publish(app.dataSource.manager, TestNote, {
+        tenantId: 'tenant-1',
+        integrationId: 'integration-d',
+        payload: { label: 'loose' },
+      }),
     ).rejects.toThrow(/open transaction/);
   });
 
   it('refuses to publish an invalid message, failing the producer rather than a consumer', async () => {
     await expect(
-      bed.inTransaction(app, (manager) => app.outbox.publish(manager, TestNote, { tenantId: 'tenant-1', integrationId: 'integration-d', payload: { label: '' } })),
+      bed.inTransaction(app, (manager) =>
+        app.outbox.publish(manager, TestNote, { tenantId: 'tenant-1', integrationId: 'integration-d', payload: { label: '' } }),
+      ),
     ).rejects.toThrow(/payload\.label/);
   });
 

@@ -26,7 +26,11 @@ describe('messaging housekeeping', () => {
     );
 
   const remainingLabels = async (table: 'outbox' | 'inbox') =>
-    (await bed.schema.query<{ label: string }>(table === 'outbox' ? `SELECT payload->>'label' AS label FROM outbox` : `SELECT topic AS label FROM inbox`))
+    (
+      await bed.schema.query<{ label: string }>(
+        table === 'outbox' ? `SELECT payload->>'label' AS label FROM outbox` : `SELECT topic AS label FROM inbox`,
+      )
+    )
       .map((row) => row.label)
       .sort();
 

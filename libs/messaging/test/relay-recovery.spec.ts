@@ -29,10 +29,13 @@ describe('a producer that dies between commit and publish', () => {
 
     await bed.startApp({ controllers: [NoteController] });
 
-    const effects = await waitFor(async () => {
-      const current = await bed.effects();
-      return labels.every((label) => current.has(label)) ? current : undefined;
-    }, { description: 'every pending note applied' });
+    const effects = await waitFor(
+      async () => {
+        const current = await bed.effects();
+        return labels.every((label) => current.has(label)) ? current : undefined;
+      },
+      { description: 'every pending note applied' },
+    );
     expect(labels.map((label) => effects.get(label))).toEqual(labels.map(() => 1));
     expect(await bed.unpublishedCount()).toBe(0);
     expect(await bed.messagesOnTopic(TestNote.topic)).toBe(labels.length);

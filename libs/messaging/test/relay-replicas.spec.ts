@@ -22,8 +22,12 @@ describe('two relays on one schema', () => {
     const labels = (replica: string) => Array.from({ length: perReplica }, (_, i) => `${replica}-${i}`);
     const integrations = ['integration-a', 'integration-b', 'integration-c', 'integration-d'];
     await Promise.all([
-      ...integrations.slice(0, 2).map((integration, i) => bed.publishNotes(first, labels(`first-${i}`).slice(0, perReplica / 2), integration)),
-      ...integrations.slice(2).map((integration, i) => bed.publishNotes(second, labels(`second-${i}`).slice(0, perReplica / 2), integration)),
+      ...integrations
+        .slice(0, 2)
+        .map((integration, i) => bed.publishNotes(first, labels(`first-${i}`).slice(0, perReplica / 2), integration)),
+      ...integrations
+        .slice(2)
+        .map((integration, i) => bed.publishNotes(second, labels(`second-${i}`).slice(0, perReplica / 2), integration)),
     ]);
     const total = perReplica * 2;
 
@@ -33,7 +37,8 @@ describe('two relays on one schema', () => {
     const ids = new Set(messages.map((message) => message.json<{ messageId: string }>().messageId));
     expect(ids.size).toBe(total);
 
-    const publishedByBoth = (await first.metric('messaging_outbox_published_total')) + (await second.metric('messaging_outbox_published_total'));
+    const publishedByBoth =
+      (await first.metric('messaging_outbox_published_total')) + (await second.metric('messaging_outbox_published_total'));
     expect(publishedByBoth).toBe(total);
   });
 });

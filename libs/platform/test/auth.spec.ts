@@ -24,7 +24,9 @@ describe('API keys, scopes and tenant isolation', () => {
   const asAdmin = <T extends request.Test>(test: T) => test.set('Authorization', `Bearer ${ADMIN_API_KEY}`);
 
   async function issueKey(tenantId: string, scopes: string[]): Promise<{ id: string; key: string }> {
-    const response = await asAdmin(http().post('/admin/api-keys')).send({ tenantId, name: `${tenantId} key`, scopes }).expect(201);
+    const response = await asAdmin(http().post('/admin/api-keys'))
+      .send({ tenantId, name: `${tenantId} key`, scopes })
+      .expect(201);
     return response.body;
   }
 
@@ -168,7 +170,9 @@ describe('API keys, scopes and tenant isolation', () => {
   });
 
   it('answers malformed JSON with 400, unknown routes with 404 and hides unexpected errors behind a 500', async () => {
-    const malformed = await asAdmin(http().post('/admin/api-keys')).set('Content-Type', 'application/json').send('{"name": zos_half-a-secret}');
+    const malformed = await asAdmin(http().post('/admin/api-keys'))
+      .set('Content-Type', 'application/json')
+      .send('{"name": zos_half-a-secret}');
     expectProblem(malformed, 400);
     expect(malformed.body.detail).toBe('The request body is not valid JSON.');
     expect(logs.text).not.toContain('half-a-secret');
@@ -194,7 +198,13 @@ describe('API keys, scopes and tenant isolation', () => {
   it('writes one JSON log line per request carrying the service and the correlation id', async () => {
     await http().get('/health/live').set('x-correlation-id', 'probe-42').expect(200);
     expect(logs.lines).toContainEqual(
-      expect.objectContaining({ service: 'platform-test', correlationId: 'probe-42', route: '/health/live', status: 200, msg: 'http request' }),
+      expect.objectContaining({
+        service: 'platform-test',
+        correlationId: 'probe-42',
+        route: '/health/live',
+        status: 200,
+        msg: 'http request',
+      }),
     );
   });
 });

@@ -49,7 +49,9 @@ describe('PlatformModule: schema and migrations', () => {
     const indexes = await withDatabase((client) =>
       client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'api_keys'`, [schema]),
     );
-    expect(indexes.rows.find((row: { indexname: string }) => row.indexname === 'api_keys_key_hash_uq')?.indexdef).toMatch(/UNIQUE.*\(key_hash\)/);
+    expect(indexes.rows.find((row: { indexname: string }) => row.indexname === 'api_keys_key_hash_uq')?.indexdef).toMatch(
+      /UNIQUE.*\(key_hash\)/,
+    );
     expect(indexes.rows.map((row: { indexname: string }) => row.indexname)).toContain('api_keys_tenant_id_idx');
     expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000']);
 
@@ -85,7 +87,9 @@ describe('PlatformModule: schema and migrations', () => {
     useTestEnvironment(schema, { KAFKA_BROKERS: 'not a broker list', ADMIN_API_KEY: 'too-short', HTTP_PORT: 'eighty' });
     try {
       await expect(startTestApp()).rejects.toThrow(
-        expect.objectContaining({ message: expect.stringMatching(/^Invalid configuration:[\s\S]*HTTP_PORT[\s\S]*KAFKA_BROKERS[\s\S]*ADMIN_API_KEY/) }),
+        expect.objectContaining({
+          message: expect.stringMatching(/^Invalid configuration:[\s\S]*HTTP_PORT[\s\S]*KAFKA_BROKERS[\s\S]*ADMIN_API_KEY/),
+        }),
       );
     } finally {
       useTestEnvironment(schema);

@@ -12,7 +12,9 @@ describe('health, metrics and API docs', () => {
     useTestEnvironment(schema);
     ({ app } = await startTestApp());
     app.get(ReadinessRegistry).register('test-dependency', async () => {
-      if (dependencyError) throw dependencyError;
+      if (dependencyError) {
+        throw dependencyError;
+      }
     });
   });
 
@@ -75,7 +77,13 @@ describe('health, metrics and API docs', () => {
   it('serves Prometheus text on /metrics to keys with metrics:read and to the admin key only', async () => {
     await http().get('/health/live').expect(200);
     expect((await http().get('/metrics')).status).toBe(401);
-    expect((await http().get('/metrics').set('Authorization', `Bearer ${await issueKey(['notes:read'])}`)).status).toBe(403);
+    expect(
+      (
+        await http()
+          .get('/metrics')
+          .set('Authorization', `Bearer ${await issueKey(['notes:read'])}`)
+      ).status,
+    ).toBe(403);
     await http().get('/metrics').set('Authorization', `Bearer ${ADMIN_API_KEY}`).expect(200);
 
     const response = await http()
@@ -84,8 +92,12 @@ describe('health, metrics and API docs', () => {
       .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(sample(response.text, 'http_request_duration_seconds_count', { method: 'GET', route: '/health/live', status: '200' })).toBeGreaterThan(0);
-    expect(sample(response.text, 'http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status: '401' })).toBeGreaterThan(0);
+    expect(
+      sample(response.text, 'http_request_duration_seconds_count', { method: 'GET', route: '/health/live', status: '200' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(response.text, 'http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status: '401' }),
+    ).toBeGreaterThan(0);
     expect(sample(response.text, 'http_auth_refusals_total', { reason: 'missing' })).toBeGreaterThan(0);
     expect(response.text).toContain('process_cpu_seconds_total{service="platform-test"}');
   });
@@ -103,7 +115,15 @@ describe('health, metrics and API docs', () => {
 
     const { body: document } = await http().get('/docs-json').expect(200);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/health/live', '/health/ready', '/metrics', '/admin/api-keys', '/admin/api-keys/{id}', '/notes', '/notes/{id}']),
+      expect.arrayContaining([
+        '/health/live',
+        '/health/ready',
+        '/metrics',
+        '/admin/api-keys',
+        '/admin/api-keys/{id}',
+        '/notes',
+        '/notes/{id}',
+      ]),
     );
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ bearer: [] }]);

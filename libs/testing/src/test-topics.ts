@@ -41,7 +41,11 @@ async function deleteGroupsWithPrefix(prefix: string): Promise<void> {
  * Creates the catalogue topics (or the given ones), each with its dead-letter topic, under a
  * unique prefix for one test file.
  */
-export async function createTestTopics(prefix: string, topics: readonly string[] = allTopics(), settings: TopicSettings = {}): Promise<TestTopics> {
+export async function createTestTopics(
+  prefix: string,
+  topics: readonly string[] = allTopics(),
+  settings: TopicSettings = {},
+): Promise<TestTopics> {
   const topicPrefix = `${uniqueName(prefix)}.`;
   const names = withDeadLetters(topics).map((topic) => `${topicPrefix}${topic}`);
   await ensureTopics(testKafkaBrokers(), names, settings);

@@ -71,7 +71,11 @@ export async function openTopicReader(topics: string | readonly string[], option
           }
           return until(messages) ? [...messages] : undefined;
         },
-        { timeoutMs: waitOptions.timeoutMs, intervalMs: 20, description: `messages on ${topicList.join(', ')} (read ${messages.length} so far)` },
+        {
+          timeoutMs: waitOptions.timeoutMs,
+          intervalMs: 20,
+          description: `messages on ${topicList.join(', ')} (read ${messages.length} so far)`,
+        },
       ),
     close: async () => {
       await consumer.disconnect();

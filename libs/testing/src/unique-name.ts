@@ -14,6 +14,8 @@ export function uniqueName(prefix: string): string {
     .replace(/^_+|_+$/g, '')
     .slice(0, MAX_PREFIX_LENGTH);
   const start = /^[a-z]/.test(cleaned) ? cleaned : `t_${cleaned}`;
-  const suffix = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).slice(0, 10);
+  const suffix = BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString(36)
+    .slice(0, 10);
   return `${start.replace(/_+$/, '')}_${suffix}`;
 }

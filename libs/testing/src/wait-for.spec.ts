@@ -3,22 +3,28 @@ import { waitFor } from './wait-for';
 describe('waitFor', () => {
   it('returns the first value the condition produces', async () => {
     let attempts = 0;
-    const value = await waitFor(() => {
-      attempts += 1;
-      return attempts >= 3 ? { attempts } : undefined;
-    }, { intervalMs: 1 });
+    const value = await waitFor(
+      () => {
+        attempts += 1;
+        return attempts >= 3 ? { attempts } : undefined;
+      },
+      { intervalMs: 1 },
+    );
     expect(value).toEqual({ attempts: 3 });
   });
 
   it('treats a thrown error as "not yet"', async () => {
     let attempts = 0;
-    const value = await waitFor(async () => {
-      attempts += 1;
-      if (attempts < 2) {
-        throw new Error('not there yet');
-      }
-      return 'there';
-    }, { intervalMs: 1 });
+    const value = await waitFor(
+      async () => {
+        attempts += 1;
+        if (attempts < 2) {
+          throw new Error('not there yet');
+        }
+        return 'there';
+      },
+      { intervalMs: 1 },
+    );
     expect(value).toBe('there');
   });
 
@@ -30,9 +36,12 @@ describe('waitFor', () => {
 
   it('gives up at the deadline, naming what it waited for and the last error', async () => {
     await expect(
-      waitFor(() => {
-        throw new Error('still broken');
-      }, { timeoutMs: 50, intervalMs: 5, description: 'the outbox to drain' }),
+      waitFor(
+        () => {
+          throw new Error('still broken');
+        },
+        { timeoutMs: 50, intervalMs: 5, description: 'the outbox to drain' },
+      ),
     ).rejects.toThrow(/Timed out after 50 ms waiting for the outbox to drain; last error: still broken/);
   });
 });

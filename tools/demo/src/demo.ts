@@ -16,16 +16,26 @@ async function sync(label: string, stack: LocalStack, total: number): Promise<Ru
     onProgress: (current) => process.stderr.write(`\r${progressLine(current, total, startedAt)}`),
   });
   process.stderr.write('\n');
-  if (run.status === 'failed') throw new Error(`the run failed: ${run.failureReason}`);
-  if (run.rejected > 0) say(`demo: ${run.rejected} Zoom users could not be mapped (GET /integrations/${stack.setup.integrationId}/runs/${run.id}/errors says why)`);
+  if (run.status === 'failed') {
+    throw new Error(`the run failed: ${run.failureReason}`);
+  }
+  if (run.rejected > 0) {
+    say(
+      `demo: ${run.rejected} Zoom users could not be mapped (GET /integrations/${stack.setup.integrationId}/runs/${run.id}/errors says why)`,
+    );
+  }
   console.log(summaryLine(run, (Date.now() - startedAt) / 1000));
   return run;
 }
 
 function printAccess(stack: LocalStack): void {
-  for (const [name, service] of stack.services) say(`demo: ${name.padEnd(16)} ${service.baseUrl}/docs`);
+  for (const [name, service] of stack.services) {
+    say(`demo: ${name.padEnd(16)} ${service.baseUrl}/docs`);
+  }
   say(`demo: admin key ${stack.deployment.adminKey}; scheduler key of tenant "local": ${stack.setup.schedulerKey}`);
-  say(`demo: Zoom sandbox ${stack.zoom.url} (admin key ${stack.zoom.adminKey}); Oomnitza sandbox ${stack.oomnitza.url} (token ${stack.oomnitza.token})`);
+  say(
+    `demo: Zoom sandbox ${stack.zoom.url} (admin key ${stack.zoom.adminKey}); Oomnitza sandbox ${stack.oomnitza.url} (token ${stack.oomnitza.token})`,
+  );
   say('demo: running until Ctrl-C');
 }
 
@@ -36,10 +46,17 @@ async function main(): Promise<void> {
     process.once(signal, () => void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))));
   }
   try {
-    stack = await startLocalStack({ users: options.users, plan: 'business', serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50' }, log: (message) => say(`demo: ${message}`) });
+    stack = await startLocalStack({
+      users: options.users,
+      plan: 'business',
+      serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50' },
+      log: (message) => say(`demo: ${message}`),
+    });
     await sync('first full sync', stack, options.users);
     await sync('second full sync (nothing changed in Zoom)', stack, options.users);
-    if (options.keep) return printAccess(stack);
+    if (options.keep) {
+      return printAccess(stack);
+    }
     await stack.stop();
   } catch (error) {
     say(`demo failed: ${error instanceof Error ? error.message : String(error)}`);

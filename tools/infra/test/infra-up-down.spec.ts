@@ -35,7 +35,10 @@ describe('npm run infra:up / infra:down', () => {
   it('starts Kafka with the catalogue topics, prints the settings, and stops only what it started', async () => {
     const up = await runScript('infra-up', env);
     expect(up).toEqual(expect.objectContaining({ code: 0 }));
-    expect(up.stdout.trim().split('\n')).toEqual([`export KAFKA_BROKERS=127.0.0.1:${port}`, `export DATABASE_URL=${process.env.DATABASE_URL}`]);
+    expect(up.stdout.trim().split('\n')).toEqual([
+      `export KAFKA_BROKERS=127.0.0.1:${port}`,
+      `export DATABASE_URL=${process.env.DATABASE_URL}`,
+    ]);
 
     const admin = new Kafka({ clientId: 'infra-test', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.ERROR }).admin();
     await admin.connect();

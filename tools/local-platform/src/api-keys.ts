@@ -8,6 +8,8 @@ export async function issueApiKey(service: ServiceProcess, adminKey: string, ten
     key: adminKey,
     body: { tenantId, name: `${tenantId} system test`, scopes },
   });
-  if (response.status !== 201) throw new Error(`issuing a key failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201) {
+    throw new Error(`issuing a key failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
   return response.body.key;
 }

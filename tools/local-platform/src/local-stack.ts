@@ -35,7 +35,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`${message} (${((Date.now() - clock) / 1000).toFixed(1)} s)`);
     clock = Date.now();
   };
-  const started: { kafka?: ProvisionedKafka; postgres?: ProvisionedPostgres; zoom?: ZoomSandbox; oomnitza?: OomnitzaSandbox; deployment?: PlatformDeployment } = {};
+  const started: {
+    kafka?: ProvisionedKafka;
+    postgres?: ProvisionedPostgres;
+    zoom?: ZoomSandbox;
+    oomnitza?: OomnitzaSandbox;
+    deployment?: PlatformDeployment;
+  } = {};
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -60,7 +66,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const services = new Map<ServiceName, ServiceProcess>();
     await Promise.all(
       SERVICES.map(async (name) => {
-        const settings = name === 'credentials' ? { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl } : (options.serviceSettings ?? {});
+        const settings =
+          name === 'credentials' ? { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl } : (options.serviceSettings ?? {});
         const service = await deployment.start(name, settings);
         services.set(name, service);
         await waitUntilReady(service, 120_000);

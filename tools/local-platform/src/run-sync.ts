@@ -25,13 +25,19 @@ export async function runSync(
   options: { timeoutMs?: number; onProgress?: (run: RunView) => void } = {},
 ): Promise<RunView> {
   const started = await request<RunView>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, { method: 'POST', key });
-  if (started.status !== 202) throw new Error(`run now failed: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 202) {
+    throw new Error(`run now failed: ${started.status} ${JSON.stringify(started.body)}`);
+  }
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   for (;;) {
     const { body: run } = await request<RunView>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${started.body.id}`, { key });
     options.onProgress?.(run);
-    if (run.status === 'completed' || run.status === 'failed') return run;
-    if (Date.now() > deadline) throw new Error(`run ${run.id} did not finish in time: ${JSON.stringify(run)}`);
+    if (run.status === 'completed' || run.status === 'failed') {
+      return run;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`run ${run.id} did not finish in time: ${JSON.stringify(run)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

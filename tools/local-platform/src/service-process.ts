@@ -42,12 +42,16 @@ export async function waitUntilReady(service: ServiceProcess, timeoutMs = 60_000
   let exitCode: number | null | undefined;
   void service.exited().then((code) => (exitCode = code));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${service.name} exited with ${exitCode}:\n${service.output()}`);
+    if (exitCode !== undefined) {
+      throw new Error(`${service.name} exited with ${exitCode}:\n${service.output()}`);
+    }
     const status = await fetch(`${service.baseUrl}/health/ready`).then(
       (response) => response.status,
       () => 0,
     );
-    if (status === 200) return;
+    if (status === 200) {
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${service.name} was not ready within ${timeoutMs} ms:\n${service.output()}`);

@@ -53,7 +53,9 @@ export interface ZoomSyncOptions {
 
 async function expectCreated<T>(what: string, response: Promise<{ status: number; body: T }>): Promise<T> {
   const { status, body } = await response;
-  if (status !== 201) throw new Error(`${what} failed: ${status} ${JSON.stringify(body)}`);
+  if (status !== 201) {
+    throw new Error(`${what} failed: ${status} ${JSON.stringify(body)}`);
+  }
   return body;
 }
 
@@ -65,11 +67,16 @@ export async function defineStandardFields(oomnitza: OomnitzaInstance): Promise<
   const headers = { 'x-sandbox-admin-key': oomnitza.adminKey, 'content-type': 'application/json' };
   const existing = (await (await fetch(`${oomnitza.url}/sandbox/custom-fields`, { headers })).json()) as { id: string; name: string }[];
   const targets: Record<StandardZoomField, string> = { ...STANDARD_MAPPING };
-  for (const [field, definition] of Object.entries(CUSTOM_FIELDS) as [StandardZoomField, { name: string; type: string; unique?: boolean }][]) {
+  for (const [field, definition] of Object.entries(CUSTOM_FIELDS) as [
+    StandardZoomField,
+    { name: string; type: string; unique?: boolean },
+  ][]) {
     let id = existing.find((candidate) => candidate.name === definition.name)?.id;
     if (!id) {
       const response = await fetch(`${oomnitza.url}/sandbox/custom-fields`, { method: 'POST', headers, body: JSON.stringify(definition) });
-      if (response.status !== 201) throw new Error(`defining ${definition.name} failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201) {
+        throw new Error(`defining ${definition.name} failed: ${response.status} ${await response.text()}`);
+      }
       id = ((await response.json()) as { id: string }).id;
     }
     targets[field] = id;
@@ -101,7 +108,12 @@ export async function setUpZoomSync(options: ZoomSyncOptions): Promise<ZoomSyncS
     }),
   );
   const fieldTargets = await defineStandardFields(options.oomnitza);
-  const schedulerKey = await issueApiKey(scheduler, adminKey, tenantId, ['integrations:read', 'integrations:write', 'runs:read', 'runs:write']);
+  const schedulerKey = await issueApiKey(scheduler, adminKey, tenantId, [
+    'integrations:read',
+    'integrations:write',
+    'runs:read',
+    'runs:write',
+  ]);
   const integration = await expectCreated(
     'creating the integration',
     request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
@@ -121,7 +133,9 @@ export async function setUpZoomSync(options: ZoomSyncOptions): Promise<ZoomSyncS
     }),
   );
   const launched = await request(`${scheduler.baseUrl}/integrations/${integration.id}/launch`, { method: 'POST', key: schedulerKey });
-  if (launched.status !== 200) throw new Error(`launching failed: ${launched.status} ${JSON.stringify(launched.body)}`);
+  if (launched.status !== 200) {
+    throw new Error(`launching failed: ${launched.status} ${JSON.stringify(launched.body)}`);
+  }
   return {
     tenantId,
     schedulerKey,

@@ -8,7 +8,14 @@ async function main(): Promise<void> {
   const sandbox = await createOomnitzaSandbox(sandboxOptionsOf(readCommandLine(OOMNITZA_SANDBOX_COMMAND)));
   const fieldIds = Object.entries(sandbox.customFieldIds).map(([name, id]) => `${name.toLowerCase().replace(/\W+/g, '-')}-field=${id}`);
   console.log(
-    ['oomnitza-sandbox listening', `url=${sandbox.url}`, `token=${sandbox.token}`, `admin-key=${sandbox.adminKey}`, `saas-id=${sandbox.saasId}`, ...fieldIds].join(' '),
+    [
+      'oomnitza-sandbox listening',
+      `url=${sandbox.url}`,
+      `token=${sandbox.token}`,
+      `admin-key=${sandbox.adminKey}`,
+      `saas-id=${sandbox.saasId}`,
+      ...fieldIds,
+    ].join(' '),
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

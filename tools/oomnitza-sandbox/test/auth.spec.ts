@@ -11,7 +11,7 @@ describe('authentication', () => {
     await client.close();
   });
 
-  it('accepts the token check Oomnitza\'s connector makes (GET /api/v2/mappings?name=AuthTest)', async () => {
+  it("accepts the token check Oomnitza's connector makes (GET /api/v2/mappings?name=AuthTest)", async () => {
     const response = await client.api('GET', '/api/v2/mappings?name=AuthTest');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({});
@@ -23,20 +23,20 @@ describe('authentication', () => {
     expect(response.body).toEqual({ error: 'Missing or wrong Authorization2 token' });
   });
 
-  it.each([['a wrong token', { authorization2: 'not-the-token' }], ['the token as a bearer token', { authorization: 'Bearer test-token' }]])(
-    'answers 401 to %s, on every API route',
-    async (_case, headers) => {
-      for (const [method, path] of [
-        ['GET', '/api/v2/mappings?name=AuthTest'],
-        ['GET', '/api/v3/users'],
-        ['POST', '/api/v3/bulk'],
-        ['GET', '/api/v3/connector_run_logs/zoom'],
-        ['GET', '/api/v3/saas_users'],
-      ]) {
-        expect((await client.api(method, path, undefined, headers)).status).toBe(401);
-      }
-    },
-  );
+  it.each([
+    ['a wrong token', { authorization2: 'not-the-token' }],
+    ['the token as a bearer token', { authorization: 'Bearer test-token' }],
+  ])('answers 401 to %s, on every API route', async (_case, headers) => {
+    for (const [method, path] of [
+      ['GET', '/api/v2/mappings?name=AuthTest'],
+      ['GET', '/api/v3/users'],
+      ['POST', '/api/v3/bulk'],
+      ['GET', '/api/v3/connector_run_logs/zoom'],
+      ['GET', '/api/v3/saas_users'],
+    ]) {
+      expect((await client.api(method, path, undefined, headers)).status).toBe(401);
+    }
+  });
 
   it('keeps the admin API behind its own key, which the API token does not open', async () => {
     expect((await client.admin('GET', '/sandbox/state/summary')).status).toBe(200);

@@ -44,7 +44,12 @@ describe('bulk writes (POST /api/v3/bulk)', () => {
   }
 
   function counts(target: RunExport) {
-    return { added: target.added_records_count, updated: target.updated_records_count, skipped: target.skipped_records_count, errors: target.error_logs_count };
+    return {
+      added: target.added_records_count,
+      updated: target.updated_records_count,
+      skipped: target.skipped_records_count,
+      errors: target.error_logs_count,
+    };
   }
 
   it('creates people from records keyed by Oomnitza field ids and acknowledges the request', async () => {
@@ -106,7 +111,9 @@ describe('bulk writes (POST /api/v3/bulk)', () => {
     const byEmail = await write([{ EMAIL: 'Ann@EXAMPLE.com', PHONE: '7' }], { sync_field: ['EMAIL'] });
     expect(counts(byUser).updated).toBe(1);
     expect(counts(byEmail).updated).toBe(1);
-    expect(await people()).toEqual([expect.objectContaining({ username: 'ANN@Example.COM', email: 'Ann@EXAMPLE.com', position: 'Lead', phone_number: '7' })]);
+    expect(await people()).toEqual([
+      expect.objectContaining({ username: 'ANN@Example.COM', email: 'Ann@EXAMPLE.com', position: 'Lead', phone_number: '7' }),
+    ]);
   });
 
   it('Create only (insert_only) creates new people and skips the ones that exist', async () => {
@@ -128,7 +135,12 @@ describe('bulk writes (POST /api/v3/bulk)', () => {
 
   it('Create & Update (neither flag) does both', async () => {
     await write([personRecord('ann')]);
-    expect(counts(await write([personRecord('ann', { POSITION: 'Changed' }), personRecord('bob')]))).toEqual({ added: 1, updated: 1, skipped: 0, errors: 0 });
+    expect(counts(await write([personRecord('ann', { POSITION: 'Changed' }), personRecord('bob')]))).toEqual({
+      added: 1,
+      updated: 1,
+      skipped: 0,
+      errors: 0,
+    });
   });
 
   it('rejects insert_only and update_only both true, changing nothing', async () => {
@@ -148,7 +160,10 @@ describe('bulk writes (POST /api/v3/bulk)', () => {
   });
 
   it('matches on a compound sync_field, creating when any part differs', async () => {
-    await write([personRecord('ann', { FIRST_NAME: 'Ann', LAST_NAME: 'Lee' }), personRecord('bob', { FIRST_NAME: 'Bob', LAST_NAME: 'Lee' })]);
+    await write([
+      personRecord('ann', { FIRST_NAME: 'Ann', LAST_NAME: 'Lee' }),
+      personRecord('bob', { FIRST_NAME: 'Bob', LAST_NAME: 'Lee' }),
+    ]);
     const target = await write(
       [
         { FIRST_NAME: 'Ann', LAST_NAME: 'Lee', POSITION: 'Matched' },
@@ -201,7 +216,11 @@ describe('bulk writes (POST /api/v3/bulk)', () => {
     ['an unknown role', { PERMISSIONS_ID: 99 }, 'Unknown role 99 in PERMISSIONS_ID'],
     ['a role that is not a number', { PERMISSIONS_ID: 'Employee' }, '"Employee" in PERMISSIONS_ID is not a valid role id'],
     ['an unknown field id', { NICKNAME: 'Annie' }, 'Unknown field "NICKNAME"'],
-    ['a date that is not one', { LAST_LOGIN_DATE: 'last tuesday' }, '"last tuesday" in LAST_LOGIN_DATE is not a date (ISO-8601 or Unix seconds)'],
+    [
+      'a date that is not one',
+      { LAST_LOGIN_DATE: 'last tuesday' },
+      '"last tuesday" in LAST_LOGIN_DATE is not a date (ISO-8601 or Unix seconds)',
+    ],
     ['a boolean that is not one', { SUSPENDED: 'maybe' }, '"maybe" in SUSPENDED is not a valid boolean'],
     ['no value for the sync field', { USER: '' }, 'Sync field USER has no value'],
   ])('logs a record with %s as an error', async (_case, override, message) => {
@@ -244,13 +263,23 @@ describe('bulk writes (POST /api/v3/bulk)', () => {
     const unmapped = [{ id: 'zoom-1' }, { id: 'zoom-2' }];
     const target = await write(unmapped, { error: 'Failed to process the mapping value: email', sync_field: [] });
     expect(counts(target)).toEqual({ added: 0, updated: 0, skipped: 0, errors: 2 });
-    expect(target.errors).toEqual(unmapped.map((record) => ({ time: expect.any(String), message: 'Failed to process the mapping value: email', error_type: null, record })));
+    expect(target.errors).toEqual(
+      unmapped.map((record) => ({
+        time: expect.any(String),
+        message: 'Failed to process the mapping value: email',
+        error_type: null,
+        record,
+      })),
+    );
     expect(await people()).toEqual([]);
   });
 
   it('stores nothing for a test run but still counts what would happen', async () => {
     await write([personRecord('ann')]);
-    const target = await write([personRecord('ann', { POSITION: 'Changed' }), personRecord('bob'), personRecord('carl', { PERMISSIONS_ID: 7 })], { test_run: true });
+    const target = await write(
+      [personRecord('ann', { POSITION: 'Changed' }), personRecord('bob'), personRecord('carl', { PERMISSIONS_ID: 7 })],
+      { test_run: true },
+    );
     expect(counts(target)).toEqual({ added: 1, updated: 1, skipped: 0, errors: 1 });
     expect(target.test_run).toBe(true);
     expect((await people()).map((person) => [person.username, person.position])).toEqual([['ann@example.com', null]]);

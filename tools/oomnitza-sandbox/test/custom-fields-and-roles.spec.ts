@@ -57,7 +57,9 @@ describe('custom fields and roles', () => {
     const created = await client.admin<CustomFieldView>('POST', '/sandbox/custom-fields', { name: 'Department', type: 'string' });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: customFieldId('Department'), name: 'Department', type: 'string', unique: false });
-    const tier = (await client.admin<CustomFieldView>('POST', '/sandbox/custom-fields', { name: 'Tier', type: 'dropdown', values: ['Gold', 'Silver'] })).body;
+    const tier = (
+      await client.admin<CustomFieldView>('POST', '/sandbox/custom-fields', { name: 'Tier', type: 'dropdown', values: ['Gold', 'Silver'] })
+    ).body;
     const seats = (await client.admin<CustomFieldView>('POST', '/sandbox/custom-fields', { name: 'Seats', type: 'integer' })).body;
     const portion = randomUUID();
     await client.bulk(
@@ -72,8 +74,13 @@ describe('custom fields and roles', () => {
       `"Bronze" is not one of the values of ${tier.id} (Gold, Silver)`,
       `2.5 in ${seats.id} is not a valid integer`,
     ]);
-    const found = await client.api<Record<string, unknown>[]>('GET', `/api/v3/users?filter=${encodeURIComponent(`${created.body.id} eq "Sales" and ${seats.id} gt 2`)}`);
-    expect(found.body).toEqual([expect.objectContaining({ username: 'ann@example.com', [created.body.id]: 'Sales', [tier.id]: 'Gold', [seats.id]: 3 })]);
+    const found = await client.api<Record<string, unknown>[]>(
+      'GET',
+      `/api/v3/users?filter=${encodeURIComponent(`${created.body.id} eq "Sales" and ${seats.id} gt 2`)}`,
+    );
+    expect(found.body).toEqual([
+      expect.objectContaining({ username: 'ann@example.com', [created.body.id]: 'Sales', [tier.id]: 'Gold', [seats.id]: 3 }),
+    ]);
   });
 
   it('gives people created before a field the field, empty; a new unique field is enforced from then on', async () => {
@@ -113,12 +120,17 @@ describe('custom fields and roles', () => {
   });
 
   it('takes its roles and custom fields from its options', async () => {
-    const custom = await startSandbox({ roles: [{ id: 7, name: 'Staff' }], customFields: [{ name: 'Employee Number', type: 'integer', unique: true }] });
+    const custom = await startSandbox({
+      roles: [{ id: 7, name: 'Staff' }],
+      customFields: [{ name: 'Employee Number', type: 'integer', unique: true }],
+    });
     try {
       expect((await custom.admin('GET', '/sandbox/roles')).body).toEqual([{ id: 7, name: 'Staff' }]);
       expect(custom.sandbox.customFieldIds).toEqual({ 'Employee Number': customFieldId('Employee Number') });
       const portion = randomUUID();
-      await custom.bulk([personRecord('ann', { PERMISSIONS_ID: 7, [customFieldId('Employee Number')]: 12 }), personRecord('bob')], { portion });
+      await custom.bulk([personRecord('ann', { PERMISSIONS_ID: 7, [customFieldId('Employee Number')]: 12 }), personRecord('bob')], {
+        portion,
+      });
       const runs = (await custom.admin<SandboxStateExport>('GET', '/sandbox/state')).body.runs;
       expect(runs[0].errors.map((error) => error.message)).toEqual(['Unknown role 25 in PERMISSIONS_ID']);
     } finally {

@@ -113,12 +113,21 @@ describe('fault injection', () => {
 
   it('serves normally under a small latency with jitter', async () => {
     await setFaults({ latency: { fixedMs: 1, jitterMs: 2 } });
-    const responses = await Promise.all([client.bulk([personRecord('ann')]), client.api('GET', '/api/v3/users'), client.api('GET', '/api/v2/mappings')]);
+    const responses = await Promise.all([
+      client.bulk([personRecord('ann')]),
+      client.api('GET', '/api/v3/users'),
+      client.api('GET', '/api/v2/mappings'),
+    ]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
   });
 
   it('rejects fault settings it does not know or that are out of range', async () => {
-    for (const settings of [{ latency: { fixedMs: -1 } }, { rateLimit: { ratio: 2 } }, { serverErrors: { status: 404 } }, { chaos: true }]) {
+    for (const settings of [
+      { latency: { fixedMs: -1 } },
+      { rateLimit: { ratio: 2 } },
+      { serverErrors: { status: 404 } },
+      { chaos: true },
+    ]) {
       expect((await client.admin('PUT', '/sandbox/faults', settings)).status).toBe(400);
     }
   });

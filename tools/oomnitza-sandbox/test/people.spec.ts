@@ -36,7 +36,12 @@ describe('people (/api/v3/users)', () => {
   describe('create, read, update, delete', () => {
     it('creates a person with server-maintained id, full name and dates', async () => {
       const before = Math.floor(Date.now() / 1000);
-      const person = await create('ann', { position: 'Engineer', suspended: false, [zoomId]: 'zoom-ann', last_login_date: '2024-05-01T08:00:00Z' });
+      const person = await create('ann', {
+        position: 'Engineer',
+        suspended: false,
+        [zoomId]: 'zoom-ann',
+        last_login_date: '2024-05-01T08:00:00Z',
+      });
       expect(person).toMatchObject({
         id: 1,
         username: 'ann@example.com',
@@ -68,7 +73,11 @@ describe('people (/api/v3/users)', () => {
     });
 
     it('rejects unknown and read-only fields and values that do not fit', async () => {
-      const response = await client.api('POST', '/api/v3/users', newPerson('ann', { nickname: 'A', full_name: 'X', role: 99, suspended: 'sometimes' }));
+      const response = await client.api(
+        'POST',
+        '/api/v3/users',
+        newPerson('ann', { nickname: 'A', full_name: 'X', role: 99, suspended: 'sometimes' }),
+      );
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
         error: 'Validation failed',
@@ -91,7 +100,10 @@ describe('people (/api/v3/users)', () => {
       ]) {
         const response = await client.api('POST', '/api/v3/users', newPerson('bob', { [field]: value }));
         expect(response.status).toBe(400);
-        expect(response.body).toEqual({ error: 'Validation failed', details: [{ field, message: `"${value}" already belongs to another person` }] });
+        expect(response.body).toEqual({
+          error: 'Validation failed',
+          details: [{ field, message: `"${value}" already belongs to another person` }],
+        });
       }
       expect((await list('')).headers.get('x-total-count')).toBe('1');
     });
@@ -104,7 +116,10 @@ describe('people (/api/v3/users)', () => {
       expect(updated.body).toMatchObject({ id: ann.id, last_name: 'Smith', full_name: 'ann Smith', position: 'Lead', phone_number: '100' });
       expect((await client.api('PATCH', `/api/v3/users/${ann.id}`, { email: 'bob@example.com' })).status).toBe(400);
       const emptied = await client.api('PATCH', `/api/v3/users/${ann.id}`, { first_name: '' });
-      expect(emptied.body).toEqual({ error: 'Validation failed', details: [{ field: 'first_name', message: 'mandatory field cannot be emptied' }] });
+      expect(emptied.body).toEqual({
+        error: 'Validation failed',
+        details: [{ field: 'first_name', message: 'mandatory field cannot be emptied' }],
+      });
       expect((await client.api('PATCH', `/api/v3/users/${ann.id}`, { email: 'ANN@example.com' })).status).toBe(200);
     });
 
@@ -143,7 +158,12 @@ describe('people (/api/v3/users)', () => {
     it('sorts by one or more fields, missing values last when ascending', async () => {
       expect((await list('sortby=first_name asc')).body.map((person) => person.first_name)).toEqual(['ann', 'bob', 'carl', 'dana']);
       expect((await list('sortby=first_name desc')).body.map((person) => person.first_name)).toEqual(['dana', 'carl', 'bob', 'ann']);
-      expect((await list('sortby=position asc, first_name desc')).body.map((person) => person.first_name)).toEqual(['carl', 'bob', 'ann', 'dana']);
+      expect((await list('sortby=position asc, first_name desc')).body.map((person) => person.first_name)).toEqual([
+        'carl',
+        'bob',
+        'ann',
+        'dana',
+      ]);
       expect((await list('sortby=last_login_date DESC')).body.map((person) => person.first_name)).toEqual(['bob', 'dana', 'ann', 'carl']);
     });
 
@@ -183,9 +203,15 @@ describe('people (/api/v3/users)', () => {
     });
 
     it.each([
-      ['filter=email%20eq', 'Invalid filter: Expected a value (a quoted string, a number, true or false) but found the end of the filter at character 9'],
+      [
+        'filter=email%20eq',
+        'Invalid filter: Expected a value (a quoted string, a number, true or false) but found the end of the filter at character 9',
+      ],
       [`filter=${encodeURIComponent('shoe eq 1')}`, 'Invalid filter: Unknown field "shoe" at character 1'],
-      [`filter=${encodeURIComponent('(role eq 1')}`, 'Invalid filter: Expected ")" to close the parenthesis but found the end of the filter at character 11'],
+      [
+        `filter=${encodeURIComponent('(role eq 1')}`,
+        'Invalid filter: Expected ")" to close the parenthesis but found the end of the filter at character 11',
+      ],
       [`filter=${encodeURIComponent('role eq "x"')}`, 'Invalid filter: Field "role" holds integer values; "x" is not one at character 9'],
       ['limit=-1', 'limit must be an integer from 0 to 1000, not "-1"'],
       ['limit=1001', 'limit must be an integer from 0 to 1000, not "1001"'],

@@ -45,13 +45,20 @@ describe('runs: portions, finalize, cancel, ready portions and run logs', () => 
     return client.api<RunLogEntry & { finalized: boolean }>('GET', `/api/v3/bulk/${portion}`);
   }
 
-  it('accumulates a portion across requests until it is finalized, then logs the run\'s counts', async () => {
+  it("accumulates a portion across requests until it is finalized, then logs the run's counts", async () => {
     const portion = randomUUID();
     const send = (records: unknown[]) => client.bulk(records, { portion, connector_id: connectorId });
     await send([personRecord('ann'), personRecord('bob')]);
     await send([personRecord('ann', { POSITION: 'Lead' }), personRecord('carl', { PERMISSIONS_ID: 99 })]);
     const inProgress = await portionInfo(portion);
-    expect(inProgress.body).toMatchObject({ portion_id: portion, status: 'In progress', canceled: false, finalized: false, end_time: null, added_records_count: 2 });
+    expect(inProgress.body).toMatchObject({
+      portion_id: portion,
+      status: 'In progress',
+      canceled: false,
+      finalized: false,
+      end_time: null,
+      added_records_count: 2,
+    });
     await send([personRecord('dave')]);
     await client.bulk([personRecord('bob')], { portion, connector_id: connectorId, insert_only: true });
 
@@ -82,7 +89,12 @@ describe('runs: portions, finalize, cancel, ready portions and run logs', () => 
     await client.api('POST', `/api/v3/bulk/${clean}/finalize`, {});
     const fatal = randomUUID();
     await client.bulk([personRecord('bob')], { portion: fatal, connector_id: connectorId });
-    await client.bulk([{}], { portion: fatal, connector_id: connectorId, error: 'Failed to fetch the next block of data', error_type: 'Fatal Error' });
+    await client.bulk([{}], {
+      portion: fatal,
+      connector_id: connectorId,
+      error: 'Failed to fetch the next block of data',
+      error_type: 'Fatal Error',
+    });
     await client.api('POST', `/api/v3/bulk/${fatal}/finalize`, {});
 
     const logs = await runLogs();
@@ -143,7 +155,9 @@ describe('runs: portions, finalize, cancel, ready portions and run logs', () => 
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual({ error: `Portion ${portion} was canceled` });
     await client.api('POST', `/api/v3/bulk/${portion}/finalize`, {});
-    expect(await runLogs()).toEqual([expect.objectContaining({ portion_id: portion, status: 'Canceled', canceled: true, added_records_count: 1 })]);
+    expect(await runLogs()).toEqual([
+      expect.objectContaining({ portion_id: portion, status: 'Canceled', canceled: true, added_records_count: 1 }),
+    ]);
   });
 
   it('can cancel a portion before its first page and lift the cancel again', async () => {
@@ -153,7 +167,12 @@ describe('runs: portions, finalize, cancel, ready portions and run logs', () => 
     expect((await client.bulk([personRecord('ann')], { portion, connector_id: connectorId })).status).toBe(409);
     await client.admin('PUT', `/sandbox/portions/${portion}/canceled`, { canceled: false });
     expect((await client.bulk([personRecord('ann')], { portion, connector_id: connectorId })).status).toBe(200);
-    expect((await portionInfo(portion)).body).toMatchObject({ canceled: false, status: 'In progress', connector_id: connectorId, added_records_count: 1 });
+    expect((await portionInfo(portion)).body).toMatchObject({
+      canceled: false,
+      status: 'In progress',
+      connector_id: connectorId,
+      added_records_count: 1,
+    });
   });
 
   it('records a run that failed before any record through add_ready_portion', async () => {
@@ -167,25 +186,46 @@ describe('runs: portions, finalize, cancel, ready portions and run logs', () => 
     });
     expect(response.status).toBe(200);
     expect(await runLogs()).toEqual([
-      expect.objectContaining({ portion_id: correlationId, connector_id: connectorId, status: 'Failed', error_logs_count: 1, is_empty_run: false, end_time: expect.stringMatching(ISO_TIME) }),
+      expect.objectContaining({
+        portion_id: correlationId,
+        connector_id: connectorId,
+        status: 'Failed',
+        error_logs_count: 1,
+        is_empty_run: false,
+        end_time: expect.stringMatching(ISO_TIME),
+      }),
     ]);
     const state = (await client.admin<SandboxStateExport>('GET', '/sandbox/state')).body;
-    expect(state.runs[0].errors).toEqual([{ time: expect.any(String), message: 'Failed to fetch the first block of data', error_type: 'Fatal Error', record: null }]);
+    expect(state.runs[0].errors).toEqual([
+      { time: expect.any(String), message: 'Failed to fetch the first block of data', error_type: 'Fatal Error', record: null },
+    ]);
   });
 
   it('records an empty run through add_ready_portion, and refuses a correlation id used before', async () => {
     const correlationId = randomUUID();
-    expect((await client.api('POST', `/api/v3/bulk/${connectorId}/add_ready_portion`, { correlation_id: correlationId, is_empty_run: true })).status).toBe(200);
+    expect(
+      (await client.api('POST', `/api/v3/bulk/${connectorId}/add_ready_portion`, { correlation_id: correlationId, is_empty_run: true }))
+        .status,
+    ).toBe(200);
     expect(await runLogs()).toEqual([
-      expect.objectContaining({ portion_id: correlationId, status: 'Completed', is_empty_run: true, added_records_count: 0, error_logs_count: 0 }),
+      expect.objectContaining({
+        portion_id: correlationId,
+        status: 'Completed',
+        is_empty_run: true,
+        added_records_count: 0,
+        error_logs_count: 0,
+      }),
     ]);
-    const again = await client.api('POST', `/api/v3/bulk/${connectorId}/add_ready_portion`, { correlation_id: correlationId, is_empty_run: true });
+    const again = await client.api('POST', `/api/v3/bulk/${connectorId}/add_ready_portion`, {
+      correlation_id: correlationId,
+      is_empty_run: true,
+    });
     expect(again.status).toBe(409);
     const invalid = await client.api('POST', `/api/v3/bulk/${connectorId}/add_ready_portion`, { failed: 1 });
     expect(invalid.status).toBe(400);
   });
 
-  it('lists a connector\'s runs newest first, pages them and counts them in x-total-count, apart from other connectors', async () => {
+  it("lists a connector's runs newest first, pages them and counts them in x-total-count, apart from other connectors", async () => {
     const portions = [randomUUID(), randomUUID(), randomUUID()];
     for (const portion of portions) {
       await client.bulk([personRecord(`p${portion.slice(0, 8)}`)], { portion, connector_id: connectorId });

@@ -43,7 +43,10 @@ describe('SaaS: the Zoom app, its users and roles', () => {
   }
 
   async function personId(name: string): Promise<number> {
-    const found = await client.api<{ id: number }[]>('GET', `/api/v3/users?filter=${encodeURIComponent(`username eq "${name}@example.com"`)}`);
+    const found = await client.api<{ id: number }[]>(
+      'GET',
+      `/api/v3/users?filter=${encodeURIComponent(`username eq "${name}@example.com"`)}`,
+    );
     return found.body[0].id;
   }
 
@@ -87,10 +90,18 @@ describe('SaaS: the Zoom app, its users and roles', () => {
   it('keeps one SaaS user per person, updating its Zoom id, role, status and last activity from later records', async () => {
     await client.bulk([personRecord('ann', { SAAS: { sync_key: 'zoom', user_external_id: 'zoom-ann', role_external_id: '2' } })]);
     await client.bulk([
-      personRecord('ann', { SAAS: { sync_key: 'zoom', role_external_id: '1', status: 'inactive', last_activity_date: '2024-05-01T08:00:00Z' } }),
+      personRecord('ann', {
+        SAAS: { sync_key: 'zoom', role_external_id: '1', status: 'inactive', last_activity_date: '2024-05-01T08:00:00Z' },
+      }),
     ]);
     expect(await saasUsers()).toEqual([
-      expect.objectContaining({ user_external_id: 'zoom-ann', role_id: 2, role_external_id: '1', status: 'inactive', last_activity_date: 1714550400 }),
+      expect.objectContaining({
+        user_external_id: 'zoom-ann',
+        role_id: 2,
+        role_external_id: '1',
+        status: 'inactive',
+        last_activity_date: 1714550400,
+      }),
     ]);
   });
 
@@ -139,12 +150,20 @@ describe('SaaS: the Zoom app, its users and roles', () => {
     await client.bulk([
       personRecord('ann', { SAAS: { sync_key: 'zoom', user_external_id: 'z-ann', role_external_id: '2' } }),
       personRecord('bob', { SAAS: { sync_key: 'zoom', user_external_id: 'z-bob', role_external_id: '1', status: 'inactive' } }),
-      personRecord('carl', { SAAS: { sync_key: 'zoom', user_external_id: 'z-carl', role_external_id: '2', last_activity_date: 1_700_000_000 } }),
+      personRecord('carl', {
+        SAAS: { sync_key: 'zoom', user_external_id: 'z-carl', role_external_id: '2', last_activity_date: 1_700_000_000 },
+      }),
     ]);
-    const members = await client.api<SaasUser[]>('GET', `/api/v3/saas_users?filter=${encodeURIComponent('role_external_id eq "2" and status eq "active"')}&sortby=user_external_id desc`);
+    const members = await client.api<SaasUser[]>(
+      'GET',
+      `/api/v3/saas_users?filter=${encodeURIComponent('role_external_id eq "2" and status eq "active"')}&sortby=user_external_id desc`,
+    );
     expect(members.headers.get('x-total-count')).toBe('2');
     expect(members.body.map((user) => user.user_external_id)).toEqual(['z-carl', 'z-ann']);
-    const idle = await client.api<SaasUser[]>('GET', `/api/v3/saas_users?filter=${encodeURIComponent('last_activity_date lt "2024-01-01" or last_activity_date IS NULL')}&fields=user_external_id`);
+    const idle = await client.api<SaasUser[]>(
+      'GET',
+      `/api/v3/saas_users?filter=${encodeURIComponent('last_activity_date lt "2024-01-01" or last_activity_date IS NULL')}&fields=user_external_id`,
+    );
     expect(idle.body).toEqual([{ user_external_id: 'z-ann' }, { user_external_id: 'z-bob' }, { user_external_id: 'z-carl' }]);
     expect((await client.api('GET', `/api/v3/saas_users?filter=${encodeURIComponent('seats gt 1')}`)).status).toBe(400);
     expect((await saasUsers('?limit=1&skip=2')).map((user) => user.user_external_id)).toEqual(['z-carl']);
@@ -170,7 +189,7 @@ describe('SaaS: the Zoom app, its users and roles', () => {
     expect((await client.api('POST', `/api/v3/saas/${saasId}/users`, [{ user_id: 'ann' }])).status).toBe(400);
   });
 
-  it('sets the external id of a person\'s SaaS user, creating it when needed', async () => {
+  it("sets the external id of a person's SaaS user, creating it when needed", async () => {
     await client.bulk([personRecord('ann')]);
     const ann = await personId('ann');
     const response = await client.api<SaasUser>('POST', `/api/v3/saas/${saasId}/users/${ann}`, { user_external_id: 'zoom-ann' });
@@ -192,7 +211,9 @@ describe('SaaS: the Zoom app, its users and roles', () => {
       { saas_user_id: 'x', error: 'SaaS user "x" not found' },
     ]);
     expect((await saasUsers()).map((user) => user.status)).toEqual(['inactive', 'active']);
-    const activated = await client.api('PATCH', '/api/v3/saas_users/activate', { saas_user_ids: [String(ann.saas_user_id), bob.saas_user_id] });
+    const activated = await client.api('PATCH', '/api/v3/saas_users/activate', {
+      saas_user_ids: [String(ann.saas_user_id), bob.saas_user_id],
+    });
     expect(activated.body).toEqual([
       { saas_user_id: String(ann.saas_user_id), error: null },
       { saas_user_id: bob.saas_user_id, error: null },
@@ -201,7 +222,7 @@ describe('SaaS: the Zoom app, its users and roles', () => {
     expect((await client.api('PATCH', '/api/v3/saas_users/activate', { saas_user_ids: [] })).status).toBe(400);
   });
 
-  it('removes a person\'s SaaS user when the person is deleted', async () => {
+  it("removes a person's SaaS user when the person is deleted", async () => {
     await client.bulk([personRecord('ann', { SAAS: { sync_key: 'zoom', role_external_id: '2' } })]);
     await client.api('DELETE', `/api/v3/users/${await personId('ann')}`);
     expect(await saasUsers()).toEqual([]);

@@ -20,9 +20,15 @@ describe('state export and reset', () => {
   async function populate(): Promise<{ finished: string; open: string }> {
     const finished = randomUUID();
     const open = randomUUID();
-    await client.bulk([personRecord('ann', { SAAS: { sync_key: 'zoom', user_external_id: 'z-ann', role_external_id: '2' } }), personRecord('bob', { PERMISSIONS_ID: 99 })], {
-      portion: finished,
-    });
+    await client.bulk(
+      [
+        personRecord('ann', { SAAS: { sync_key: 'zoom', user_external_id: 'z-ann', role_external_id: '2' } }),
+        personRecord('bob', { PERMISSIONS_ID: 99 }),
+      ],
+      {
+        portion: finished,
+      },
+    );
     await client.api('POST', `/api/v3/bulk/${finished}/finalize`, {});
     await client.bulk([personRecord('ann', { POSITION: 'Lead' }), personRecord('carl')], { portion: open, insert_only: true });
     return { finished, open };
@@ -39,7 +45,9 @@ describe('state export and reset', () => {
     expect(state.roles).toEqual(DEFAULT_ROLES);
     expect(state.custom_fields).toEqual([{ id: customFieldId('Zoom ID'), name: 'Zoom ID', type: 'string', unique: true }]);
     expect(state.saas.app.name).toBe('Zoom');
-    expect(state.saas.users).toEqual([expect.objectContaining({ saas_user_id: 1, user_id: 1, user_external_id: 'z-ann', role_external_id: '2', status: 'active' })]);
+    expect(state.saas.users).toEqual([
+      expect.objectContaining({ saas_user_id: 1, user_id: 1, user_external_id: 'z-ann', role_external_id: '2', status: 'active' }),
+    ]);
     expect(state.saas.roles.find((role) => role.role_external_id === '2')?.users_count).toBe(1);
     expect(state.runs).toEqual([
       expect.objectContaining({
@@ -48,11 +56,29 @@ describe('state export and reset', () => {
         status: 'Completed with errors',
         added_records_count: 1,
         error_logs_count: 1,
-        errors: [{ time: expect.any(String), message: 'Unknown role 99 in PERMISSIONS_ID', error_type: null, record: personRecord('bob', { PERMISSIONS_ID: 99 }) }],
+        errors: [
+          {
+            time: expect.any(String),
+            message: 'Unknown role 99 in PERMISSIONS_ID',
+            error_type: null,
+            record: personRecord('bob', { PERMISSIONS_ID: 99 }),
+          },
+        ],
       }),
-      expect.objectContaining({ portion_id: open, finalized: false, status: 'In progress', added_records_count: 1, skipped_records_count: 1, errors: [] }),
+      expect.objectContaining({
+        portion_id: open,
+        finalized: false,
+        status: 'In progress',
+        added_records_count: 1,
+        skipped_records_count: 1,
+        errors: [],
+      }),
     ]);
-    expect(state.faults).toEqual({ rateLimit: { ratio: 0.5 }, injected: { rateLimited: 0, serverErrors: 0 }, held: { latency: 0, finalize: 0 } });
+    expect(state.faults).toEqual({
+      rateLimit: { ratio: 0.5 },
+      injected: { rateLimited: 0, serverErrors: 0 },
+      held: { latency: 0, finalize: 0 },
+    });
   });
 
   it('gives the same export to code in the same process, as a copy it may change freely', async () => {

@@ -23,9 +23,7 @@ describe('every service boots against real Kafka and PostgreSQL', () => {
         name,
         'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()',
       );
-      expect(tables.map((table) => table.table_name)).toEqual(
-        expect.arrayContaining(['migrations', 'api_keys', 'outbox', 'inbox']),
-      );
+      expect(tables.map((table) => table.table_name)).toEqual(expect.arrayContaining(['migrations', 'api_keys', 'outbox', 'inbox']));
       const migrations = await deployment.query<{ name: string }>(name, 'SELECT name FROM migrations');
       expect(migrations.map((migration) => migration.name)).toContain('InitialSchema1764240000000');
     });

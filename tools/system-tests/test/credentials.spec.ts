@@ -17,7 +17,8 @@ describe('the credentials service as a process: secrets stored, tested and broke
   let apiKey: string;
   const encryptionKey = randomBytes(32).toString('base64');
 
-  const fetcherClient = () => new CredentialsClient(new ConfigService({ CREDENTIALS_URL: credentials.baseUrl, CREDENTIALS_SERVICE_TOKEN: FETCHER_TOKEN }));
+  const fetcherClient = () =>
+    new CredentialsClient(new ConfigService({ CREDENTIALS_URL: credentials.baseUrl, CREDENTIALS_SERVICE_TOKEN: FETCHER_TOKEN }));
 
   const settings = () => ({
     CREDENTIALS_ENCRYPTION_KEYS: `2025a:${encryptionKey}`,
@@ -52,7 +53,9 @@ describe('the credentials service as a process: secrets stored, tested and broke
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { level: string; msg: string })
       .find((entry) => entry.level === 'fatal');
-    expect(fatal?.msg).toContain('- CREDENTIALS_ENCRYPTION_KEYS: CREDENTIALS_ENCRYPTION_KEYS key "2025a" must be the base64 of exactly 32 bytes (it decodes to 16 bytes)');
+    expect(fatal?.msg).toContain(
+      '- CREDENTIALS_ENCRYPTION_KEYS: CREDENTIALS_ENCRYPTION_KEYS key "2025a" must be the base64 of exactly 32 bytes (it decodes to 16 bytes)',
+    );
     expect(refused.output()).not.toContain(shortKey);
   });
 
@@ -76,19 +79,26 @@ describe('the credentials service as a process: secrets stored, tested and broke
     expect(second.accessToken).toBe(first.accessToken);
     const users = await fetch(`${first.apiUrl}/users?page_size=1`, { headers: { authorization: `Bearer ${first.accessToken}` } });
     expect(users.status).toBe(200);
-    const replaced = await request<{ accessToken: string }>(`${credentials.baseUrl}/internal/zoom-credentials/${id}/access-token/invalidate`, {
-      method: 'POST',
-      key: FETCHER_TOKEN,
-      body: { refusedAccessToken: first.accessToken },
-    });
+    const replaced = await request<{ accessToken: string }>(
+      `${credentials.baseUrl}/internal/zoom-credentials/${id}/access-token/invalidate`,
+      {
+        method: 'POST',
+        key: FETCHER_TOKEN,
+        body: { refusedAccessToken: first.accessToken },
+      },
+    );
     expect(replaced.status).toBe(200);
     expect(replaced.body.accessToken).not.toBe(first.accessToken);
     expect((await request(`${credentials.baseUrl}/internal/zoom-credentials/${id}/access-token`, { key: apiKey })).status).toBe(401);
 
     const [row] = await deployment.query<Record<string, string>>('credentials', 'SELECT * FROM zoom_credentials WHERE id = $1', [id]);
     expect(row.client_secret).toMatch(/^v1\.2025a\./);
-    const changes = await readTopic(deployment.topics.name(CredentialsChanged.topic), { until: (read) => read.some((message) => message.key === id) });
-    expect(changes.find((message) => message.key === id)?.json()).toMatchObject({ payload: { credentialId: id, kind: 'zoom', change: 'created' } });
+    const changes = await readTopic(deployment.topics.name(CredentialsChanged.topic), {
+      until: (read) => read.some((message) => message.key === id),
+    });
+    expect(changes.find((message) => message.key === id)?.json()).toMatchObject({
+      payload: { credentialId: id, kind: 'zoom', change: 'created' },
+    });
 
     const everywhere = [
       JSON.stringify([created, tested]),
@@ -97,6 +107,8 @@ describe('the credentials service as a process: secrets stored, tested and broke
       credentials.output(),
     ].join('\n');
     expect(everywhere).not.toContain(ZOOM_APP.clientSecret);
-    for (const token of [first.accessToken, replaced.body.accessToken, FETCHER_TOKEN]) expect(credentials.output()).not.toContain(token);
+    for (const token of [first.accessToken, replaced.body.accessToken, FETCHER_TOKEN]) {
+      expect(credentials.output()).not.toContain(token);
+    }
   });
 });

@@ -1,7 +1,16 @@
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ManualClock, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { PlatformDeployment, request, runSync, RunView, sampleOf, ServiceProcess, setUpZoomSync, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  PlatformDeployment,
+  request,
+  runSync,
+  RunView,
+  sampleOf,
+  ServiceProcess,
+  setUpZoomSync,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 
 const USERS = 3000;
 

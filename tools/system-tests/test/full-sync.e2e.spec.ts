@@ -1,6 +1,14 @@
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox, ZoomUser } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { PlatformDeployment, runSync, ServiceProcess, setUpZoomSync, waitUntilReady, ZoomSyncOptions, ZoomSyncSetup } from '@zoom-oomnitza-sync/local-platform';
+import {
+  PlatformDeployment,
+  runSync,
+  ServiceProcess,
+  setUpZoomSync,
+  waitUntilReady,
+  ZoomSyncOptions,
+  ZoomSyncSetup,
+} from '@zoom-oomnitza-sync/local-platform';
 
 const USERS = 5000;
 const ROLE = 25;
@@ -23,7 +31,9 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
     const zoomUrls = { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl };
     credentials = await deployment.start('credentials', zoomUrls);
     scheduler = await deployment.start('scheduler');
-    const others = await Promise.all((['zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const).map((name) => deployment.start(name)));
+    const others = await Promise.all(
+      (['zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const).map((name) => deployment.start(name)),
+    );
     await Promise.all([credentials, scheduler, ...others].map((service) => waitUntilReady(service)));
   });
 
@@ -33,9 +43,16 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
     await zoom?.close();
   });
 
-  const zoomApp = () => ({ accountId: zoom.accounts[0].accountId, clientId: zoom.accounts[0].apps[0].clientId, clientSecret: zoom.accounts[0].apps[0].clientSecret });
+  const zoomApp = () => ({
+    accountId: zoom.accounts[0].accountId,
+    clientId: zoom.accounts[0].apps[0].clientId,
+    clientSecret: zoom.accounts[0].apps[0].clientSecret,
+  });
 
-  async function integrationWith(tenantId: string, overrides: Partial<ZoomSyncOptions> = {}): Promise<{ setup: ZoomSyncSetup; oomnitza: OomnitzaSandbox }> {
+  async function integrationWith(
+    tenantId: string,
+    overrides: Partial<ZoomSyncOptions> = {},
+  ): Promise<{ setup: ZoomSyncSetup; oomnitza: OomnitzaSandbox }> {
     const oomnitza = await createOomnitzaSandbox();
     oomnitzas.push(oomnitza);
     const setup = await setUpZoomSync({
@@ -51,7 +68,8 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
     return { setup, oomnitza };
   }
 
-  const peopleOf = (oomnitza: OomnitzaSandbox) => new Map((oomnitza.state.export().people as Person[]).map((person) => [String(person.email).toLowerCase(), person]));
+  const peopleOf = (oomnitza: OomnitzaSandbox) =>
+    new Map((oomnitza.state.export().people as Person[]).map((person) => [String(person.email).toLowerCase(), person]));
 
   it('lands every mappable Zoom user in Oomnitza with all twelve standard fields, and a second run writes nothing', async () => {
     const { setup, oomnitza } = await integrationWith('acme');
@@ -93,16 +111,25 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
         [targets.last_login_time]: seconds(user.last_login_time),
       };
       for (const [field, value] of Object.entries(want)) {
-        if ((person?.[field] ?? null) !== value) mismatches.push(`${user.email} ${field}: ${JSON.stringify(person?.[field])} != ${JSON.stringify(value)}`);
+        if ((person?.[field] ?? null) !== value) {
+          mismatches.push(`${user.email} ${field}: ${JSON.stringify(person?.[field])} != ${JSON.stringify(value)}`);
+        }
       }
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
 
     const second = await runSync(scheduler, setup.schedulerKey, setup.integrationId);
-    expect(second).toMatchObject({ status: 'completed', fetched: users.length, created: 0, updated: 0, unchanged: expected.length, failed: 0 });
-    const secondPortion = (oomnitza.state.export().runs as { portion_id: string; added_records_count: number; updated_records_count: number }[]).find(
-      (run) => run.portion_id === second.id,
-    );
+    expect(second).toMatchObject({
+      status: 'completed',
+      fetched: users.length,
+      created: 0,
+      updated: 0,
+      unchanged: expected.length,
+      failed: 0,
+    });
+    const secondPortion = (
+      oomnitza.state.export().runs as { portion_id: string; added_records_count: number; updated_records_count: number }[]
+    ).find((run) => run.portion_id === second.id);
     expect(secondPortion).toMatchObject({ added_records_count: 0, updated_records_count: 0 });
   });
 

@@ -35,9 +35,17 @@ describe('the mapper maps full-sync pages with the integration it learnt from th
     const integrationId = created.body.id;
     await request(`${scheduler.baseUrl}/integrations/${integrationId}/launch`, { method: 'POST', key });
     // The mapper learns the integration from integration.changed; pages only come after launch.
-    await waitFor(async () => (await deployment.query('mapper', 'SELECT 1 FROM integration_settings WHERE integration_id = $1 AND oomnitza_role_id = 9', [integrationId])).length === 1, {
-      description: 'the mapper to learn the launched integration',
-    });
+    await waitFor(
+      async () =>
+        (
+          await deployment.query('mapper', 'SELECT 1 FROM integration_settings WHERE integration_id = $1 AND oomnitza_role_id = 9', [
+            integrationId,
+          ])
+        ).length === 1,
+      {
+        description: 'the mapper to learn the launched integration',
+      },
+    );
     const run = await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, { method: 'POST', key });
     const runId = run.body.id;
 
@@ -70,12 +78,20 @@ describe('the mapper maps full-sync pages with the integration it learnt from th
       CONNECTOR_SYNC_TIME: '2026-11-27T10:00:00.000Z',
     });
 
-    const counted = await waitFor(async () => {
-      const current = (await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}`, { key })).body;
-      return current.mapped === 2 ? current : undefined;
-    }, { description: 'the map counts to reach the run' });
+    const counted = await waitFor(
+      async () => {
+        const current = (await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}`, { key })).body;
+        return current.mapped === 2 ? current : undefined;
+      },
+      { description: 'the map counts to reach the run' },
+    );
     expect(counted).toMatchObject({ mapped: 2, rejected: 1, status: 'running' });
-    const errors = await request<{ recordKey: string; reason: string }[]>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}/errors`, { key });
-    expect(errors.body).toEqual([expect.objectContaining({ recordKey: 'nameless@example.com', reason: expect.stringContaining('first name is missing') })]);
+    const errors = await request<{ recordKey: string; reason: string }[]>(
+      `${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}/errors`,
+      { key },
+    );
+    expect(errors.body).toEqual([
+      expect.objectContaining({ recordKey: 'nameless@example.com', reason: expect.stringContaining('first name is missing') }),
+    ]);
   });
 });

@@ -10,7 +10,12 @@ import { issueApiKey, PlatformDeployment, request, sendAs, ServiceProcess, waitU
 
 type Run = { id: string; status: string; failureReason: string | null } & Record<string, unknown>;
 
-const progress = (runId: string, stage: RunProgressValue['stage'], processed: number, extra: Partial<RunProgressValue> = {}): RunProgressValue => ({
+const progress = (
+  runId: string,
+  stage: RunProgressValue['stage'],
+  processed: number,
+  extra: Partial<RunProgressValue> = {},
+): RunProgressValue => ({
   runId,
   stage,
   processed,
@@ -55,32 +60,60 @@ describe('the scheduler accounts for every record of a run', () => {
 
   afterAll(() => deployment?.destroy());
 
-  const startRun = async () => (await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, { method: 'POST', key })).body.id;
-  const runOf = async (runId: string) => (await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}`, { key })).body;
+  const startRun = async () =>
+    (await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, { method: 'POST', key })).body.id;
+  const runOf = async (runId: string) =>
+    (await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}`, { key })).body;
   const settled = (runId: string) =>
-    waitFor(async () => {
-      const run = await runOf(runId);
-      return run.status === 'completed' || run.status === 'failed' ? run : undefined;
-    }, { timeoutMs: 30_000, description: `run ${runId} to settle` });
+    waitFor(
+      async () => {
+        const run = await runOf(runId);
+        return run.status === 'completed' || run.status === 'failed' ? run : undefined;
+      },
+      { timeoutMs: 30_000, description: `run ${runId} to settle` },
+    );
   const report = (runId: string, stages: RunProgressValue[], writes: OomnitzaRecordsWrittenValue[]) =>
     Promise.all([
       sendAs(deployment.topics.name(RunProgress.topic), RunProgress, { tenantId: 'acme', integrationId, runId }, stages),
-      sendAs(deployment.topics.name(OomnitzaRecordsWritten.topic), OomnitzaRecordsWritten, { tenantId: 'acme', integrationId, runId }, writes),
+      sendAs(
+        deployment.topics.name(OomnitzaRecordsWritten.topic),
+        OomnitzaRecordsWritten,
+        { tenantId: 'acme', integrationId, runId },
+        writes,
+      ),
     ]);
 
   it('shows the counts while the run goes and completes once the writer has accounted for every mapped record', async () => {
     const runId = await startRun();
-    await report(runId, [progress(runId, 'fetch', 300), progress(runId, 'map', 298, { rejected: 2, errors: [{ recordKey: 'x@example.com', reason: 'no email' }] })], [written(runId, { created: 100 })]);
-    const running = await waitFor(async () => {
-      const run = await runOf(runId);
-      return run.created === 100 && run.mapped === 298 ? run : undefined;
-    }, { description: 'the first reports to be counted' });
+    await report(
+      runId,
+      [
+        progress(runId, 'fetch', 300),
+        progress(runId, 'map', 298, { rejected: 2, errors: [{ recordKey: 'x@example.com', reason: 'no email' }] }),
+      ],
+      [written(runId, { created: 100 })],
+    );
+    const running = await waitFor(
+      async () => {
+        const run = await runOf(runId);
+        return run.created === 100 && run.mapped === 298 ? run : undefined;
+      },
+      { description: 'the first reports to be counted' },
+    );
     expect(running).toMatchObject({ status: 'running', fetched: 300, rejected: 2 });
 
     await report(
       runId,
       [progress(runId, 'fetch', 50, { stageCompleted: true }), progress(runId, 'map', 50, { stageCompleted: true })],
-      [written(runId, { updated: 200, unchanged: 40, failed: 8, runFinished: true, errors: [{ recordKey: 'y@example.com', reason: 'unknown role' }] })],
+      [
+        written(runId, {
+          updated: 200,
+          unchanged: 40,
+          failed: 8,
+          runFinished: true,
+          errors: [{ recordKey: 'y@example.com', reason: 'unknown role' }],
+        }),
+      ],
     );
     expect(await settled(runId)).toMatchObject({
       status: 'completed',
@@ -93,7 +126,10 @@ describe('the scheduler accounts for every record of a run', () => {
       failed: 8,
       failureReason: null,
     });
-    const errors = await request<{ stage: string; recordKey: string }[]>(`${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}/errors`, { key });
+    const errors = await request<{ stage: string; recordKey: string }[]>(
+      `${scheduler.baseUrl}/integrations/${integrationId}/runs/${runId}/errors`,
+      { key },
+    );
     expect(errors.body.map((error) => [error.stage, error.recordKey])).toEqual([
       ['map', 'x@example.com'],
       ['write', 'y@example.com'],
@@ -112,7 +148,9 @@ describe('the scheduler accounts for every record of a run', () => {
     const alerts = await readTopic(deployment.topics.name(IntegrationAlert.topic), {
       until: (messages) => messages.some((message) => message.json<{ runId: string }>().runId === runId),
     });
-    const alert = alerts.map((message) => message.json<{ runId: string; payload: { kind: string } }>()).find((envelope) => envelope.runId === runId);
+    const alert = alerts
+      .map((message) => message.json<{ runId: string; payload: { kind: string } }>())
+      .find((envelope) => envelope.runId === runId);
     expect(alert?.payload.kind).toBe('run_failed');
   });
 

@@ -1,6 +1,15 @@
 import { deadLetterTopicOf, SyncRunRequested } from '@zoom-oomnitza-sync/contracts';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
-import { groupHasCaughtUp, issueApiKey, messagesOn, PlatformDeployment, request, rewindConsumerGroup, sampleOf, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  groupHasCaughtUp,
+  issueApiKey,
+  messagesOn,
+  PlatformDeployment,
+  request,
+  rewindConsumerGroup,
+  sampleOf,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 
 const RUNS = 5;
 

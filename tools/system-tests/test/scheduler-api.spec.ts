@@ -27,7 +27,7 @@ describe('the scheduler API', () => {
 
   afterAll(() => deployment?.destroy());
 
-  it("lets a tenant read its own integration", async () => {
+  it('lets a tenant read its own integration', async () => {
     const own = await request(`${scheduler.baseUrl}/integrations/${acmeIntegrationId}`, { key: acmeKey });
     expect(own).toMatchObject({ status: 200, body: { id: acmeIntegrationId, tenantId: 'acme' } });
   });

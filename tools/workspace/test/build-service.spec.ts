@@ -16,7 +16,9 @@ describe('nx build <service> (tools/workspace/build-service.js)', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'build-service-'));
-    const build = await runCommand(process.execPath, ['tools/workspace/build-service.js', 'apps/zoom-fetcher', outDir], { cwd: WORKSPACE_ROOT });
+    const build = await runCommand(process.execPath, ['tools/workspace/build-service.js', 'apps/zoom-fetcher', outDir], {
+      cwd: WORKSPACE_ROOT,
+    });
     expect(build).toMatchObject({ code: 0 });
     files = filesUnder(outDir);
   });

@@ -16,10 +16,14 @@ describe('the project graph (nx graph)', () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'project-graph-'));
     try {
       const file = path.join(directory, 'graph.json');
-      const nx = await runCommand(process.execPath, [require.resolve('nx/bin/nx', { paths: [WORKSPACE_ROOT] }), 'graph', `--file=${file}`], {
-        cwd: WORKSPACE_ROOT,
-        env: { ...process.env, NX_DAEMON: 'false' },
-      });
+      const nx = await runCommand(
+        process.execPath,
+        [require.resolve('nx/bin/nx', { paths: [WORKSPACE_ROOT] }), 'graph', `--file=${file}`],
+        {
+          cwd: WORKSPACE_ROOT,
+          env: { ...process.env, NX_DAEMON: 'false' },
+        },
+      );
       expect(nx).toMatchObject({ code: 0 });
       graph = (JSON.parse(readFileSync(file, 'utf8')) as { graph: ProjectGraph }).graph;
     } finally {
@@ -44,13 +48,17 @@ describe('the project graph (nx graph)', () => {
   it('has no arrow from the product to the dev kit', () => {
     const devkit = new Set(projectsTagged('scope:devkit'));
     const arrows = projectsTagged('scope:product').flatMap((project) =>
-      (graph.dependencies[project] ?? []).filter((dependency) => devkit.has(dependency.target)).map((dependency) => `${project} -> ${dependency.target}`),
+      (graph.dependencies[project] ?? [])
+        .filter((dependency) => devkit.has(dependency.target))
+        .map((dependency) => `${project} -> ${dependency.target}`),
     );
     expect(arrows).toEqual([]);
   });
 
   it('knows that the local platform runs every service, so a change to one affects the system tests', () => {
-    const services = Object.keys(graph.nodes).filter((project) => tagsOf(project).includes('type:app') && tagsOf(project).includes('scope:product'));
+    const services = Object.keys(graph.nodes).filter(
+      (project) => tagsOf(project).includes('type:app') && tagsOf(project).includes('scope:product'),
+    );
     expect(services).toHaveLength(6);
     const runs = (graph.dependencies['local-platform'] ?? []).map((dependency) => dependency.target);
     expect(runs).toEqual(expect.arrayContaining(services));

@@ -11,7 +11,8 @@ function describe(sandbox: ZoomSandbox, options: ZoomSandboxOptions): string {
   const account = sandbox.accounts[0];
   const app = account.apps[0];
   const subscription = sandbox.state({ users: false, deliveries: false }).accounts[0].webhookSubscription;
-  const shown = (value: string, given: string | undefined): string => (given === undefined ? `${value}   (generated, shown once)` : '(as given)');
+  const shown = (value: string, given: string | undefined): string =>
+    given === undefined ? `${value}   (generated, shown once)` : '(as given)';
   return [
     `zoom-sandbox listening on ${sandbox.url}`,
     `  OAuth token URL   ${sandbox.oauthTokenUrl}`,

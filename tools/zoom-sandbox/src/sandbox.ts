@@ -59,7 +59,9 @@ const MIN_SCALED_WEBHOOK_TIMEOUT_MS = 250;
 export async function createZoomSandbox(options: ZoomSandboxOptions = {}): Promise<ZoomSandbox> {
   const clock: Clock = options.clock ?? systemClock;
   const referenceTime = options.referenceTime ?? startOfUtcDay(clock.now());
-  const accounts = new AccountRegistry(accountOptionsOf(options).map((accountOptions, ordinal) => new SandboxAccount(ordinal, accountOptions, referenceTime)));
+  const accounts = new AccountRegistry(
+    accountOptionsOf(options).map((accountOptions, ordinal) => new SandboxAccount(ordinal, accountOptions, referenceTime)),
+  );
   const timeFactor = positive(options.webhookTimeFactor ?? SANDBOX_DEFAULTS.webhookTimeFactor, 'webhookTimeFactor');
   const faults = new FaultInjector();
   const dispatcher = new WebhookDispatcher(
@@ -68,18 +70,27 @@ export async function createZoomSandbox(options: ZoomSandboxOptions = {}): Promi
     {
       retryDelaysMs: SANDBOX_DEFAULTS.webhookRetryDelaysMs.map((ms) => Math.max(1, Math.round(ms / timeFactor))),
       // A scaled timeout below a quarter second would fail healthy endpoints; an explicit one may go lower.
-      timeoutMs: options.webhookTimeoutMs ?? Math.max(MIN_SCALED_WEBHOOK_TIMEOUT_MS, Math.round(SANDBOX_DEFAULTS.webhookTimeoutMs / timeFactor)),
+      timeoutMs:
+        options.webhookTimeoutMs ?? Math.max(MIN_SCALED_WEBHOOK_TIMEOUT_MS, Math.round(SANDBOX_DEFAULTS.webhookTimeoutMs / timeFactor)),
     },
     options.webhookLogLimit ?? SANDBOX_DEFAULTS.webhookLogLimit,
   );
-  const tokens = new TokenStore(clock, options.tokenLifetimeSeconds ?? SANDBOX_DEFAULTS.tokenLifetimeSeconds, options.maxTokensPerApp ?? SANDBOX_DEFAULTS.maxTokensPerApp);
+  const tokens = new TokenStore(
+    clock,
+    options.tokenLifetimeSeconds ?? SANDBOX_DEFAULTS.tokenLifetimeSeconds,
+    options.maxTokensPerApp ?? SANDBOX_DEFAULTS.maxTokensPerApp,
+  );
   const pageTokens = new PageTokenCodec(clock, (options.pageTokenLifetimeSeconds ?? SANDBOX_DEFAULTS.pageTokenLifetimeSeconds) * 1000);
   const admins = new Map(accounts.all.map((account) => [account.accountId, new AccountAdmin(account, dispatcher, clock)]));
   const adminKey = options.adminKey ?? secretString(24);
   let publicUrl = '';
 
   const router = new Router<Handler>();
-  router.add('POST', '/oauth/token', oauthTokenRoute(accounts, tokens, () => publicUrl));
+  router.add(
+    'POST',
+    '/oauth/token',
+    oauthTokenRoute(accounts, tokens, () => publicUrl),
+  );
   addUsersRoutes(router, new ApiGuard(tokens, accounts, clock), accounts, pageTokens, clock, {
     pageSizeCap: positive(options.pageSizeCap ?? SANDBOX_DEFAULTS.pageSizeCap, 'pageSizeCap'),
   });

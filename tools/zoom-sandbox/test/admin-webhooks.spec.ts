@@ -12,7 +12,14 @@ describe('admin API: each change updates the population and sends its webhook', 
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    sandbox = await createZoomSandbox({ users: 60, seed: 11, plan: 'unlimited', accountId: 'admin-account', webhookUrl: receiver.url, webhookSecret: SECRET_TOKEN });
+    sandbox = await createZoomSandbox({
+      users: 60,
+      seed: 11,
+      plan: 'unlimited',
+      accountId: 'admin-account',
+      webhookUrl: receiver.url,
+      webhookSecret: SECRET_TOKEN,
+    });
     token = await mintToken(sandbox);
   });
 
@@ -34,10 +41,22 @@ describe('admin API: each change updates the population and sends its webhook', 
   }
 
   it('invites a user: pending, listed without id, announced as user.created by the account owner', async () => {
-    const response = await adminRequest(sandbox, 'POST', '/sandbox/users', { email: 'new.hire@example.com', first_name: 'Zoë', last_name: 'Ångström', type: 2, dept: 'Legal' });
+    const response = await adminRequest(sandbox, 'POST', '/sandbox/users', {
+      email: 'new.hire@example.com',
+      first_name: 'Zoë',
+      last_name: 'Ångström',
+      type: 2,
+      dept: 'Legal',
+    });
     expect(response.status).toBe(200);
     const created = response.body.user as Record<string, unknown>;
-    expect(created).toMatchObject({ email: 'new.hire@example.com', status: 'pending', type: 2, dept: 'Legal', display_name: 'Zoë Ångström' });
+    expect(created).toMatchObject({
+      email: 'new.hire@example.com',
+      status: 'pending',
+      type: 2,
+      dept: 'Legal',
+      display_name: 'Zoë Ångström',
+    });
     const webhook = await delivered('user.created', created.id as string);
     const owner = sandbox.population.users()[0];
     expect(webhook.body).toEqual({
@@ -48,17 +67,32 @@ describe('admin API: each change updates the population and sends its webhook', 
         operator: owner.email,
         operator_id: owner.id,
         creation_type: 'create',
-        object: { id: created.id, first_name: 'Zoë', last_name: 'Ångström', display_name: 'Zoë Ångström', email: 'new.hire@example.com', type: 2 },
+        object: {
+          id: created.id,
+          first_name: 'Zoë',
+          last_name: 'Ångström',
+          display_name: 'Zoë Ångström',
+          email: 'new.hire@example.com',
+          type: 2,
+        },
       },
     });
     const pending = (await walkPass(sandbox, token, 'status=pending&page_size=300')).flatMap((page) => page.users);
     expect(pending.find((user) => user.email === 'new.hire@example.com')).toMatchObject({ status: 'pending' });
     expect(pending.find((user) => user.email === 'new.hire@example.com')).not.toHaveProperty('id');
-    await waitFor(() => sandbox.state().accounts[0].deliveries?.find((delivery) => delivery.event === 'user.created')?.state === 'delivered', 'the delivery log');
+    await waitFor(
+      () => sandbox.state().accounts[0].deliveries?.find((delivery) => delivery.event === 'user.created')?.state === 'delivered',
+      'the delivery log',
+    );
   });
 
   it('creates an active user directly with autoCreate', async () => {
-    const { user } = sandbox.admin.createUser({ email: 'auto@example.com', first_name: 'Auto', last_name: 'Created', action: 'autoCreate' });
+    const { user } = sandbox.admin.createUser({
+      email: 'auto@example.com',
+      first_name: 'Auto',
+      last_name: 'Created',
+      action: 'autoCreate',
+    });
     expect(user.status).toBe('active');
     const webhook = await delivered('user.created', user.id as string);
     expect(webhook.body.payload.creation_type).toBe('autoCreate');
@@ -67,7 +101,11 @@ describe('admin API: each change updates the population and sends its webhook', 
 
   it('sends user.updated with only the changed fields and their previous values in old_object', async () => {
     const target = sandbox.population.users('active').find((user) => user.dept && user.type === 1) ?? sandbox.population.users('active')[5];
-    const response = await adminRequest(sandbox, 'PATCH', `/sandbox/users/${target.id}`, { dept: 'Finance', job_title: 'Controller', last_name: 'Nuñez-Díaz' });
+    const response = await adminRequest(sandbox, 'PATCH', `/sandbox/users/${target.id}`, {
+      dept: 'Finance',
+      job_title: 'Controller',
+      last_name: 'Nuñez-Díaz',
+    });
     expect(response.status).toBe(200);
     const webhook = await delivered('user.updated', target.id);
     expect(webhook.body.payload).toEqual({
@@ -78,7 +116,11 @@ describe('admin API: each change updates the population and sends its webhook', 
       old_object: { id: target.id, dept: target.dept ?? '', last_name: target.last_name },
       time_stamp: webhook.body.event_ts,
     });
-    expect((await getApi(sandbox, `/users/${target.id}`, token)).body).toMatchObject({ dept: 'Finance', job_title: 'Controller', last_name: 'Nuñez-Díaz' });
+    expect((await getApi(sandbox, `/users/${target.id}`, token)).body).toMatchObject({
+      dept: 'Finance',
+      job_title: 'Controller',
+      last_name: 'Nuñez-Díaz',
+    });
   });
 
   it('removes a department with null, reported as an empty string', async () => {
@@ -93,7 +135,9 @@ describe('admin API: each change updates the population and sends its webhook', 
     const target = sandbox.population.users('active')[7];
     sandbox.admin.updateUser(target.id, { custom_attributes: [{ key: 'cbf_building', name: 'Building', value: '12' }] });
     const webhook = await delivered('user.updated', target.id);
-    expect((webhook.body.payload.object as Record<string, unknown>).custom_attributes).toEqual([{ key: 'cbf_building', name: 'Building', value: 12 }]);
+    expect((webhook.body.payload.object as Record<string, unknown>).custom_attributes).toEqual([
+      { key: 'cbf_building', name: 'Building', value: 12 },
+    ]);
   });
 
   it('changes an e-mail address: user.updated carries old and new, and lookups follow', async () => {
@@ -111,7 +155,13 @@ describe('admin API: each change updates the population and sends its webhook', 
     const target = sandbox.population.users('active')[10];
     expect((await adminRequest(sandbox, 'POST', `/sandbox/users/${target.id}/deactivate`)).status).toBe(200);
     const deactivated = await delivered('user.deactivated', target.id);
-    expect(deactivated.body.payload.object).toEqual({ id: target.id, first_name: target.first_name, last_name: target.last_name, email: target.email, type: target.type === 2 ? 2 : 1 });
+    expect(deactivated.body.payload.object).toEqual({
+      id: target.id,
+      first_name: target.first_name,
+      last_name: target.last_name,
+      email: target.email,
+      type: target.type === 2 ? 2 : 1,
+    });
     const inactive = (await walkPass(sandbox, token, 'status=inactive&page_size=300')).flatMap((page) => page.users);
     expect(inactive.some((user) => user.id === target.id)).toBe(true);
 
@@ -126,7 +176,10 @@ describe('admin API: each change updates the population and sends its webhook', 
     const target = sandbox.population.users('pending')[0];
     expect((await adminRequest(sandbox, 'POST', `/sandbox/users/${encodeURIComponent(target.email)}/accept-invitation`)).status).toBe(200);
     const webhook = await delivered('user.invitation_accepted', target.id);
-    expect(webhook.body.payload).toEqual({ account_id: 'admin-account', object: expect.objectContaining({ id: target.id, email: target.email }) });
+    expect(webhook.body.payload).toEqual({
+      account_id: 'admin-account',
+      object: expect.objectContaining({ id: target.id, email: target.email }),
+    });
     expect((await getApi(sandbox, `/users/${target.id}`, token)).body).toMatchObject({ status: 'active', verified: 1 });
   });
 
@@ -163,8 +216,12 @@ describe('admin API: each change updates the population and sends its webhook', 
     expect(await adminRequest(sandbox, 'POST', `/sandbox/users/${someone.id}/activate`)).toMatchObject({ status: 409 });
     expect(await adminRequest(sandbox, 'PATCH', '/sandbox/users/nobody@example.com', { dept: 'IT' })).toMatchObject({ status: 404 });
     expect(await adminRequest(sandbox, 'PATCH', `/sandbox/users/${someone.id}`, { type: 3 })).toMatchObject({ status: 400 });
-    expect(await adminRequest(sandbox, 'PATCH', `/sandbox/users/${someone.id}`, { favourite_colour: 'blue' })).toMatchObject({ status: 400 });
-    expect(await adminRequest(sandbox, 'PUT', `/sandbox/users/${someone.id}/email`, { email: 'not an address' })).toMatchObject({ status: 400 });
+    expect(await adminRequest(sandbox, 'PATCH', `/sandbox/users/${someone.id}`, { favourite_colour: 'blue' })).toMatchObject({
+      status: 400,
+    });
+    expect(await adminRequest(sandbox, 'PUT', `/sandbox/users/${someone.id}/email`, { email: 'not an address' })).toMatchObject({
+      status: 400,
+    });
     expect(await adminRequest(sandbox, 'POST', '/sandbox/users', undefined, 'no-such-account')).toMatchObject({ status: 404 });
     expect(sandbox.population.find(someone.id)).toEqual(someone);
   });
@@ -183,7 +240,9 @@ describe('admin API: each change updates the population and sends its webhook', 
     expect(account.users).toEqual(JSON.parse(JSON.stringify(sandbox.population.users())));
     const deliveries = account.deliveries as { event: string; attempts: { outcome: string }[]; body: unknown }[];
     expect(deliveries.length).toBeGreaterThan(0);
-    expect(deliveries.filter((delivery) => delivery.attempts.length > 0).every((delivery) => delivery.attempts[0].outcome === 'delivered')).toBe(true);
+    expect(
+      deliveries.filter((delivery) => delivery.attempts.length > 0).every((delivery) => delivery.attempts[0].outcome === 'delivered'),
+    ).toBe(true);
     const light = await adminRequest(sandbox, 'GET', '/sandbox/state?users=false&deliveries=false');
     expect((light.body.accounts as Record<string, unknown>[])[0]).not.toHaveProperty('users');
   });

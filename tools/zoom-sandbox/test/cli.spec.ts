@@ -15,7 +15,20 @@ async function summaryOf(cli: StartedProcess): Promise<string> {
 
 describe('npm run sandbox:zoom', () => {
   it('starts with the given flags, prints where and how to connect, serves the API and stops on SIGTERM', async () => {
-    const cli = startCli(['--port', '0', '--users', '120', '--seed', '3', '--plan', 'free', '--account-id', 'cli-account', '--client-id', 'cli-client']);
+    const cli = startCli([
+      '--port',
+      '0',
+      '--users',
+      '120',
+      '--seed',
+      '3',
+      '--plan',
+      'free',
+      '--account-id',
+      'cli-account',
+      '--client-id',
+      'cli-client',
+    ]);
     try {
       const summary = await summaryOf(cli);
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(summary)?.[1] as string;
@@ -30,7 +43,9 @@ describe('npm run sandbox:zoom', () => {
         body: 'grant_type=account_credentials&account_id=cli-account',
       });
       expect(minted.status).toBe(200);
-      const users = await requestJson(`${url}/v2/users?status=inactive`, { headers: { authorization: `Bearer ${minted.body.access_token}` } });
+      const users = await requestJson(`${url}/v2/users?status=inactive`, {
+        headers: { authorization: `Bearer ${minted.body.access_token}` },
+      });
       expect(users.status).toBe(200);
       expect(users.headers.get('x-ratelimit-limit')).toBe('2000');
       const state = await requestJson(`${url}/sandbox/state?deliveries=false`, { headers: { 'x-sandbox-admin-key': adminKey } });
@@ -42,7 +57,20 @@ describe('npm run sandbox:zoom', () => {
   });
 
   it('does not print secrets it was given', async () => {
-    const cli = startCli(['--port', '0', '--users', '5', '--client-secret', 'given-client-secret', '--admin-key', 'given-admin-key', '--webhook-url', 'http://127.0.0.1:9/hook', '--webhook-secret', 'given-webhook-secret']);
+    const cli = startCli([
+      '--port',
+      '0',
+      '--users',
+      '5',
+      '--client-secret',
+      'given-client-secret',
+      '--admin-key',
+      'given-admin-key',
+      '--webhook-url',
+      'http://127.0.0.1:9/hook',
+      '--webhook-secret',
+      'given-webhook-secret',
+    ]);
     try {
       const summary = await summaryOf(cli);
       expect(summary).not.toMatch(/given-(client-secret|admin-key|webhook-secret)/);

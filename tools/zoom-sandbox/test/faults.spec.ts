@@ -52,12 +52,12 @@ describe('fault injection', () => {
     sandbox.faults.inject({ kind: 'rate-limit', count: 1 });
     const full = await getApi(sandbox, '/users', token);
     expect(full).toMatchObject({ status: 429, body: { code: 429, message: expect.stringContaining('per-second') } });
-    expect([full.headers.get('x-ratelimit-category'), full.headers.get('x-ratelimit-type'), full.headers.get('x-ratelimit-limit'), full.headers.get('retry-after')]).toEqual([
-      'Medium',
-      'QPS',
-      '60',
-      '1',
-    ]);
+    expect([
+      full.headers.get('x-ratelimit-category'),
+      full.headers.get('x-ratelimit-type'),
+      full.headers.get('x-ratelimit-limit'),
+      full.headers.get('retry-after'),
+    ]).toEqual(['Medium', 'QPS', '60', '1']);
 
     sandbox.faults.inject({ kind: 'rate-limit', count: 1, limitType: 'Daily-limit', headers: 'partial' });
     const partial = await getApi(sandbox, `/users/${sandbox.population.users()[0].id}`, token);
@@ -88,7 +88,10 @@ describe('fault injection', () => {
     expect(dropped.delivery.state).toBe('dropped');
     await waitFor(() => receivedIds().includes(kept.user.id as string), 'the kept webhook');
     expect(receivedIds()).not.toContain(dropped.user.id);
-    expect(sandbox.state().accounts[0].deliveries?.find((delivery) => delivery.id === dropped.delivery.id)).toMatchObject({ state: 'dropped', attempts: [] });
+    expect(sandbox.state().accounts[0].deliveries?.find((delivery) => delivery.id === dropped.delivery.id)).toMatchObject({
+      state: 'dropped',
+      attempts: [],
+    });
   });
 
   it('duplicates webhooks: the same body arrives twice', async () => {
@@ -99,7 +102,9 @@ describe('fault injection', () => {
       return arrived.length === 2 && arrived;
     }, 'two copies');
     expect(copies[0].rawBody).toBe(copies[1].rawBody);
-    expect(sandbox.state().accounts[0].deliveries?.filter((each) => each.id === delivery.id || each.duplicateOf === delivery.id)).toHaveLength(2);
+    expect(
+      sandbox.state().accounts[0].deliveries?.filter((each) => each.id === delivery.id || each.duplicateOf === delivery.id),
+    ).toHaveLength(2);
   });
 
   it('reorders webhooks: a batch is held, then sent last first', async () => {
@@ -123,10 +128,14 @@ describe('fault injection', () => {
 
   it('lists faults and refuses malformed ones', async () => {
     sandbox.faults.inject({ kind: 'server-error', count: 3 });
-    expect((await adminRequest<unknown[]>(sandbox, 'GET', '/sandbox/faults')).body).toEqual([expect.objectContaining({ kind: 'server-error', remaining: 3 })]);
+    expect((await adminRequest<unknown[]>(sandbox, 'GET', '/sandbox/faults')).body).toEqual([
+      expect.objectContaining({ kind: 'server-error', remaining: 3 }),
+    ]);
     expect(await adminRequest(sandbox, 'POST', '/sandbox/faults', { kind: 'server-error' })).toMatchObject({ status: 400 });
     expect(await adminRequest(sandbox, 'POST', '/sandbox/faults', { kind: 'earthquake', count: 1 })).toMatchObject({ status: 400 });
-    expect(await adminRequest(sandbox, 'POST', '/sandbox/faults', { kind: 'server-error', count: 1, status: 418 })).toMatchObject({ status: 400 });
+    expect(await adminRequest(sandbox, 'POST', '/sandbox/faults', { kind: 'server-error', count: 1, status: 418 })).toMatchObject({
+      status: 400,
+    });
     expect(sandbox.faults.list()).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ describe('GET /v2/users/{userId} and GET /v2/users/summary', () => {
   afterAll(() => sandbox.close());
 
   it('finds a user by id with the extra fields of the single-user view', async () => {
-    const user = sandbox.population.users('active').find((each) => each.dept && each.job_title && each.phone_numbers.length) ;
+    const user = sandbox.population.users('active').find((each) => each.dept && each.job_title && each.phone_numbers.length);
     const response = await getApi(sandbox, `/users/${user?.id}`, token);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -42,7 +42,12 @@ describe('GET /v2/users/{userId} and GET /v2/users/summary', () => {
   it('shows a pending user, found by e-mail, with the time of the call as created_at', async () => {
     const user = sandbox.population.users('pending')[0];
     const response = await getApi(sandbox, `/users/${user.email}`, token);
-    expect(response.body).toMatchObject({ email: user.email, status: 'pending', created_at: '2025-07-01T08:30:00Z', user_created_at: user.user_created_at });
+    expect(response.body).toMatchObject({
+      email: user.email,
+      status: 'pending',
+      created_at: '2025-07-01T08:30:00Z',
+      user_created_at: user.user_created_at,
+    });
   });
 
   it('answers an unknown user with 404 code 1001', async () => {

@@ -79,15 +79,22 @@ describe('GET /v2/users', () => {
   });
 
   it('refuses an unknown status', async () => {
-    expect(await getApi(sandbox, '/users?status=deleted', token)).toMatchObject({ status: 400, body: { code: 300, message: 'Validation Failed.' } });
+    expect(await getApi(sandbox, '/users?status=deleted', token)).toMatchObject({
+      status: 400,
+      body: { code: 300, message: 'Validation Failed.' },
+    });
   });
 
   it('adds custom attributes or host keys only when include_fields asks for them', async () => {
     const plain = (await walkPass(sandbox, token, 'status=active&page_size=300')).flatMap((page) => page.users);
     expect(plain.some((user) => 'custom_attributes' in user || 'host_key' in user)).toBe(false);
-    const withAttributes = (await walkPass(sandbox, token, 'status=active&page_size=300&include_fields=custom_attributes')).flatMap((page) => page.users);
+    const withAttributes = (await walkPass(sandbox, token, 'status=active&page_size=300&include_fields=custom_attributes')).flatMap(
+      (page) => page.users,
+    );
     const expected = sandbox.population.users('active').filter((user) => user.custom_attributes?.length);
-    expect(withAttributes.filter((user) => 'custom_attributes' in user).map((user) => user.email)).toEqual(expected.map((user) => user.email));
+    expect(withAttributes.filter((user) => 'custom_attributes' in user).map((user) => user.email)).toEqual(
+      expected.map((user) => user.email),
+    );
     const withHostKeys = (await getApi<ListPage>(sandbox, '/users?include_fields=host_key', token)).body.users;
     expect(withHostKeys.every((user) => /^\d{6}$/.test(user.host_key as string))).toBe(true);
   });
@@ -100,7 +107,13 @@ describe('GET /v2/users', () => {
   });
 
   it('refuses a next_page_token of another account', async () => {
-    const other = await createZoomSandbox({ clock, accounts: [{ users: 40, plan: 'unlimited' }, { users: 40, plan: 'unlimited' }] });
+    const other = await createZoomSandbox({
+      clock,
+      accounts: [
+        { users: 40, plan: 'unlimited' },
+        { users: 40, plan: 'unlimited' },
+      ],
+    });
     try {
       const firstAccountPage = await getApi<ListPage>(other, '/users?page_size=10', await mintToken(other, 0));
       const secondToken = await mintToken(other, 1);

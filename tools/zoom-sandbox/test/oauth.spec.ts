@@ -46,15 +46,35 @@ describe('Server-to-Server OAuth', () => {
     const response = await requestJson(sandbox.oauthTokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId, client_id: app.clientId, client_secret: app.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'account_credentials',
+        account_id: accountId,
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+      }).toString(),
     });
     expect(response.status).toBe(200);
   });
 
   it.each([
-    ['an unknown client (4702)', { clientId: 'nobody', clientSecret: 'sync-secret' }, 401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' }],
-    ['a wrong client secret (4704)', { clientId: 'sync-app', clientSecret: 'guess' }, 401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' }],
-    ['a disabled app (4717)', { clientId: 'disabled-app', clientSecret: 'disabled-secret' }, 401, { reason: 'The app has been disabled', error: 'invalid_client' }],
+    [
+      'an unknown client (4702)',
+      { clientId: 'nobody', clientSecret: 'sync-secret' },
+      401,
+      { reason: 'Invalid client_id or client_secret', error: 'invalid_client' },
+    ],
+    [
+      'a wrong client secret (4704)',
+      { clientId: 'sync-app', clientSecret: 'guess' },
+      401,
+      { reason: 'Invalid client_id or client_secret', error: 'invalid_client' },
+    ],
+    [
+      'a disabled app (4717)',
+      { clientId: 'disabled-app', clientSecret: 'disabled-secret' },
+      401,
+      { reason: 'The app has been disabled', error: 'invalid_client' },
+    ],
   ])('answers %s with Zoom’s error body', async (_case, credentials, status, body) => {
     const response = await requestToken(sandbox, { ...credentials, accountId });
     expect(response.status).toBe(status);
@@ -69,7 +89,11 @@ describe('Server-to-Server OAuth', () => {
 
   it('answers missing credentials and a missing grant type (4706)', async () => {
     const form = new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString();
-    const noCredentials = await requestJson(sandbox.oauthTokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const noCredentials = await requestJson(sandbox.oauthTokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     expect(noCredentials.status).toBe(400);
     expect(noCredentials.body).toEqual({ reason: 'Client ID or client secret is missing.', error: 'invalid_request' });
 
@@ -99,7 +123,10 @@ describe('Server-to-Server OAuth', () => {
 
   it('answers API calls without a token, with a bad one or an expired one with 401 code 124', async () => {
     expect(await getApi(sandbox, '/users')).toMatchObject({ status: 401, body: { code: 124, message: 'Invalid access token.' } });
-    expect(await getApi(sandbox, '/users', 'not-a-token')).toMatchObject({ status: 401, body: { code: 124, message: 'Invalid access token.' } });
+    expect(await getApi(sandbox, '/users', 'not-a-token')).toMatchObject({
+      status: 401,
+      body: { code: 124, message: 'Invalid access token.' },
+    });
     const malformed = await requestJson(`${sandbox.apiBaseUrl}/users`, { headers: { authorization: 'Basic abc' } });
     expect(malformed).toMatchObject({ status: 401, body: { code: 124 } });
 

@@ -34,7 +34,14 @@ describe('rate limits per Zoom account and category', () => {
     const limited = await getApi(sandbox, '/users', token);
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({ code: 429, message: QPS_MESSAGE });
-    expect(Object.fromEntries(['x-ratelimit-category', 'x-ratelimit-type', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'retry-after'].map((name) => [name, limited.headers.get(name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['x-ratelimit-category', 'x-ratelimit-type', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'retry-after'].map((name) => [
+          name,
+          limited.headers.get(name),
+        ]),
+      ),
+    ).toEqual({
       'x-ratelimit-category': 'Medium',
       'x-ratelimit-type': 'QPS',
       'x-ratelimit-limit': '60',
@@ -96,7 +103,8 @@ describe('rate limits per Zoom account and category', () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({
       code: 429,
-      message: 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+      message:
+        'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
     });
     expect(limited.headers.get('x-ratelimit-type')).toBe('Daily-limit');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('2000');

@@ -31,7 +31,13 @@ describe('webhook delivery follows Zoom’s rules', () => {
       }
       return { status: 200 };
     });
-    sandbox = await createZoomSandbox({ users: 10, webhookUrl: receiver.url, webhookSecret: SECRET_TOKEN, webhookTimeFactor: 10_000, webhookTimeoutMs: 2000 });
+    sandbox = await createZoomSandbox({
+      users: 10,
+      webhookUrl: receiver.url,
+      webhookSecret: SECRET_TOKEN,
+      webhookTimeFactor: 10_000,
+      webhookTimeoutMs: 2000,
+    });
   });
 
   afterAll(async () => {
@@ -40,18 +46,26 @@ describe('webhook delivery follows Zoom’s rules', () => {
   });
 
   async function settled(deliveryId: number, states: string[] = ['delivered', 'failed']): Promise<DeliveryView> {
-    return waitFor(() => sandbox.state({ users: false }).accounts[0].deliveries?.find((delivery) => delivery.id === deliveryId && states.includes(delivery.state)), `delivery ${deliveryId}`);
+    return waitFor(
+      () =>
+        sandbox
+          .state({ users: false })
+          .accounts[0].deliveries?.find((delivery) => delivery.id === deliveryId && states.includes(delivery.state)),
+      `delivery ${deliveryId}`,
+    );
   }
 
   it('retries a 5xx on the compressed schedule until a 2xx, resending the same body, signed afresh', async () => {
     const { delivery } = sandbox.admin.createUser({ email: 'flaky@example.com' });
     const result = await settled(delivery.id);
     expect(result.state).toBe('delivered');
-    expect(result.attempts.map(({ attempt, outcome, status, nextAttemptInMs }) => ({ attempt, outcome, status, nextAttemptInMs }))).toEqual([
-      { attempt: 1, outcome: 'http-error', status: 503, nextAttemptInMs: COMPRESSED_SCHEDULE[0] },
-      { attempt: 2, outcome: 'http-error', status: 503, nextAttemptInMs: COMPRESSED_SCHEDULE[1] },
-      { attempt: 3, outcome: 'delivered', status: 200, nextAttemptInMs: undefined },
-    ]);
+    expect(result.attempts.map(({ attempt, outcome, status, nextAttemptInMs }) => ({ attempt, outcome, status, nextAttemptInMs }))).toEqual(
+      [
+        { attempt: 1, outcome: 'http-error', status: 503, nextAttemptInMs: COMPRESSED_SCHEDULE[0] },
+        { attempt: 2, outcome: 'http-error', status: 503, nextAttemptInMs: COMPRESSED_SCHEDULE[1] },
+        { attempt: 3, outcome: 'delivered', status: 200, nextAttemptInMs: undefined },
+      ],
+    );
     const requests = requestsFor('flaky@example.com');
     expect(requests).toHaveLength(3);
     expect(new Set(requests.map((request) => request.rawBody)).size).toBe(1);
@@ -86,11 +100,25 @@ describe('webhook delivery follows Zoom’s rules', () => {
   });
 
   it('retries network failures', async () => {
-    const unreachable = await createZoomSandbox({ users: 10, webhookUrl: 'http://127.0.0.1:1/closed', webhookSecret: SECRET_TOKEN, webhookTimeFactor: 10_000, webhookTimeoutMs: 2000 });
+    const unreachable = await createZoomSandbox({
+      users: 10,
+      webhookUrl: 'http://127.0.0.1:1/closed',
+      webhookSecret: SECRET_TOKEN,
+      webhookTimeFactor: 10_000,
+      webhookTimeoutMs: 2000,
+    });
     try {
       const { delivery } = unreachable.admin.createUser({ email: 'nobody-home@example.com' });
-      const result = await waitFor(() => unreachable.state().accounts[0].deliveries?.find((each) => each.id === delivery.id && each.state === 'failed'), 'the failed delivery');
-      expect(result.attempts.map((attempt) => attempt.outcome)).toEqual(['network-error', 'network-error', 'network-error', 'network-error']);
+      const result = await waitFor(
+        () => unreachable.state().accounts[0].deliveries?.find((each) => each.id === delivery.id && each.state === 'failed'),
+        'the failed delivery',
+      );
+      expect(result.attempts.map((attempt) => attempt.outcome)).toEqual([
+        'network-error',
+        'network-error',
+        'network-error',
+        'network-error',
+      ]);
     } finally {
       await unreachable.close();
     }
@@ -100,7 +128,10 @@ describe('webhook delivery follows Zoom’s rules', () => {
     const realTime = await createZoomSandbox({ users: 10, webhookUrl: receiver.url, webhookSecret: SECRET_TOKEN });
     try {
       const { delivery } = realTime.admin.createUser({ email: 'down-for-an-hour@example.com' });
-      const first = await waitFor(() => realTime.state().accounts[0].deliveries?.find((each) => each.id === delivery.id && each.attempts.length === 1), 'the first attempt');
+      const first = await waitFor(
+        () => realTime.state().accounts[0].deliveries?.find((each) => each.id === delivery.id && each.attempts.length === 1),
+        'the first attempt',
+      );
       expect(first.attempts[0]).toMatchObject({ outcome: 'http-error', status: 500, nextAttemptInMs: 5 * 60_000 });
       expect(first.state).toBe('pending');
     } finally {

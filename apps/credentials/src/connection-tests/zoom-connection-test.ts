@@ -25,7 +25,9 @@ export class ZoomConnectionTest {
     try {
       ({ scopes } = await this.broker.mintNow(credentialId));
     } catch (error) {
-      if (error instanceof ZoomTokenError) return { ok: false, problem: error.problem };
+      if (error instanceof ZoomTokenError) {
+        return { ok: false, problem: error.problem };
+      }
       throw error;
     }
     if (!SCOPES_GRANTING_LIST_USERS.some((scope) => scopes.includes(scope))) {

@@ -12,7 +12,12 @@ export class CredentialChanges {
   constructor(private readonly outbox: OutboxService) {}
 
   /** Inside the transaction that makes the change: announced exactly when it commits. */
-  async announce(manager: EntityManager, credential: { id: string; tenantId: string }, kind: CredentialKind, change: CredentialChange): Promise<void> {
+  async announce(
+    manager: EntityManager,
+    credential: { id: string; tenantId: string },
+    kind: CredentialKind,
+    change: CredentialChange,
+  ): Promise<void> {
     await this.outbox.publish(manager, CredentialsChanged, {
       tenantId: credential.tenantId,
       // Not about one integration: the credential id keys the message, so its changes stay in order.

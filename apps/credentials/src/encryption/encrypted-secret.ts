@@ -25,9 +25,16 @@ export function formatEncryptedSecret(secret: EncryptedSecret): string {
 
 export function parseEncryptedSecret(stored: string): EncryptedSecret {
   const match = PARTS.exec(stored);
-  if (!match) throw new Error('The stored secret is not in the v1 encrypted format');
+  if (!match) {
+    throw new Error('The stored secret is not in the v1 encrypted format');
+  }
   const [, keyId, iv, authTag, ciphertext] = match;
-  const secret = { keyId, iv: Buffer.from(iv, 'base64url'), authTag: Buffer.from(authTag, 'base64url'), ciphertext: Buffer.from(ciphertext, 'base64url') };
+  const secret = {
+    keyId,
+    iv: Buffer.from(iv, 'base64url'),
+    authTag: Buffer.from(authTag, 'base64url'),
+    ciphertext: Buffer.from(ciphertext, 'base64url'),
+  };
   if (secret.iv.length !== IV_BYTES || secret.authTag.length !== AUTH_TAG_BYTES) {
     throw new Error('The stored secret has an IV or authentication tag of the wrong length');
   }

@@ -4,7 +4,9 @@ export class KeyRing {
     private readonly keys: ReadonlyMap<string, Buffer>,
     readonly activeKeyId: string,
   ) {
-    if (!keys.has(activeKeyId)) throw new Error(`The active key "${activeKeyId}" is not in the key ring`);
+    if (!keys.has(activeKeyId)) {
+      throw new Error(`The active key "${activeKeyId}" is not in the key ring`);
+    }
   }
 
   get activeKey(): Buffer {

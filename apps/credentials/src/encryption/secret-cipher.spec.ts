@@ -6,7 +6,12 @@ import { SecretContext } from './secret-context';
 
 const OLD_KEY = randomBytes(32);
 const NEW_KEY = randomBytes(32);
-const CONTEXT: SecretContext = { tenantId: 'acme', kind: 'zoom', credentialId: '5b0d1c7e-0000-4000-8000-000000000001', field: 'clientSecret' };
+const CONTEXT: SecretContext = {
+  tenantId: 'acme',
+  kind: 'zoom',
+  credentialId: '5b0d1c7e-0000-4000-8000-000000000001',
+  field: 'clientSecret',
+};
 const SECRET = 'client-secret-0123456789-ÄÖÜ';
 
 const cipherWith = (keys: Record<string, Buffer>, active: string) => new SecretCipher(new KeyRing(new Map(Object.entries(keys)), active));
@@ -52,7 +57,9 @@ describe('SecretCipher', () => {
     ['another kind', { kind: 'oomnitza' as const }],
   ])('refuses a ciphertext moved to %s', (_where, elsewhere) => {
     const encrypted = cipher.encrypt(SECRET, CONTEXT);
-    expect(() => cipher.decrypt(encrypted, { ...CONTEXT, ...elsewhere })).toThrow(/failed authentication: it was altered or belongs elsewhere/);
+    expect(() => cipher.decrypt(encrypted, { ...CONTEXT, ...elsewhere })).toThrow(
+      /failed authentication: it was altered or belongs elsewhere/,
+    );
   });
 
   it('rotates keys: values under the old key still decrypt while it is listed; new values use the active key', () => {
@@ -66,12 +73,16 @@ describe('SecretCipher', () => {
 
   it('names the key id when a value is under a key no longer configured', () => {
     const underOld = cipher.encrypt(SECRET, CONTEXT);
-    expect(() => cipherWith({ new: NEW_KEY }, 'new').decrypt(underOld, CONTEXT)).toThrow('encrypted under key "old", which is not configured');
+    expect(() => cipherWith({ new: NEW_KEY }, 'new').decrypt(underOld, CONTEXT)).toThrow(
+      'encrypted under key "old", which is not configured',
+    );
   });
 
   it('refuses a value whose key id was relabelled to another key', () => {
     const underOld = cipher.encrypt(SECRET, CONTEXT);
-    expect(() => cipherWith({ old: OLD_KEY, new: NEW_KEY }, 'new').decrypt({ ...underOld, keyId: 'new' }, CONTEXT)).toThrow(SecretDecryptionError);
+    expect(() => cipherWith({ old: OLD_KEY, new: NEW_KEY }, 'new').decrypt({ ...underOld, keyId: 'new' }, CONTEXT)).toThrow(
+      SecretDecryptionError,
+    );
   });
 });
 

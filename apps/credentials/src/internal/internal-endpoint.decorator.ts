@@ -20,6 +20,8 @@ export const InternalEndpoint = () =>
 /** The name of the service InternalServiceGuard admitted. */
 export const CallingService = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
   const service = context.switchToHttp().getRequest<ServiceAuthenticatedRequest>().callingService;
-  if (!service) throw new Error('@CallingService() used on a route InternalServiceGuard does not protect');
+  if (!service) {
+    throw new Error('@CallingService() used on a route InternalServiceGuard does not protect');
+  }
   return service;
 });

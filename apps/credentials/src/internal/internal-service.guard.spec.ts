@@ -11,7 +11,12 @@ function contextFor(request: ServiceAuthenticatedRequest): ExecutionContext {
 }
 
 describe('service tokens', () => {
-  const tokens = new ServiceTokens(new Map([['zoom-fetcher', FETCHER_TOKEN], ['oomnitza-writer', WRITER_TOKEN]]));
+  const tokens = new ServiceTokens(
+    new Map([
+      ['zoom-fetcher', FETCHER_TOKEN],
+      ['oomnitza-writer', WRITER_TOKEN],
+    ]),
+  );
 
   it('identify the calling service by its token, and nobody by anything else', () => {
     expect(tokens.identify(FETCHER_TOKEN)).toBe('zoom-fetcher');

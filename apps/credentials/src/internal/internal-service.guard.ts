@@ -22,9 +22,13 @@ export class InternalServiceGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<ServiceAuthenticatedRequest>();
     const presented = bearerTokenOf(request.headers.authorization);
-    if (!presented) return this.refuse('service_token_missing');
+    if (!presented) {
+      return this.refuse('service_token_missing');
+    }
     const service = this.tokens.identify(presented);
-    if (!service) return this.refuse('service_token_invalid');
+    if (!service) {
+      return this.refuse('service_token_invalid');
+    }
     request.callingService = service;
     return true;
   }
@@ -36,7 +40,9 @@ export class InternalServiceGuard implements CanActivate {
 }
 
 function bearerTokenOf(authorization: string | string[] | undefined): string | undefined {
-  if (typeof authorization !== 'string') return undefined;
+  if (typeof authorization !== 'string') {
+    return undefined;
+  }
   const [scheme, token] = authorization.trim().split(/\s+/, 2);
   return scheme.toLowerCase() === 'bearer' && token ? token : undefined;
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { AppLogger, ProblemDetailsDto } from '@zoom-oomnitza-sync/platform';
 import { uuidParam } from '../common/uuid-param';
 import { CredentialsEnvironment } from '../credentials.environment';
@@ -48,7 +54,11 @@ export class InternalZoomTokensController {
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   @ApiUnprocessableEntityResponse(REFUSED)
   @ApiServiceUnavailableResponse(UNAVAILABLE)
-  async invalidate(@Param('id', uuidParam) id: string, @CallingService() service: string, @Body() body: ReplaceAccessTokenDto): Promise<ZoomAccessTokenDto> {
+  async invalidate(
+    @Param('id', uuidParam) id: string,
+    @CallingService() service: string,
+    @Body() body: ReplaceAccessTokenDto,
+  ): Promise<ZoomAccessTokenDto> {
     const token = await withZoomTokenProblems(() => this.broker.replace(id, body.refusedAccessToken));
     return this.handOut(id, service, token, 'zoom access token replaced');
   }

@@ -16,7 +16,9 @@ export class ServiceTokens {
     const digest = sha256(presented);
     let match: string | undefined;
     for (const candidate of this.digests) {
-      if (timingSafeEqual(digest, candidate.digest)) match = candidate.service;
+      if (timingSafeEqual(digest, candidate.digest)) {
+        match = candidate.service;
+      }
     }
     return match;
   }

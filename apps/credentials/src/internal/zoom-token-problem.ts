@@ -10,8 +10,20 @@ import { ZoomTokenError } from '../zoom-oauth/zoom-token-error';
 export function zoomTokenProblem(error: ZoomTokenError): ProblemException {
   return new ProblemException(
     error.retryable
-      ? { status: HttpStatus.SERVICE_UNAVAILABLE, slug: 'zoom-unavailable', title: 'Zoom could not mint a token', detail: error.problem, extensions: { retryable: true } }
-      : { status: HttpStatus.UNPROCESSABLE_ENTITY, slug: 'zoom-credential-refused', title: 'Zoom refused the credential', detail: error.problem, extensions: { retryable: false } },
+      ? {
+          status: HttpStatus.SERVICE_UNAVAILABLE,
+          slug: 'zoom-unavailable',
+          title: 'Zoom could not mint a token',
+          detail: error.problem,
+          extensions: { retryable: true },
+        }
+      : {
+          status: HttpStatus.UNPROCESSABLE_ENTITY,
+          slug: 'zoom-credential-refused',
+          title: 'Zoom refused the credential',
+          detail: error.problem,
+          extensions: { retryable: false },
+        },
   );
 }
 

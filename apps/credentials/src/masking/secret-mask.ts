@@ -18,6 +18,8 @@ export class SecretMask {
 }
 
 export function maskSecret(plaintext: string | null): SecretMask {
-  if (plaintext === null) return { set: false, last4: null };
+  if (plaintext === null) {
+    return { set: false, last4: null };
+  }
   return { set: true, last4: plaintext.length >= MIN_LENGTH_TO_SHOW_LAST4 ? plaintext.slice(-4) : null };
 }

@@ -36,8 +36,12 @@ export class CredentialsSchema1764240100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX oomnitza_credentials_tenant_name_uq ON "${schema}".oomnitza_credentials (tenant_id, name)`);
-    await queryRunner.query(`CREATE INDEX oomnitza_credentials_tenant_created_idx ON "${schema}".oomnitza_credentials (tenant_id, created_at)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX oomnitza_credentials_tenant_name_uq ON "${schema}".oomnitza_credentials (tenant_id, name)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX oomnitza_credentials_tenant_created_idx ON "${schema}".oomnitza_credentials (tenant_id, created_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -15,7 +15,7 @@ describe('OomnitzaAuthTestClient', () => {
 
   afterAll(() => oomnitza.stop());
 
-  it("calls AuthTest with the token in Authorization2 and accepts a 200", async () => {
+  it('calls AuthTest with the token in Authorization2 and accepts a 200', async () => {
     oomnitza.answerJson(200, []);
     await expect(clientWith().check(oomnitza.url, TOKEN)).resolves.toEqual({ ok: true });
     const request = oomnitza.requests.at(-1)!;
@@ -45,7 +45,9 @@ describe('OomnitzaAuthTestClient', () => {
   it('does not follow a redirect with the token, and says where it pointed', async () => {
     const elsewhere = await StubHttpServer.start();
     try {
-      oomnitza.answer((_request, response) => response.writeHead(301, { location: `${elsewhere.url}/api/v2/mappings?name=AuthTest` }).end());
+      oomnitza.answer((_request, response) =>
+        response.writeHead(301, { location: `${elsewhere.url}/api/v2/mappings?name=AuthTest` }).end(),
+      );
       await expect(clientWith().check(oomnitza.url, TOKEN)).resolves.toEqual({
         ok: false,
         problem: `Oomnitza redirected to ${elsewhere.url}/api/v2/mappings?name=AuthTest (301): use that base URL`,
@@ -57,7 +59,10 @@ describe('OomnitzaAuthTestClient', () => {
   });
 
   it('names the URL and the network error when Oomnitza cannot be reached', async () => {
-    await expect(clientWith().check(REFUSING_URL, TOKEN)).resolves.toEqual({ ok: false, problem: `could not reach ${REFUSING_URL}/api/v2/mappings?name=AuthTest: ECONNREFUSED` });
+    await expect(clientWith().check(REFUSING_URL, TOKEN)).resolves.toEqual({
+      ok: false,
+      problem: `could not reach ${REFUSING_URL}/api/v2/mappings?name=AuthTest: ECONNREFUSED`,
+    });
   });
 
   it('gives up after the timeout, saying so', async () => {

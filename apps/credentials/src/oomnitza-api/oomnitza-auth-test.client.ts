@@ -34,13 +34,21 @@ export class OomnitzaAuthTestClient {
 
 function outcomeOf(response: Response, baseUrl: string): AuthTestOutcome {
   const { status } = response;
-  if (status === 200) return { ok: true };
-  if (status === 401 || status === 403) return { ok: false, problem: `Oomnitza rejected the API token (${status})` };
-  if (status === 404) return { ok: false, problem: `${baseUrl} has no Oomnitza API (404 for /api/v2/mappings): check the base URL` };
+  if (status === 200) {
+    return { ok: true };
+  }
+  if (status === 401 || status === 403) {
+    return { ok: false, problem: `Oomnitza rejected the API token (${status})` };
+  }
+  if (status === 404) {
+    return { ok: false, problem: `${baseUrl} has no Oomnitza API (404 for /api/v2/mappings): check the base URL` };
+  }
   if (status >= 300 && status < 400) {
     const location = response.headers.get('location');
     return { ok: false, problem: `Oomnitza redirected to ${location?.slice(0, 200) ?? 'another address'} (${status}): use that base URL` };
   }
-  if (status === 429) return { ok: false, problem: 'Oomnitza rate-limited the check (429): try again shortly' };
+  if (status === 429) {
+    return { ok: false, problem: 'Oomnitza rate-limited the check (429): try again shortly' };
+  }
   return { ok: false, problem: `Oomnitza answered the token check with HTTP ${status}` };
 }

@@ -12,17 +12,20 @@ describe('normalizeBaseUrl', () => {
     expect(normalizeBaseUrl('http://127.0.0.1:4010', true)).toBe('http://127.0.0.1:4010');
   });
 
-  it.each(['acme.oomnitza.com', 'ftp://acme.oomnitza.com', 'https://user:pass@acme.oomnitza.com', 'https://acme.oomnitza.com/?x=1', 'https://acme.oomnitza.com/#top'])(
-    'refuses %p, naming the field',
-    (raw) => {
-      let problem: ValidationProblem | undefined;
-      try {
-        normalizeBaseUrl(raw, true);
-      } catch (error) {
-        problem = error as ValidationProblem;
-      }
-      expect(problem).toBeInstanceOf(ValidationProblem);
-      expect(problem?.problem.errors).toEqual([{ field: 'baseUrl', message: expect.any(String) }]);
-    },
-  );
+  it.each([
+    'acme.oomnitza.com',
+    'ftp://acme.oomnitza.com',
+    'https://user:pass@acme.oomnitza.com',
+    'https://acme.oomnitza.com/?x=1',
+    'https://acme.oomnitza.com/#top',
+  ])('refuses %p, naming the field', (raw) => {
+    let problem: ValidationProblem | undefined;
+    try {
+      normalizeBaseUrl(raw, true);
+    } catch (error) {
+      problem = error as ValidationProblem;
+    }
+    expect(problem).toBeInstanceOf(ValidationProblem);
+    expect(problem?.problem.errors).toEqual([{ field: 'baseUrl', message: expect.any(String) }]);
+  });
 });

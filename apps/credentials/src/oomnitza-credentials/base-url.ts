@@ -12,7 +12,9 @@ export function normalizeBaseUrl(raw: string, allowHttp: boolean): string {
     throw invalid('baseUrl must be an absolute URL such as https://acme.oomnitza.com');
   }
   if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) {
-    throw invalid(allowHttp ? 'baseUrl must be an http or https URL' : 'baseUrl must be an https URL: the API token must not travel in clear');
+    throw invalid(
+      allowHttp ? 'baseUrl must be an http or https URL' : 'baseUrl must be an https URL: the API token must not travel in clear',
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw invalid('baseUrl must not hold credentials, a query or a fragment');

@@ -22,7 +22,9 @@ export class OomnitzaCredentialSecrets {
   /** Internal callers name credentials by id alone; the public API passes the caller's tenant. */
   async access(id: string, tenantId?: string): Promise<OomnitzaAccess> {
     const credential = await this.credentials.findOneBy(tenantId === undefined ? { id } : { id, tenantId });
-    if (!credential) throw new NotFoundProblem(`Oomnitza credential ${id} does not exist.`);
+    if (!credential) {
+      throw new NotFoundProblem(`Oomnitza credential ${id} does not exist.`);
+    }
     return { baseUrl: credential.baseUrl, apiToken: this.cipher.decrypt(credential.apiToken, oomnitzaTokenContext(credential)) };
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemDetailsDto, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
 import { uuidParam } from '../common/uuid-param';
 import { CreateOomnitzaCredentialDto } from './dto/create-oomnitza-credential.dto';
@@ -17,7 +27,10 @@ export class OomnitzaCredentialsController {
   @RequireScopes('credentials:write')
   @ApiOperation({ summary: 'Store an Oomnitza instance and API token; the token is encrypted and never returned' })
   @ApiCreatedResponse({ type: OomnitzaCredentialView })
-  @ApiBadRequestResponse({ description: 'Invalid fields, or an http base URL where OOMNITZA_ALLOW_HTTP is not set', type: ProblemDetailsDto })
+  @ApiBadRequestResponse({
+    description: 'Invalid fields, or an http base URL where OOMNITZA_ALLOW_HTTP is not set',
+    type: ProblemDetailsDto,
+  })
   @ApiConflictResponse({ description: 'The tenant already has an Oomnitza credential of that name', type: ProblemDetailsDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOomnitzaCredentialDto): Promise<OomnitzaCredentialView> {
     return this.credentials.create(tenantOf(principal), body);
@@ -45,7 +58,11 @@ export class OomnitzaCredentialsController {
   @ApiOperation({ summary: 'Change an Oomnitza credential; fields left out stay, the token is re-encrypted under the active key' })
   @ApiOkResponse({ type: OomnitzaCredentialView })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam) id: string, @Body() body: UpdateOomnitzaCredentialDto): Promise<OomnitzaCredentialView> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateOomnitzaCredentialDto,
+  ): Promise<OomnitzaCredentialView> {
     return this.credentials.update(tenantOf(principal), id, body);
   }
 

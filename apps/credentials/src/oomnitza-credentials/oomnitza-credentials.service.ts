@@ -57,7 +57,9 @@ export class OomnitzaCredentialsService {
 
   async get(tenantId: string, id: string): Promise<OomnitzaCredentialView> {
     const credential = await this.dataSource.getRepository(OomnitzaCredentialEntity).findOneBy({ tenantId, id });
-    if (!credential) throw notFound(id);
+    if (!credential) {
+      throw notFound(id);
+    }
     return this.viewOf(credential);
   }
 
@@ -107,6 +109,8 @@ function notFound(id: string): NotFoundProblem {
 
 async function lockedForChange(manager: EntityManager, tenantId: string, id: string): Promise<OomnitzaCredentialEntity> {
   const credential = await manager.findOne(OomnitzaCredentialEntity, { where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
-  if (!credential) throw notFound(id);
+  if (!credential) {
+    throw notFound(id);
+  }
   return credential;
 }

@@ -4,7 +4,9 @@
  */
 export function describeFetchFailure(url: string, error: unknown, timeoutMs: number): string {
   const name = fieldOf(error, 'name');
-  if (name === 'TimeoutError' || name === 'AbortError') return `could not reach ${url}: no answer within ${timeoutMs} ms`;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return `could not reach ${url}: no answer within ${timeoutMs} ms`;
+  }
   return `could not reach ${url}: ${networkCodeOf(error) ?? 'the connection failed'}`;
 }
 
@@ -17,7 +19,9 @@ function networkCodeOf(error: unknown): string | undefined {
   for (let inspected = 0; pending.length > 0 && inspected < 10; inspected += 1) {
     const current = pending.shift();
     const code = fieldOf(current, 'code');
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) {
+      return code;
+    }
     const nested = fieldOf(current, 'errors');
     pending.push(fieldOf(current, 'cause'), ...(Array.isArray(nested) ? nested : []));
   }

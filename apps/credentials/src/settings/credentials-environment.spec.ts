@@ -39,7 +39,11 @@ describe('credentials settings', () => {
   });
 
   it('requires the keys, the active key id and the service tokens', () => {
-    const problems = problemsWith({ CREDENTIALS_ENCRYPTION_KEYS: undefined, CREDENTIALS_ACTIVE_KEY_ID: undefined, INTERNAL_SERVICE_TOKENS: undefined });
+    const problems = problemsWith({
+      CREDENTIALS_ENCRYPTION_KEYS: undefined,
+      CREDENTIALS_ACTIVE_KEY_ID: undefined,
+      INTERNAL_SERVICE_TOKENS: undefined,
+    });
     expect(problems.map((line) => line.split(':')[0].trim())).toEqual([
       '- CREDENTIALS_ENCRYPTION_KEYS',
       '- CREDENTIALS_ACTIVE_KEY_ID',
@@ -50,7 +54,11 @@ describe('credentials settings', () => {
   it('names a key that is not 32 bytes, without quoting its material', () => {
     const short = key(16);
     const problems = problemsWith({ CREDENTIALS_ENCRYPTION_KEYS: `k1:${key()},k2:${short}` });
-    expect(problems).toEqual([expect.stringMatching(/^ {2}- CREDENTIALS_ENCRYPTION_KEYS: .*key "k2" must be the base64 of exactly 32 bytes \(it decodes to 16 bytes\)/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^ {2}- CREDENTIALS_ENCRYPTION_KEYS: .*key "k2" must be the base64 of exactly 32 bytes \(it decodes to 16 bytes\)/,
+      ),
+    ]);
     expect(problems[0]).not.toContain(short);
   });
 

@@ -26,9 +26,13 @@ export const IsServiceTokenList = () => satisfies('isServiceTokenList', (value) 
 /** The value must be the id of one of the keys listed in the setting `keysSetting`. */
 export const IsListedKeyId = (keysSetting: string) =>
   satisfies('isListedKeyId', (value, settings) => {
-    if (typeof value !== 'string' || !KEY_ID_FORMAT.test(value)) return [`must be the id of one of the keys in ${keysSetting}`];
+    if (typeof value !== 'string' || !KEY_ID_FORMAT.test(value)) {
+      return [`must be the id of one of the keys in ${keysSetting}`];
+    }
     const { keys, problems } = parseEncryptionKeys(settings[keysSetting]);
     // A malformed key list is reported against its own setting; only a well-formed one can be checked here.
-    if (problems.length > 0 || keys.has(value)) return [];
+    if (problems.length > 0 || keys.has(value)) {
+      return [];
+    }
     return [`"${value}" is not among the keys of ${keysSetting} (${[...keys.keys()].join(', ')})`];
   });

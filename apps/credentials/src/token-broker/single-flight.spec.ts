@@ -33,7 +33,10 @@ describe('SingleFlight', () => {
     const callers = [flight.run('a', failing), flight.run('a', failing)];
     gate.reject(new Error('Zoom is down'));
     await expect(Promise.all(callers)).rejects.toThrow('Zoom is down');
-    await expect(Promise.allSettled(callers)).resolves.toEqual([expect.objectContaining({ status: 'rejected' }), expect.objectContaining({ status: 'rejected' })]);
+    await expect(Promise.allSettled(callers)).resolves.toEqual([
+      expect.objectContaining({ status: 'rejected' }),
+      expect.objectContaining({ status: 'rejected' }),
+    ]);
     expect(failing).toHaveBeenCalledTimes(1);
     await expect(flight.run('a', async () => 'recovered')).resolves.toBe('recovered');
   });

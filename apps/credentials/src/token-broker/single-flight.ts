@@ -4,7 +4,9 @@ export class SingleFlight<K, V> {
 
   run(key: K, work: () => Promise<V>): Promise<V> {
     const running = this.inFlight.get(key);
-    if (running) return running;
+    if (running) {
+      return running;
+    }
     const started = Promise.resolve()
       .then(work)
       .finally(() => this.inFlight.delete(key));

@@ -26,7 +26,9 @@ class FakeSecrets {
   version = 1;
   deleted = false;
   async currentVersion(id: string): Promise<number> {
-    if (this.deleted) throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    if (this.deleted) {
+      throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    }
     return this.version;
   }
   async forMinting(id: string): Promise<ZoomMintingCredential> {
@@ -37,7 +39,11 @@ class FakeSecrets {
 
 /** Zoom's token endpoint: every mint is held until the test releases it, so concurrency is under test control. */
 class FakeZoom {
-  readonly requests: Array<{ credentials: ZoomClientCredentials; release: (token?: Partial<ZoomAccessToken>) => void; fail: (error: Error) => void }> = [];
+  readonly requests: Array<{
+    credentials: ZoomClientCredentials;
+    release: (token?: Partial<ZoomAccessToken>) => void;
+    fail: (error: Error) => void;
+  }> = [];
   lifetimeMs = HOUR_MS;
   autoRelease = true;
 
@@ -55,7 +61,9 @@ class FakeZoom {
           ...token,
         });
       this.requests.push({ credentials, release, fail: reject });
-      if (this.autoRelease) release();
+      if (this.autoRelease) {
+        release();
+      }
     });
   }
 
@@ -94,7 +102,13 @@ describe('ZoomTokenBroker', () => {
     zoom.requests[0].release();
     const tokens = await Promise.all(callers);
     expect(new Set(tokens.map((token) => token.accessToken))).toEqual(new Set(['token-1']));
-    expect(zoom.requests[0].credentials).toEqual({ id: CREDENTIAL_ID, version: 1, accountId: 'account', clientId: 'client', clientSecret: 'secret-v1' });
+    expect(zoom.requests[0].credentials).toEqual({
+      id: CREDENTIAL_ID,
+      version: 1,
+      accountId: 'account',
+      clientId: 'client',
+      clientSecret: 'secret-v1',
+    });
   });
 
   it('hands out the cached token until the refresh margin before expiry, then mints a new one', async () => {

@@ -50,7 +50,9 @@ export class ZoomTokenBroker {
   async token(credentialId: string): Promise<BrokeredZoomToken> {
     const version = await this.versionOf(credentialId);
     const cached = this.cache.get(credentialId);
-    if (cached && cached.version === version && this.isFresh(cached)) return cached;
+    if (cached && cached.version === version && this.isFresh(cached)) {
+      return cached;
+    }
     return this.mint(credentialId, version);
   }
 
@@ -78,7 +80,9 @@ export class ZoomTokenBroker {
   }
 
   private mayBeRefused(token: BrokeredZoomToken, refusedAccessToken: string | undefined): boolean {
-    if (refusedAccessToken !== undefined) return token.accessToken === refusedAccessToken;
+    if (refusedAccessToken !== undefined) {
+      return token.accessToken === refusedAccessToken;
+    }
     return this.clock.now() - token.mintedAt >= REPLACEMENT_GRACE_MS;
   }
 
@@ -92,7 +96,9 @@ export class ZoomTokenBroker {
     try {
       return await this.secrets.currentVersion(credentialId);
     } catch (error) {
-      if (error instanceof NotFoundProblem) this.cache.delete(credentialId);
+      if (error instanceof NotFoundProblem) {
+        this.cache.delete(credentialId);
+      }
       throw error;
     }
   }
@@ -106,14 +112,22 @@ export class ZoomTokenBroker {
       } catch (error) {
         const refused = error instanceof ZoomTokenError && !error.retryable;
         this.mintOutcomes.inc({ outcome: refused ? 'refused' : 'failed' });
-        this.logger.pino.warn({ credentialId, problem: error instanceof ZoomTokenError ? error.problem : String(error) }, 'zoom token mint failed');
+        this.logger.pino.warn(
+          { credentialId, problem: error instanceof ZoomTokenError ? error.problem : String(error) },
+          'zoom token mint failed',
+        );
         throw error;
       }
       this.mintOutcomes.inc({ outcome: 'minted' });
-      this.logger.pino.info({ credentialId, expiresAt: new Date(minted.expiresAt).toISOString(), scopes: minted.scopes }, 'zoom token minted');
+      this.logger.pino.info(
+        { credentialId, expiresAt: new Date(minted.expiresAt).toISOString(), scopes: minted.scopes },
+        'zoom token minted',
+      );
       const token = { ...minted, version: credential.version };
       const cached = this.cache.get(credentialId);
-      if (!cached || cached.version <= token.version) this.cache.set(credentialId, token);
+      if (!cached || cached.version <= token.version) {
+        this.cache.set(credentialId, token);
+      }
       return token;
     });
   }

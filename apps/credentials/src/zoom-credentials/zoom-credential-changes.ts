@@ -15,6 +15,8 @@ export class ZoomCredentialChanges {
   }
 
   changed(credentialId: string): void {
-    for (const listener of this.listeners) listener(credentialId);
+    for (const listener of this.listeners) {
+      listener(credentialId);
+    }
   }
 }

@@ -23,7 +23,9 @@ export class ZoomCredentialSecrets {
 
   async forMinting(id: string): Promise<ZoomMintingCredential> {
     const credential = await this.credentials.findOneBy({ id });
-    if (!credential) throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    if (!credential) {
+      throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    }
     return {
       id: credential.id,
       version: credential.version,
@@ -35,13 +37,17 @@ export class ZoomCredentialSecrets {
 
   /** 404 unless the tenant holds the credential. */
   async assertExists(id: string, tenantId: string): Promise<void> {
-    if (!(await this.credentials.existsBy({ id, tenantId }))) throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    if (!(await this.credentials.existsBy({ id, tenantId }))) {
+      throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    }
   }
 
   /** The version alone: a cached token is still good while the credential has not changed since. */
   async currentVersion(id: string): Promise<number> {
     const credential = await this.credentials.findOne({ where: { id }, select: { id: true, version: true } });
-    if (!credential) throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    if (!credential) {
+      throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
+    }
     return credential.version;
   }
 }

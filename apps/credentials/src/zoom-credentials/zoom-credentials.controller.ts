@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemDetailsDto, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
 import { uuidParam } from '../common/uuid-param';
 import { CreateZoomCredentialDto } from './dto/create-zoom-credential.dto';
@@ -7,7 +17,10 @@ import { UpdateZoomCredentialDto } from './dto/update-zoom-credential.dto';
 import { ZoomCredentialView } from './zoom-credential.view';
 import { ZoomCredentialsService } from './zoom-credentials.service';
 
-const LOCAL_REFUSED = { description: 'installationType "local": Zoom needs OAuth, which Local installations do not support', type: ProblemDetailsDto };
+const LOCAL_REFUSED = {
+  description: 'installationType "local": Zoom needs OAuth, which Local installations do not support',
+  type: ProblemDetailsDto,
+};
 
 @ApiTags('zoom-credentials')
 @ApiBearerAuth()
@@ -48,7 +61,11 @@ export class ZoomCredentialsController {
   @ApiOkResponse({ type: ZoomCredentialView })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   @ApiUnprocessableEntityResponse(LOCAL_REFUSED)
-  update(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam) id: string, @Body() body: UpdateZoomCredentialDto): Promise<ZoomCredentialView> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateZoomCredentialDto,
+  ): Promise<ZoomCredentialView> {
     return this.credentials.update(tenantOf(principal), id, body);
   }
 

@@ -37,7 +37,9 @@ export class ZoomCredentialsService {
       clientId: input.clientId,
     });
     credential.clientSecret = this.encrypt(credential, 'clientSecret', input.clientSecret);
-    credential.webhookSecretToken = input.webhookSecretToken ? this.encrypt(credential, 'webhookSecretToken', input.webhookSecretToken) : null;
+    credential.webhookSecretToken = input.webhookSecretToken
+      ? this.encrypt(credential, 'webhookSecretToken', input.webhookSecretToken)
+      : null;
     const saved = await withUniqueName('Zoom', input.name, () =>
       this.dataSource.transaction(async (manager) => {
         const inserted = await manager.save(credential);
@@ -49,13 +51,17 @@ export class ZoomCredentialsService {
   }
 
   async list(tenantId: string): Promise<ZoomCredentialView[]> {
-    const credentials = await this.dataSource.getRepository(ZoomCredentialEntity).find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const credentials = await this.dataSource
+      .getRepository(ZoomCredentialEntity)
+      .find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return credentials.map((credential) => this.viewOf(credential));
   }
 
   async get(tenantId: string, id: string): Promise<ZoomCredentialView> {
     const credential = await this.dataSource.getRepository(ZoomCredentialEntity).findOneBy({ tenantId, id });
-    if (!credential) throw notFound(id);
+    if (!credential) {
+      throw notFound(id);
+    }
     return this.viewOf(credential);
   }
 
@@ -67,12 +73,15 @@ export class ZoomCredentialsService {
         const credential = await lockedForChange(manager, tenantId, id);
         const clientSecret = input.clientSecret ?? this.decrypt(credential, 'clientSecret', credential.clientSecret);
         const webhookSecretToken =
-          input.webhookSecretToken === undefined ? this.decryptOptional(credential, credential.webhookSecretToken) : input.webhookSecretToken;
+          input.webhookSecretToken === undefined
+            ? this.decryptOptional(credential, credential.webhookSecretToken)
+            : input.webhookSecretToken;
         credential.name = input.name ?? credential.name;
         credential.accountId = input.accountId ?? credential.accountId;
         credential.clientId = input.clientId ?? credential.clientId;
         credential.clientSecret = this.encrypt(credential, 'clientSecret', clientSecret);
-        credential.webhookSecretToken = webhookSecretToken === null ? null : this.encrypt(credential, 'webhookSecretToken', webhookSecretToken);
+        credential.webhookSecretToken =
+          webhookSecretToken === null ? null : this.encrypt(credential, 'webhookSecretToken', webhookSecretToken);
         const saved = await manager.save(credential);
         await this.changes.announce(manager, saved, 'zoom', 'updated');
         return saved;
@@ -120,7 +129,9 @@ export class ZoomCredentialsService {
 }
 
 function refuseLocal(installationType: string | undefined): void {
-  if (installationType === 'local') throw new LocalInstallationProblem();
+  if (installationType === 'local') {
+    throw new LocalInstallationProblem();
+  }
 }
 
 /** Another tenant's credential does not exist for the caller: 404, never 403. */
@@ -131,6 +142,8 @@ function notFound(id: string): NotFoundProblem {
 /** Concurrent changes to one credential apply one after the other, each announced in order. */
 async function lockedForChange(manager: EntityManager, tenantId: string, id: string): Promise<ZoomCredentialEntity> {
   const credential = await manager.findOne(ZoomCredentialEntity, { where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
-  if (!credential) throw notFound(id);
+  if (!credential) {
+    throw notFound(id);
+  }
   return credential;
 }

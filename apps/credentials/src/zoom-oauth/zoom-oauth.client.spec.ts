@@ -29,7 +29,13 @@ describe('ZoomOAuthClient', () => {
   afterAll(() => zoom.stop());
 
   it('asks for an account_credentials token with Basic auth and a form body, and reads the answer', async () => {
-    zoom.answerJson(200, { access_token: 'eyJ.token', token_type: 'bearer', expires_in: 3599, scope: 'user:read:list_users:admin  user:read:user:admin', api_url: 'https://api.zoom.us' });
+    zoom.answerJson(200, {
+      access_token: 'eyJ.token',
+      token_type: 'bearer',
+      expires_in: 3599,
+      scope: 'user:read:list_users:admin  user:read:user:admin',
+      api_url: 'https://api.zoom.us',
+    });
     const before = Date.now();
     const token = await clientFor(zoom.url).mint(CREDENTIALS);
 
@@ -60,13 +66,17 @@ describe('ZoomOAuthClient', () => {
 
   it("tells from Zoom's words what is wrong when the body has no code", async () => {
     zoom.answerJson(401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
-    expect((await refusal(clientFor(zoom.url))).problem).toBe('Zoom rejected the client id or client secret (invalid_client: Invalid client_id or client_secret)');
+    expect((await refusal(clientFor(zoom.url))).problem).toBe(
+      'Zoom rejected the client id or client secret (invalid_client: Invalid client_id or client_secret)',
+    );
     zoom.answerJson(401, { reason: 'The app has been disabled', error: 'invalid_client' });
     expect((await refusal(clientFor(zoom.url))).problem).toBe('the Zoom app is disabled (invalid_client: The app has been disabled)');
     zoom.answerJson(400, { reason: 'Invalid account_id', error: 'invalid_request' });
     expect((await refusal(clientFor(zoom.url))).problem).toBe('Zoom rejected the account id (invalid_request: Invalid account_id)');
     zoom.answerJson(400, { reason: 'Unsupported grant type', error: 'unsupported_grant_type' });
-    expect((await refusal(clientFor(zoom.url))).problem).toBe('Zoom refused the token request (unsupported_grant_type: Unsupported grant type, HTTP 400)');
+    expect((await refusal(clientFor(zoom.url))).problem).toBe(
+      'Zoom refused the token request (unsupported_grant_type: Unsupported grant type, HTTP 400)',
+    );
     zoom.answerJson(403, { code: 9999 });
     expect((await refusal(clientFor(zoom.url))).problem).toBe('Zoom refused the token request (code 9999)');
     zoom.answer((_request, response) => response.writeHead(400).end('not json'));
@@ -77,7 +87,10 @@ describe('ZoomOAuthClient', () => {
     zoom.answerJson(429, { code: 429, message: 'Too many requests' });
     expect(await refusal(clientFor(zoom.url))).toMatchObject({ problem: 'Zoom rate-limited the token request (429)', retryable: true });
     zoom.answer((_request, response) => response.writeHead(503).end('<html>busy</html>'));
-    expect(await refusal(clientFor(zoom.url))).toMatchObject({ problem: 'Zoom failed to answer the token request (HTTP 503)', retryable: true });
+    expect(await refusal(clientFor(zoom.url))).toMatchObject({
+      problem: 'Zoom failed to answer the token request (HTTP 503)',
+      retryable: true,
+    });
   });
 
   it('refuses a 200 without an access token', async () => {
@@ -97,7 +110,10 @@ describe('ZoomOAuthClient', () => {
   });
 
   it('names the URL and the network error when Zoom cannot be reached', async () => {
-    expect(await refusal(clientFor(REFUSING_URL))).toMatchObject({ problem: `could not reach ${REFUSING_URL}/oauth/token: ECONNREFUSED`, retryable: true });
+    expect(await refusal(clientFor(REFUSING_URL))).toMatchObject({
+      problem: `could not reach ${REFUSING_URL}/oauth/token: ECONNREFUSED`,
+      retryable: true,
+    });
   });
 
   it('gives up after the timeout, saying so', async () => {

@@ -51,7 +51,9 @@ export class ZoomOAuthClient {
     if (response.status >= 300 && response.status < 400) {
       throw new ZoomTokenError(`Zoom redirected the token request (HTTP ${response.status}): check ZOOM_OAUTH_URL`, false);
     }
-    if (!response.ok) throw zoomTokenRefusal(response.status, body as ZoomErrorBody | undefined);
+    if (!response.ok) {
+      throw zoomTokenRefusal(response.status, body as ZoomErrorBody | undefined);
+    }
     return tokenFrom(body as TokenResponse | undefined, mintedAt);
   }
 }

@@ -30,7 +30,9 @@ export interface ZoomErrorBody {
 
 /** Zoom's error texts are shown to the caller: one line, bounded, never a body of unknown size. */
 function clean(text: unknown): string | undefined {
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  if (typeof text !== 'string' || text.trim() === '') {
+    return undefined;
+  }
   return text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
@@ -41,17 +43,29 @@ function codeOf(body: ZoomErrorBody): number | undefined {
 
 /** Maps a refused token request (HTTP status and Zoom's body, when JSON) to a ZoomTokenError. */
 export function zoomTokenRefusal(status: number, body: ZoomErrorBody | undefined): ZoomTokenError {
-  if (status === 429) return new ZoomTokenError('Zoom rate-limited the token request (429)', true);
-  if (status >= 500) return new ZoomTokenError(`Zoom failed to answer the token request (HTTP ${status})`, true);
+  if (status === 429) {
+    return new ZoomTokenError('Zoom rate-limited the token request (429)', true);
+  }
+  if (status >= 500) {
+    return new ZoomTokenError(`Zoom failed to answer the token request (HTTP ${status})`, true);
+  }
   const code = body ? codeOf(body) : undefined;
-  if (code !== undefined && KNOWN_CODES[code]) return new ZoomTokenError(KNOWN_CODES[code], false);
+  if (code !== undefined && KNOWN_CODES[code]) {
+    return new ZoomTokenError(KNOWN_CODES[code], false);
+  }
   const error = clean(body?.error);
   const reason = clean(body?.reason) ?? clean(body?.message);
   const said = [error, reason].filter(Boolean).join(': ');
   // Without a code Zoom says what is wrong only in words; it does not tell a bad client id from a bad secret.
-  if (reason && /disabled/i.test(reason)) return new ZoomTokenError(`the Zoom app is disabled (${said})`, false);
-  if (reason && /account.?id/i.test(reason)) return new ZoomTokenError(`Zoom rejected the account id (${said})`, false);
-  if (error === 'invalid_client') return new ZoomTokenError(`Zoom rejected the client id or client secret (${said})`, false);
+  if (reason && /disabled/i.test(reason)) {
+    return new ZoomTokenError(`the Zoom app is disabled (${said})`, false);
+  }
+  if (reason && /account.?id/i.test(reason)) {
+    return new ZoomTokenError(`Zoom rejected the account id (${said})`, false);
+  }
+  if (error === 'invalid_client') {
+    return new ZoomTokenError(`Zoom rejected the client id or client secret (${said})`, false);
+  }
   const codeText = code === undefined ? `HTTP ${status}` : `code ${code}`;
   return new ZoomTokenError(`Zoom refused the token request (${said ? `${said}, ` : ''}${codeText})`, false);
 }

@@ -2,7 +2,15 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
 import { AppLogger, configureHttpApp, createLogger } from '@zoom-oomnitza-sync/platform';
-import { applyEnvironment, createTestSchema, createTestTopics, LogCapture, testEnvironment, TestSchema, TestTopics } from '@zoom-oomnitza-sync/testing';
+import {
+  applyEnvironment,
+  createTestSchema,
+  createTestTopics,
+  LogCapture,
+  testEnvironment,
+  TestSchema,
+  TestTopics,
+} from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';

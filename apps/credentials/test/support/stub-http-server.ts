@@ -42,7 +42,9 @@ export class StubHttpServer {
   }
 
   answerJson(status: number, body: unknown, headers: Record<string, string> = {}): void {
-    this.answer((_request, response) => response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body)));
+    this.answer((_request, response) =>
+      response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body)),
+    );
   }
 
   async stop(): Promise<void> {

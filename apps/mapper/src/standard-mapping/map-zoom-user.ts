@@ -1,4 +1,11 @@
-import { OOMNITZA_ROLE_FIELD, OOMNITZA_USERNAME_FIELD, OomnitzaFieldValue, OomnitzaRecordDto, RecordErrorDto, ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
+import {
+  OOMNITZA_ROLE_FIELD,
+  OOMNITZA_USERNAME_FIELD,
+  OomnitzaFieldValue,
+  OomnitzaRecordDto,
+  RecordErrorDto,
+  ZoomUserDto,
+} from '@zoom-oomnitza-sync/contracts';
 import { MappingSettings, syncFieldOf, targetsOf } from './mapping-settings';
 
 export type MappingOutcome = { record: OomnitzaRecordDto; rejection?: never } | { rejection: RecordErrorDto; record?: never };
@@ -21,11 +28,21 @@ const blank = (value: string | undefined) => value === undefined || value.trim()
 export function mapZoomUser(user: ZoomUserDto, settings: MappingSettings, context: MappingContext): MappingOutcome {
   const email = user.email?.trim();
   const reject = (reason: string): MappingOutcome => ({ rejection: { recordKey: email || user.id || '(no id or email)', reason } });
-  if (!email) return reject('email is missing: Oomnitza needs it as Username and Email');
-  if (!EMAIL.test(email)) return reject(`email "${email}" is not an email address`);
-  if (blank(user.first_name)) return reject('first name is missing: Oomnitza requires one');
-  if (blank(user.last_name)) return reject('last name is missing: Oomnitza requires one');
-  if (settings.syncKey === 'zoom_id' && !user.id) return reject('the user has no Zoom id yet (pending), and Zoom ID is the sync key');
+  if (!email) {
+    return reject('email is missing: Oomnitza needs it as Username and Email');
+  }
+  if (!EMAIL.test(email)) {
+    return reject(`email "${email}" is not an email address`);
+  }
+  if (blank(user.first_name)) {
+    return reject('first name is missing: Oomnitza requires one');
+  }
+  if (blank(user.last_name)) {
+    return reject('last name is missing: Oomnitza requires one');
+  }
+  if (settings.syncKey === 'zoom_id' && !user.id) {
+    return reject('the user has no Zoom id yet (pending), and Zoom ID is the sync key');
+  }
 
   const targets = targetsOf(settings);
   const fields: Record<string, OomnitzaFieldValue> = {

@@ -19,14 +19,24 @@ export class UserPagesController {
     const run = { tenantId: envelope.tenantId, integrationId: envelope.integrationId, runId: page.runId };
     const settings = await manager.findOneBy(IntegrationSettingsEntity, { integrationId: envelope.integrationId });
     // The snapshot normally arrives long before a run; until it does, retrying is right.
-    if (!settings) throw new Error(`integration ${envelope.integrationId} is not known to the mapper yet`);
+    if (!settings) {
+      throw new Error(`integration ${envelope.integrationId} is not known to the mapper yet`);
+    }
     if (settings.tenantId !== envelope.tenantId) {
       throw new PermanentMessageError(`integration ${envelope.integrationId} belongs to another tenant`);
     }
     if (settings.oomnitzaRoleId === null || settings.syncKey === null) {
       await this.outbox.publish(manager, RunProgress, {
         ...run,
-        payload: { runId: page.runId, stage: 'map', processed: 0, rejected: 0, stageCompleted: true, errors: [], failureReason: 'the integration has no mapping: choose an Oomnitza role' },
+        payload: {
+          runId: page.runId,
+          stage: 'map',
+          processed: 0,
+          rejected: 0,
+          stageCompleted: true,
+          errors: [],
+          failureReason: 'the integration has no mapping: choose an Oomnitza role',
+        },
       });
       return;
     }
@@ -37,8 +47,11 @@ export class UserPagesController {
     const rejections: RecordErrorDto[] = [];
     for (const user of page.users) {
       const outcome = mapZoomUser(user, mapping, context);
-      if (outcome.record) records.push(outcome.record);
-      else rejections.push(outcome.rejection);
+      if (outcome.record) {
+        records.push(outcome.record);
+      } else {
+        rejections.push(outcome.rejection);
+      }
     }
 
     if (records.length > 0 || page.isLastPage) {
@@ -48,8 +61,12 @@ export class UserPagesController {
         payload: {
           runId: page.runId,
           oomnitzaCredentialId: settings.oomnitzaCredentialId,
-          preference: settings.preference, syncField: syncFieldOf(mapping),
-          runTimeField: targetsOf(mapping).connector_sync_time, isLastBatch: page.isLastPage, records },
+          preference: settings.preference,
+          syncField: syncFieldOf(mapping),
+          runTimeField: targetsOf(mapping).connector_sync_time,
+          isLastBatch: page.isLastPage,
+          records,
+        },
       });
     }
     await this.outbox.publish(manager, RunProgress, {

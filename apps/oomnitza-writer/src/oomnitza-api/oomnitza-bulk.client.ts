@@ -72,22 +72,32 @@ export class OomnitzaBulkClient {
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
-        if (response.ok) return (await response.json()) as Record<string, unknown>;
+        if (response.ok) {
+          return (await response.json()) as Record<string, unknown>;
+        }
         const text = await response.text();
         failure = `Oomnitza answered ${response.status} to ${method} ${path}: ${text.slice(0, 500)}`;
-        if (response.status !== 429 && response.status < 500) throw new OomnitzaApiError(response.status, failure);
+        if (response.status !== 429 && response.status < 500) {
+          throw new OomnitzaApiError(response.status, failure);
+        }
       } catch (error) {
-        if (error instanceof OomnitzaApiError) throw error;
+        if (error instanceof OomnitzaApiError) {
+          throw error;
+        }
         failure = `could not reach Oomnitza at ${url}: ${error instanceof Error ? error.message : String(error)}`;
       }
-      if (attempt >= this.maxAttempts) throw new OomnitzaApiError(response?.status ?? 0, `${failure} (after ${attempt} attempts)`);
+      if (attempt >= this.maxAttempts) {
+        throw new OomnitzaApiError(response?.status ?? 0, `${failure} (after ${attempt} attempts)`);
+      }
       await sleep(this.delayMs(attempt, response?.headers.get('retry-after') ?? null));
     }
   }
 
   private delayMs(attempt: number, retryAfter: string | null): number {
     const seconds = Number(retryAfter);
-    if (retryAfter && Number.isFinite(seconds)) return seconds * 1000;
+    if (retryAfter && Number.isFinite(seconds)) {
+      return seconds * 1000;
+    }
     return Math.min(30_000, this.retryBaseMs * 2 ** (attempt - 1));
   }
 }

@@ -12,7 +12,9 @@ export class OomnitzaAccessCache {
 
   async get(credentialId: string): Promise<OomnitzaAccess> {
     const hit = this.cached.get(credentialId);
-    if (hit && hit.until > Date.now()) return hit.access;
+    if (hit && hit.until > Date.now()) {
+      return hit.access;
+    }
     const access = await this.credentials.oomnitzaAccess(credentialId);
     this.cached.set(credentialId, { access, until: Date.now() + CACHE_MS });
     return access;

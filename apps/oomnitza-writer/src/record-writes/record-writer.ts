@@ -51,13 +51,19 @@ export class RecordWriter {
   async write(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void> {
     const batch = envelope.payload;
     const runId = batch.runId;
-    if (!runId) throw new PermanentMessageError('records outside a run are not written yet');
+    if (!runId) {
+      throw new PermanentMessageError('records outside a run are not written yet');
+    }
     const portion = await this.lockPortion(manager, runId, envelope.integrationId);
-    if (portion.finalized) return;
+    if (portion.finalized) {
+      return;
+    }
     try {
       await this.writeBatch(manager, envelope, runId, portion);
     } catch (error) {
-      if (!(error instanceof RunStopped)) throw error;
+      if (!(error instanceof RunStopped)) {
+        throw error;
+      }
       await this.outbox.publish(manager, RunProgress, {
         tenantId: envelope.tenantId,
         integrationId: envelope.integrationId,
@@ -67,17 +73,26 @@ export class RecordWriter {
     }
   }
 
-  private async writeBatch(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>, runId: string, portion: PortionEntity): Promise<void> {
+  private async writeBatch(
+    manager: EntityManager,
+    envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>,
+    runId: string,
+    portion: PortionEntity,
+  ): Promise<void> {
     const batch = envelope.payload;
     const access = await this.accessCache.get(batch.oomnitzaCredentialId).catch((error: unknown) => {
-      if (error instanceof CredentialProblemError) throw new RunStopped(`Oomnitza credential ${batch.oomnitzaCredentialId}: ${error.problem}`);
+      if (error instanceof CredentialProblemError) {
+        throw new RunStopped(`Oomnitza credential ${batch.oomnitzaCredentialId}: ${error.problem}`);
+      }
       throw error;
     });
     const volatile = batch.runTimeField ? [batch.runTimeField] : [];
     const { changed, unchanged } = await this.partition(manager, envelope.integrationId, batch.records, volatile);
 
     const before = await this.oomnitza(() => this.bulk.portion(access, runId));
-    if (before.canceled) throw new RunStopped('the run was canceled in Oomnitza');
+    if (before.canceled) {
+      throw new RunStopped('the run was canceled in Oomnitza');
+    }
 
     const errors: RecordErrorDto[] = [];
     const accepted: OomnitzaRecordDto[] = [];
@@ -94,8 +109,12 @@ export class RecordWriter {
         });
         accepted.push(...chunk);
       } catch (error) {
-        if (!(error instanceof OomnitzaApiError)) throw error;
-        if (TOKEN_REFUSED.includes(error.status)) throw runStoppedBy(error);
+        if (!(error instanceof OomnitzaApiError)) {
+          throw error;
+        }
+        if (TOKEN_REFUSED.includes(error.status)) {
+          throw runStoppedBy(error);
+        }
         errors.push(...chunk.map((record) => ({ recordKey: record.syncKey, reason: error.message })));
       }
     }
@@ -103,7 +122,9 @@ export class RecordWriter {
     const after = await this.oomnitza(() => (batch.isLastBatch ? this.bulk.finalize(access, runId) : this.bulk.portion(access, runId)));
     const counted = difference(after, { added: portion.added, updated: portion.updated, skipped: portion.skipped, errors: portion.errors });
     // Oomnitza names no records in its error counts: only a batch it took without errors is remembered.
-    if (counted.errors === 0) await this.remember(manager, envelope.integrationId, runId, accepted, volatile);
+    if (counted.errors === 0) {
+      await this.remember(manager, envelope.integrationId, runId, accepted, volatile);
+    }
     await manager.update(
       PortionEntity,
       { runId },
@@ -133,7 +154,9 @@ export class RecordWriter {
     try {
       return await call();
     } catch (error) {
-      if (!(error instanceof OomnitzaApiError)) throw error;
+      if (!(error instanceof OomnitzaApiError)) {
+        throw error;
+      }
       throw runStoppedBy(error);
     }
   }
@@ -157,8 +180,16 @@ export class RecordWriter {
     return { changed, unchanged };
   }
 
-  private async remember(manager: EntityManager, integrationId: string, runId: string, records: OomnitzaRecordDto[], volatile: string[]): Promise<void> {
-    if (records.length === 0) return;
+  private async remember(
+    manager: EntityManager,
+    integrationId: string,
+    runId: string,
+    records: OomnitzaRecordDto[],
+    volatile: string[],
+  ): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
     const now = new Date();
     await manager.upsert(
       UserSyncStateEntity,

@@ -38,11 +38,15 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
 
   /** People already in Oomnitza before the run, by their sync field value. */
   holds(...syncValues: string[]): void {
-    for (const value of syncValues) this.people.add(value);
+    for (const value of syncValues) {
+      this.people.add(value);
+    }
   }
 
   refusesRecordOf(...syncValues: string[]): void {
-    for (const value of syncValues) this.refused.add(value);
+    for (const value of syncValues) {
+      this.refused.add(value);
+    }
   }
 
   cancel(portion: string): void {
@@ -75,7 +79,9 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     if (portion.canceled || portion.finalized) {
       throw new OomnitzaApiError(409, `Portion ${request.portion} is ${portion.canceled ? 'canceled' : 'already finalized'}`);
     }
-    for (const record of request.records) this.count(portion, record, request);
+    for (const record of request.records) {
+      this.count(portion, record, request);
+    }
   }
 
   override async portion(_access: OomnitzaAccess, portion: string): Promise<PortionState> {
@@ -108,9 +114,13 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   /** Records the call and fails it if the script says so. */
   private answer(call: BulkCall): void {
     this.calls.push(call);
-    if (this.tokenRefusal) throw this.tokenRefusal;
+    if (this.tokenRefusal) {
+      throw this.tokenRefusal;
+    }
     const failure = this.nextFailures.get(call)?.shift();
-    if (failure) throw failure;
+    if (failure) {
+      throw failure;
+    }
   }
 
   private portionOf(id: string): Portion {

@@ -19,7 +19,9 @@ export class StubCredentials extends CredentialsClient {
 
   override async oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
     const failure = this.failures.get(credentialId);
-    if (failure) throw failure;
+    if (failure) {
+      throw failure;
+    }
     return { apiToken: StubCredentials.tokenOf(credentialId), baseUrl: 'https://acme.oomnitza.invalid' };
   }
 }

@@ -29,7 +29,9 @@ export class IntegrationsService {
   ) {}
 
   async create(tenantId: string, input: CreateIntegrationDto): Promise<IntegrationEntity> {
-    if (input.installationType === 'local') throw new LocalInstallationProblem();
+    if (input.installationType === 'local') {
+      throw new LocalInstallationProblem();
+    }
     return this.dataSource.transaction(async (manager) => {
       const integration = await manager.save(
         manager.create(IntegrationEntity, {
@@ -65,9 +67,13 @@ export class IntegrationsService {
     return this.dataSource.transaction(async (manager) => {
       const integration = await this.lockOwned(manager, tenantId, id);
       if (integration.oomnitzaRoleId === null) {
-        throw new ConflictProblem('The integration stays a draft until its mandatory mapping exists: choose an Oomnitza role (oomnitzaRoleId).');
+        throw new ConflictProblem(
+          'The integration stays a draft until its mandatory mapping exists: choose an Oomnitza role (oomnitzaRoleId).',
+        );
       }
-      if (integration.status === 'active') return integration;
+      if (integration.status === 'active') {
+        return integration;
+      }
       integration.status = 'active';
       const saved = await manager.save(integration);
       await this.announce(manager, saved);
@@ -82,13 +88,17 @@ export class IntegrationsService {
   /** Another tenant's integration does not exist for the caller: 404, never 403. */
   async get(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<IntegrationEntity> {
     const integration = await manager.findOneBy(IntegrationEntity, { tenantId, id });
-    if (!integration) throw new NotFoundProblem(`Integration ${id} was not found.`);
+    if (!integration) {
+      throw new NotFoundProblem(`Integration ${id} was not found.`);
+    }
     return integration;
   }
 
   private async lockOwned(manager: EntityManager, tenantId: string, id: string): Promise<IntegrationEntity> {
     const integration = await manager.findOne(IntegrationEntity, { where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
-    if (!integration) throw new NotFoundProblem(`Integration ${id} was not found.`);
+    if (!integration) {
+      throw new NotFoundProblem(`Integration ${id} was not found.`);
+    }
     return integration;
   }
 

@@ -26,7 +26,9 @@ export class RunAccountingService {
   async applyProgress(manager: EntityManager, envelope: MessageEnvelope<RunProgressValue>): Promise<void> {
     const progress = envelope.payload;
     const run = await this.lockRun(manager, envelope, progress.runId);
-    if (this.isSettled(run)) return;
+    if (this.isSettled(run)) {
+      return;
+    }
     if (progress.stage === 'fetch') {
       run.fetched += progress.processed;
       run.fetchCompleted ||= progress.stageCompleted;
@@ -35,16 +37,22 @@ export class RunAccountingService {
       run.rejected += progress.rejected;
       run.mapCompleted ||= progress.stageCompleted;
     }
-    if (progress.failureReason) this.fail(run, progress.failureReason);
+    if (progress.failureReason) {
+      this.fail(run, progress.failureReason);
+    }
     await this.keepErrors(manager, run, progress.stage, progress.errors);
     await this.settle(manager, run, envelope);
   }
 
   async applyWritten(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsWrittenValue>): Promise<void> {
     const written = envelope.payload;
-    if (!written.runId) return; // a webhook-driven write belongs to no run
+    if (!written.runId) {
+      return;
+    } // a webhook-driven write belongs to no run
     const run = await this.lockRun(manager, envelope, written.runId);
-    if (this.isSettled(run)) return;
+    if (this.isSettled(run)) {
+      return;
+    }
     run.created += written.created;
     run.updated += written.updated;
     run.unchanged += written.unchanged;
@@ -74,7 +82,9 @@ export class RunAccountingService {
   }
 
   private async settle(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {
-    if (run.status === 'requested') run.status = 'running';
+    if (run.status === 'requested') {
+      run.status = 'running';
+    }
     if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.writeFinished) {
       const accounted = run.created + run.updated + run.unchanged + run.skipped + run.failed;
       if (accounted === run.mapped) {
@@ -85,9 +95,13 @@ export class RunAccountingService {
         this.fail(run, `the writer reported ${accounted} records, but ${run.mapped} were mapped`);
       }
     }
-    if (this.isSettled(run)) run.finishedAt = new Date();
+    if (this.isSettled(run)) {
+      run.finishedAt = new Date();
+    }
     await manager.save(run);
-    if (run.status === 'failed') await this.alertFailure(manager, run, envelope);
+    if (run.status === 'failed') {
+      await this.alertFailure(manager, run, envelope);
+    }
   }
 
   private async alertFailure(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {
@@ -101,10 +115,14 @@ export class RunAccountingService {
   }
 
   private async keepErrors(manager: EntityManager, run: RunEntity, stage: RunStage, errors: RecordErrorDto[]): Promise<void> {
-    if (errors.length === 0) return;
+    if (errors.length === 0) {
+      return;
+    }
     const kept = await manager.countBy(RunErrorEntity, { runId: run.id });
     const room = Math.max(0, RUN_ERRORS_KEPT - kept);
     const rows = errors.slice(0, room).map((error) => ({ runId: run.id, stage, recordKey: error.recordKey, reason: error.reason }));
-    if (rows.length > 0) await manager.insert(RunErrorEntity, rows);
+    if (rows.length > 0) {
+      await manager.insert(RunErrorEntity, rows);
+    }
   }
 }

@@ -15,10 +15,7 @@ export class RunsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @RequireScopes('runs:write')
-  requestRun(
-    @CurrentPrincipal() principal: Principal,
-    @Param('integrationId', ParseUUIDPipe) integrationId: string,
-  ): Promise<RunEntity> {
+  requestRun(@CurrentPrincipal() principal: Principal, @Param('integrationId', ParseUUIDPipe) integrationId: string): Promise<RunEntity> {
     return this.runs.requestRun(tenantOf(principal), integrationId);
   }
 

@@ -42,13 +42,17 @@ export class RunsService {
 
   async get(tenantId: string, integrationId: string, runId: string): Promise<RunEntity> {
     const run = await this.dataSource.getRepository(RunEntity).findOneBy({ tenantId, integrationId, id: runId });
-    if (!run) throw new NotFoundProblem(`Run ${runId} was not found.`);
+    if (!run) {
+      throw new NotFoundProblem(`Run ${runId} was not found.`);
+    }
     return run;
   }
 
   async list(tenantId: string, integrationId: string, limit: number): Promise<RunEntity[]> {
     await this.integrations.get(tenantId, integrationId);
-    return this.dataSource.getRepository(RunEntity).find({ where: { tenantId, integrationId }, order: { requestedAt: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(RunEntity)
+      .find({ where: { tenantId, integrationId }, order: { requestedAt: 'DESC' }, take: limit });
   }
 
   async errors(tenantId: string, integrationId: string, runId: string): Promise<RunErrorEntity[]> {

@@ -94,7 +94,9 @@ export class SchedulerTestBed {
       await firstTransaction.commitTransaction();
       await secondRun;
     } finally {
-      if (firstTransaction.isTransactionActive) await firstTransaction.rollbackTransaction();
+      if (firstTransaction.isTransactionActive) {
+        await firstTransaction.rollbackTransaction();
+      }
       await firstTransaction.release();
     }
   }

@@ -51,7 +51,9 @@ export class FetchJobStore {
        RETURNING run_id`,
       [leaseSeconds],
     )) as [{ run_id: string }[], number];
-    if (rows.length === 0) return undefined;
+    if (rows.length === 0) {
+      return undefined;
+    }
     return this.dataSource.getRepository(FetchJobEntity).findOneByOrFail({ runId: rows[0].run_id });
   }
 
@@ -64,7 +66,9 @@ export class FetchJobStore {
       ...(page.isLastPage ? { status: 'completed' as const, finishedAt: new Date() } : {}),
     };
     await this.update(job, changes, async (manager) => {
-      if (page.users.length === 0 && !page.isLastPage) return;
+      if (page.users.length === 0 && !page.isLastPage) {
+        return;
+      }
       const run = { tenantId: job.tenantId, integrationId: job.integrationId, runId: job.runId };
       await this.outbox.publish(manager, ZoomUsersPage, {
         ...run,
@@ -80,7 +84,14 @@ export class FetchJobStore {
       });
       await this.outbox.publish(manager, RunProgress, {
         ...run,
-        payload: { runId: job.runId, stage: 'fetch', processed: page.users.length, rejected: 0, stageCompleted: page.isLastPage, errors: [] },
+        payload: {
+          runId: job.runId,
+          stage: 'fetch',
+          processed: page.users.length,
+          rejected: 0,
+          stageCompleted: page.isLastPage,
+          errors: [],
+        },
       });
     });
   }
@@ -109,7 +120,11 @@ export class FetchJobStore {
   }
 
   /** Applies changes to a job this replica still owns, with what must commit alongside; memory follows the commit. */
-  private async update(job: FetchJobEntity, changes: Partial<FetchJobEntity>, alongside?: (manager: EntityManager) => Promise<void>): Promise<void> {
+  private async update(
+    job: FetchJobEntity,
+    changes: Partial<FetchJobEntity>,
+    alongside?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.holdLease(manager, job);
       await alongside?.(manager);

@@ -29,7 +29,9 @@ export class FetchWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     const concurrency = this.config.get('FETCH_CONCURRENCY', { infer: true });
-    for (let loop = 0; loop < concurrency; loop += 1) this.loops.push(this.work());
+    for (let loop = 0; loop < concurrency; loop += 1) {
+      this.loops.push(this.work());
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -42,8 +44,11 @@ export class FetchWorker implements OnApplicationBootstrap, BeforeApplicationShu
     while (!this.stopping) {
       try {
         const job = await this.store.claim(this.runner.leaseDurationSeconds);
-        if (job) await this.runner.run(job);
-        else await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+        if (job) {
+          await this.runner.run(job);
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+        }
       } catch (error) {
         this.log.error({ err: error }, 'fetch loop error');
         await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -60,19 +60,26 @@ export class FullSyncRunner {
 
   async run(job: FetchJobEntity): Promise<void> {
     const started = Date.now();
-    this.log.info({ runId: job.runId, integrationId: job.integrationId, resumeAt: { pass: job.passIndex, page: job.pageNumber } }, 'full sync fetch started');
+    this.log.info(
+      { runId: job.runId, integrationId: job.integrationId, resumeAt: { pass: job.passIndex, page: job.pageNumber } },
+      'full sync fetch started',
+    );
     try {
       await this.fetchAll(job);
       this.log.info({ runId: job.runId, users: job.usersFetched, seconds: (Date.now() - started) / 1000 }, 'full sync fetch completed');
     } catch (error) {
-      if (error instanceof FetchSuspended) return;
+      if (error instanceof FetchSuspended) {
+        return;
+      }
       if (error instanceof LeaseLostError) {
         this.log.warn({ runId: job.runId }, error.message);
         return;
       }
       const reason = error instanceof Error ? error.message : String(error);
       this.log.warn({ runId: job.runId, reason }, 'full sync fetch failed');
-      await this.store.fail(job, reason).catch((failure: unknown) => this.log.warn({ runId: job.runId, err: failure }, 'could not record the failure'));
+      await this.store
+        .fail(job, reason)
+        .catch((failure: unknown) => this.log.warn({ runId: job.runId, err: failure }, 'could not record the failure'));
     }
   }
 
@@ -88,7 +95,9 @@ export class FullSyncRunner {
       const userStatus = passes[checkpoint.passIndex];
       const observedAt = new Date();
       const outcome = await this.requestPage(job, userStatus, checkpoint, access, (renewed) => (access = renewed));
-      if (outcome === 'postponed') throw new FetchSuspended();
+      if (outcome === 'postponed') {
+        throw new FetchSuspended();
+      }
       if (outcome === 'restart-pass') {
         this.log.info({ runId: job.runId, userStatus }, 'page token expired: restarting the pass');
         checkpoint = { ...checkpoint, nextPageToken: null, pageNumber: 1 };
@@ -99,7 +108,12 @@ export class FullSyncRunner {
       const next: FetchCheckpoint = lastOfPass
         ? { passIndex: checkpoint.passIndex + 1, nextPageToken: null, pageNumber: 1 }
         : { passIndex: checkpoint.passIndex, nextPageToken: outcome.nextPageToken ?? null, pageNumber: checkpoint.pageNumber + 1 };
-      await this.store.recordPage(job, { userStatus, pageNumber: checkpoint.pageNumber, users: outcome.users, isLastPage, observedAt }, next, this.leaseSeconds);
+      await this.store.recordPage(
+        job,
+        { userStatus, pageNumber: checkpoint.pageNumber, users: outcome.users, isLastPage, observedAt },
+        next,
+        this.leaseSeconds,
+      );
       checkpoint = next;
     }
   }
@@ -123,9 +137,13 @@ export class FullSyncRunner {
           nextPageToken: checkpoint.nextPageToken ?? undefined,
         });
       } catch (error) {
-        if (!(error instanceof ZoomApiError)) throw error;
+        if (!(error instanceof ZoomApiError)) {
+          throw error;
+        }
         if (error.invalidToken) {
-          if (renewed) throw new Error('Zoom refused a freshly minted access token (code 124)');
+          if (renewed) {
+            throw new Error('Zoom refused a freshly minted access token (code 124)');
+          }
           renewed = true;
           access = await this.accessFor(job, access.accessToken);
           renew(access);
@@ -157,7 +175,9 @@ export class FullSyncRunner {
         ? await this.credentials.renewZoomAccessToken(job.zoomCredentialId, refusedAccessToken)
         : await this.credentials.zoomAccessToken(job.zoomCredentialId);
     } catch (error) {
-      if (error instanceof CredentialProblemError) throw new Error(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
+      if (error instanceof CredentialProblemError) {
+        throw new Error(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
+      }
       throw error;
     }
   }

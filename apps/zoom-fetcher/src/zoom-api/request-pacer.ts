@@ -11,6 +11,8 @@ export class RequestPacer {
     const now = Date.now();
     const slot = Math.max(now, this.nextSlot.get(account) ?? 0);
     this.nextSlot.set(account, slot + 1000 / this.requestsPerSecond);
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+    if (slot > now) {
+      await new Promise((resolve) => setTimeout(resolve, slot - now));
+    }
   }
 }

@@ -14,11 +14,17 @@ const TIMEOUT_MS = 30_000;
 /** GET /v2/users, one page. Errors come back as ZoomApiError with Zoom's code. */
 @Injectable()
 export class ZoomUsersClient {
-  async listUsers(apiUrl: string, accessToken: string, query: { status: ZoomUserStatus; pageSize: number; nextPageToken?: string }): Promise<UsersPage> {
+  async listUsers(
+    apiUrl: string,
+    accessToken: string,
+    query: { status: ZoomUserStatus; pageSize: number; nextPageToken?: string },
+  ): Promise<UsersPage> {
     const url = new URL(`${apiUrl.replace(/\/+$/, '')}/users`);
     url.searchParams.set('status', query.status);
     url.searchParams.set('page_size', String(query.pageSize));
-    if (query.nextPageToken) url.searchParams.set('next_page_token', query.nextPageToken);
+    if (query.nextPageToken) {
+      url.searchParams.set('next_page_token', query.nextPageToken);
+    }
     let response: Response;
     try {
       response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -31,7 +37,13 @@ export class ZoomUsersClient {
       const code = typeof body.code === 'number' ? body.code : undefined;
       const message = typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
       const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after'), daily) : undefined;
-      throw new ZoomApiError(response.status, code, `Zoom answered ${response.status}${code ? ` code ${code}` : ''}: ${message}`, wait, daily);
+      throw new ZoomApiError(
+        response.status,
+        code,
+        `Zoom answered ${response.status}${code ? ` code ${code}` : ''}: ${message}`,
+        wait,
+        daily,
+      );
     }
     return {
       users: Array.isArray(body.users) ? (body.users as ZoomUserDto[]) : [],

@@ -47,18 +47,24 @@ export class BreakableOutbox extends OutboxService {
   }
 
   private breakageFor(definition: MessageDefinition<object>, payload: object): Breakage | undefined {
-    if (definition.type !== ZoomUsersPage.type || !this.planned) return undefined;
+    if (definition.type !== ZoomUsersPage.type || !this.planned) {
+      return undefined;
+    }
     const page = payload as ZoomUsersPageValue;
     return page.userStatus === this.planned.userStatus && page.pageNumber === this.planned.pageNumber ? this.planned.breakage : undefined;
   }
 
   private async breakTransaction(manager: EntityManager, breakage: Breakage): Promise<never> {
-    if (breakage === 'write-fails') throw new Error('the outbox write failed');
+    if (breakage === 'write-fails') {
+      throw new Error('the outbox write failed');
+    }
     const cut = await manager.query('SELECT pg_terminate_backend(pg_backend_pid())').then(
       () => new Error('the connection outlived pg_terminate_backend'),
       (error: Error) => error,
     );
-    if (breakage === 'connection-dies') throw cut;
+    if (breakage === 'connection-dies') {
+      throw cut;
+    }
     return new Promise<never>((_, reject) => (this.wakeUp = reject));
   }
 }

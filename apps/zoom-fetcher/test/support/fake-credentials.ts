@@ -12,7 +12,9 @@ export class FakeCredentials implements Pick<CredentialsClient, 'zoomAccessToken
   private minted = 1;
 
   async zoomAccessToken(_credentialId: string): Promise<ZoomAccessToken> {
-    if (this.refusal) throw this.refusal;
+    if (this.refusal) {
+      throw this.refusal;
+    }
     return this.token(this.minted);
   }
 

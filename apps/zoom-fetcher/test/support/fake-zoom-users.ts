@@ -93,10 +93,14 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers'> {
   async listUsers(_apiUrl: string, accessToken: string, query: Omit<ListUsersRequest, 'accessToken'>): Promise<UsersPage> {
     const request = { accessToken, ...query };
     const requestNumber = this.requests.push(request);
-    if (requestNumber > RUNAWAY_REQUESTS) throw new Error(`over ${RUNAWAY_REQUESTS} requests: the fetch goes round in circles`);
+    if (requestNumber > RUNAWAY_REQUESTS) {
+      throw new Error(`over ${RUNAWAY_REQUESTS} requests: the fetch goes round in circles`);
+    }
     await this.onRequest?.(request, requestNumber);
     const scripted = this.scriptedAnswer(requestNumber);
-    if (scripted) throw scripted;
+    if (scripted) {
+      throw scripted;
+    }
     const users = this.population[query.status];
     const end = this.offsetOf(query) + query.pageSize;
     return {
@@ -112,9 +116,13 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers'> {
   }
 
   private offsetOf(query: Pick<ListUsersRequest, 'status' | 'nextPageToken'>): number {
-    if (query.nextPageToken === undefined) return 0;
+    if (query.nextPageToken === undefined) {
+      return 0;
+    }
     const position = this.pageTokens.get(query.nextPageToken);
-    if (!position || position.status !== query.status) throw zoomAnswers.pageTokenExpired();
+    if (!position || position.status !== query.status) {
+      throw zoomAnswers.pageTokenExpired();
+    }
     return position.offset;
   }
 

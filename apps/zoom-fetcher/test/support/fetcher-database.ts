@@ -21,7 +21,9 @@ export interface Replica {
 /** Claims the next due job as FetchWorker does; a test that expects one fails here when there is none. */
 export async function claimDue(replica: Replica, leaseSeconds: number): Promise<FetchJobEntity> {
   const job = await replica.store.claim(leaseSeconds);
-  if (!job) throw new Error('no fetch job is due');
+  if (!job) {
+    throw new Error('no fetch job is due');
+  }
   return job;
 }
 

@@ -27,7 +27,13 @@ describe('readMessagingSettings', () => {
 
   it('accepts numbers as strings, as raw environment variables are', () => {
     const settings = readMessagingSettings(
-      configOf({ KAFKA_BROKERS: 'a:9092, b:9093', MESSAGING_MAX_ATTEMPTS: '3', KAFKA_CREATE_TOPICS: 'true', KAFKA_TOPIC_PREFIX: 'dev.', OUTBOX_RELAY_ENABLED: 'false' }),
+      configOf({
+        KAFKA_BROKERS: 'a:9092, b:9093',
+        MESSAGING_MAX_ATTEMPTS: '3',
+        KAFKA_CREATE_TOPICS: 'true',
+        KAFKA_TOPIC_PREFIX: 'dev.',
+        OUTBOX_RELAY_ENABLED: 'false',
+      }),
     );
     expect(settings).toMatchObject({
       brokers: ['a:9092', 'b:9093'],
@@ -39,7 +45,9 @@ describe('readMessagingSettings', () => {
   });
 
   it('names a malformed setting', () => {
-    expect(() => readMessagingSettings(configOf({ KAFKA_BROKERS: 'a:9092', OUTBOX_RETENTION_HOURS: 'soon' }))).toThrow(/OUTBOX_RETENTION_HOURS/);
+    expect(() => readMessagingSettings(configOf({ KAFKA_BROKERS: 'a:9092', OUTBOX_RETENTION_HOURS: 'soon' }))).toThrow(
+      /OUTBOX_RETENTION_HOURS/,
+    );
     expect(() => readMessagingSettings(configOf({}))).toThrow(/KAFKA_BROKERS/);
   });
 });

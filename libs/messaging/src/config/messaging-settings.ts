@@ -30,7 +30,9 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
     .split(',')
     .map((broker) => broker.trim())
     .filter(Boolean);
-  if (brokers.length === 0) throw new Error('Invalid configuration: KAFKA_BROKERS must list at least one host:port');
+  if (brokers.length === 0) {
+    throw new Error('Invalid configuration: KAFKA_BROKERS must list at least one host:port');
+  }
   return {
     brokers,
     topicPrefix: String(config.get('KAFKA_TOPIC_PREFIX') ?? ''),
@@ -52,8 +54,12 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
 
 function positiveNumber(config: ConfigService, name: string, fallback: number): number {
   const raw = config.get<unknown>(name);
-  if (raw === undefined || raw === null || raw === '') return fallback;
+  if (raw === undefined || raw === null || raw === '') {
+    return fallback;
+  }
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`Invalid configuration: ${name} must be a positive number`);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`Invalid configuration: ${name} must be a positive number`);
+  }
   return value;
 }

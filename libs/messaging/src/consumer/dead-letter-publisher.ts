@@ -10,7 +10,9 @@ export class DeadLetterPublisher {
   constructor(private readonly kafka: KafkaClient) {}
 
   async connect(): Promise<void> {
-    if (this.producer) return;
+    if (this.producer) {
+      return;
+    }
     const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -22,7 +24,9 @@ export class DeadLetterPublisher {
   }
 
   async publish(topic: string, message: Message): Promise<void> {
-    if (!this.producer) throw new Error('dead-letter publisher is not connected');
+    if (!this.producer) {
+      throw new Error('dead-letter publisher is not connected');
+    }
     await this.producer.send({ topic, acks: -1, messages: [message] });
   }
 

@@ -39,7 +39,9 @@ class CollectingServer extends Server implements CustomTransportStrategy {
 class SampleController {
   @MessageHandler(Note)
   onNote(message: { envelope: { payload: NotePayload } }): void {
-    if (message.envelope.payload.text === 'reject') throw new PermanentMessageError('cannot apply');
+    if (message.envelope.payload.text === 'reject') {
+      throw new PermanentMessageError('cannot apply');
+    }
   }
 
   @MessageHandler(Page, { batch: true, consumer: 'page-reader' })
@@ -89,7 +91,9 @@ describe('discoverHandlerRoutes', () => {
   it('refuses two handlers for one topic', () => {
     const handlers = new Map(server.handlers());
     const first = handlers.get('sample.note.v1');
-    if (!first) throw new Error('handler missing');
+    if (!first) {
+      throw new Error('handler missing');
+    }
     const chained = Object.assign(async () => undefined, { isEventHandler: true, extras: first.extras, next: first });
     handlers.set('sample.note.v1', chained);
     expect(() => discoverHandlerRoutes(handlers, new TopicNames(''), 'mapper')).toThrow(/more than one @MessageHandler/);

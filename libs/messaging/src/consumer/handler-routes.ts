@@ -25,7 +25,11 @@ export interface DiscoveredRoutes {
 }
 
 /** Reads the @MessageHandler methods Nest registered on the server into routes. */
-export function discoverHandlerRoutes(handlers: Map<string, NestMessageHandler>, topicNames: TopicNames, serviceName: string): DiscoveredRoutes {
+export function discoverHandlerRoutes(
+  handlers: Map<string, NestMessageHandler>,
+  topicNames: TopicNames,
+  serviceName: string,
+): DiscoveredRoutes {
   const routes = new Map<string, HandlerRoute>();
   const ignoredPatterns: string[] = [];
   for (const [pattern, handler] of handlers) {

@@ -76,11 +76,15 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
   /** Listens to a kafkajs consumer event; may be called before the consumer exists (it is attached when created). */
   on<K extends keyof KafkaConsumerEvents>(event: K, listener: KafkaConsumerEvents[K]): void {
     this.eventListeners.push([event, listener]);
-    if (this.consumer) attachListener(this.consumer, [event, listener]);
+    if (this.consumer) {
+      attachListener(this.consumer, [event, listener]);
+    }
   }
 
   unwrap<T>(): T {
-    if (!this.consumer) throw new Error('KafkaConsumerServer is not listening');
+    if (!this.consumer) {
+      throw new Error('KafkaConsumerServer is not listening');
+    }
     return this.consumer as T;
   }
 
@@ -108,12 +112,16 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });
     this.consumer = consumer;
-    for (const listener of this.eventListeners) attachListener(consumer, listener);
+    for (const listener of this.eventListeners) {
+      attachListener(consumer, listener);
+    }
     await consumer.connect();
     // A new group starts at the beginning: messages produced before the service first ran still count.
     await consumer.subscribe({ topics: [...routes.keys()], fromBeginning: true });
     // close() may have run while connecting; it has disconnected this consumer, which must not start now.
-    if (this.stopping) return;
+    if (this.stopping) {
+      return;
+    }
     await consumer.run({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
@@ -139,14 +147,21 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
   private async consumeBatch(routes: Map<string, HandlerRoute>, processor: MessageProcessor, payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isStale } = payload;
     const route = routes.get(batch.topic);
-    if (!route) throw new Error(`received a batch of ${batch.topic}, which has no handler`);
+    if (!route) {
+      throw new Error(`received a batch of ${batch.topic}, which has no handler`);
+    }
     const work = { partition: batch.partition, heartbeat, resolveOffset, isStale };
     try {
-      if (route.batch) await processor.processBatch(route, work, batch.messages);
-      else await processor.processEach(route, work, batch.messages);
+      if (route.batch) {
+        await processor.processBatch(route, work, batch.messages);
+      } else {
+        await processor.processEach(route, work, batch.messages);
+      }
     } catch (error) {
       // Stopping mid-retry: what is resolved gets committed, the rest is redelivered later.
-      if (!(error instanceof ProcessingInterrupted)) throw error;
+      if (!(error instanceof ProcessingInterrupted)) {
+        throw error;
+      }
     }
     await commitOffsetsIfNecessary();
     this.metrics.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));

@@ -49,6 +49,10 @@ describe('decodeMessage', () => {
 
 describe('decodeHeaders', () => {
   it('turns buffers into strings and skips absent values', () => {
-    expect(decodeHeaders({ a: Buffer.from('1'), b: 'two', c: undefined, d: [Buffer.from('x'), Buffer.from('y')] })).toEqual({ a: '1', b: 'two', d: 'y' });
+    expect(decodeHeaders({ a: Buffer.from('1'), b: 'two', c: undefined, d: [Buffer.from('x'), Buffer.from('y')] })).toEqual({
+      a: '1',
+      b: 'two',
+      d: 'y',
+    });
   });
 });

@@ -9,14 +9,15 @@ export interface DecodedMessage<TPayload extends object = object> {
 }
 
 export type DecodeResult<TPayload extends object> =
-  | { valid: true; message: DecodedMessage<TPayload> }
-  | { valid: false; problems: string[] };
+  { valid: true; message: DecodedMessage<TPayload> } | { valid: false; problems: string[] };
 
 export async function decodeMessage<TPayload extends object>(
   definition: MessageDefinition<TPayload>,
   record: KafkaMessage,
 ): Promise<DecodeResult<TPayload>> {
-  if (!record.value || record.value.length === 0) return { valid: false, problems: ['message has no value'] };
+  if (!record.value || record.value.length === 0) {
+    return { valid: false, problems: ['message has no value'] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(record.value.toString('utf8'));
@@ -27,7 +28,9 @@ export async function decodeMessage<TPayload extends object>(
     const envelope = await parseMessage(definition, raw);
     return { valid: true, message: { envelope, headers: decodeHeaders(record.headers), record } };
   } catch (error) {
-    if (error instanceof InvalidMessageError) return { valid: false, problems: error.problems };
+    if (error instanceof InvalidMessageError) {
+      return { valid: false, problems: error.problems };
+    }
     throw error;
   }
 }
@@ -36,7 +39,9 @@ export function decodeHeaders(headers: IHeaders | undefined): Record<string, str
   const decoded: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) decoded[name] = last.toString();
+    if (last !== undefined) {
+      decoded[name] = last.toString();
+    }
   }
   return decoded;
 }

@@ -29,5 +29,8 @@ export function MessageHandler<TPayload extends object>(
   options: MessageHandlerOptions = {},
 ): MethodDecorator {
   const extras: MessageHandlerExtras = { definition, batch: options.batch ?? false, consumer: options.consumer };
-  return applyDecorators(EventPattern(definition.topic, { [MESSAGE_HANDLER_EXTRAS]: extras }), UseFilters(new HandlerErrorPassthroughFilter()));
+  return applyDecorators(
+    EventPattern(definition.topic, { [MESSAGE_HANDLER_EXTRAS]: extras }),
+    UseFilters(new HandlerErrorPassthroughFilter()),
+  );
 }

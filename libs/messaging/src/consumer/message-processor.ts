@@ -56,10 +56,19 @@ export class MessageProcessor {
   /** Per-message handler: every record separately, resolving each once it is settled. */
   async processEach(route: HandlerRoute, work: PartitionWork, records: KafkaMessage[]): Promise<void> {
     for (const record of records) {
-      if (work.isStale()) return;
+      if (work.isStale()) {
+        return;
+      }
       const decoded = await decodeMessage(route.definition, record);
-      if (decoded.valid) await this.applyWithRetries(route, work, decoded.message);
-      else await this.deadLetter(route, work.partition, record, { reason: 'invalid-message', error: decoded.problems.join('; '), attempts: 0 });
+      if (decoded.valid) {
+        await this.applyWithRetries(route, work, decoded.message);
+      } else {
+        await this.deadLetter(route, work.partition, record, {
+          reason: 'invalid-message',
+          error: decoded.problems.join('; '),
+          attempts: 0,
+        });
+      }
       work.resolveOffset(record.offset);
       await work.heartbeat();
     }
@@ -70,12 +79,21 @@ export class MessageProcessor {
    * poison record is retried and dead-lettered alone.
    */
   async processBatch(route: HandlerRoute, work: PartitionWork, records: KafkaMessage[]): Promise<void> {
-    if (records.length === 0 || work.isStale()) return;
+    if (records.length === 0 || work.isStale()) {
+      return;
+    }
     const valid: DecodedMessage[] = [];
     for (const record of records) {
       const decoded = await decodeMessage(route.definition, record);
-      if (decoded.valid) valid.push(decoded.message);
-      else await this.deadLetter(route, work.partition, record, { reason: 'invalid-message', error: decoded.problems.join('; '), attempts: 0 });
+      if (decoded.valid) {
+        valid.push(decoded.message);
+      } else {
+        await this.deadLetter(route, work.partition, record, {
+          reason: 'invalid-message',
+          error: decoded.problems.join('; '),
+          attempts: 0,
+        });
+      }
     }
     if (valid.length > 0) {
       try {
@@ -86,7 +104,9 @@ export class MessageProcessor {
           'batch handler failed; applying the batch one message at a time',
         );
         for (const message of valid) {
-          if (work.isStale()) return;
+          if (work.isStale()) {
+            return;
+          }
           await this.applyWithRetries(route, work, message);
           work.resolveOffset(message.record.offset);
           await work.heartbeat();
@@ -137,14 +157,20 @@ export class MessageProcessor {
     let outcome: HandlerOutcome = 'failed';
     const queryRunner = await this.begin();
     try {
-      const fresh = await claimUnprocessed(queryRunner.manager, { consumer: route.consumer, topic: route.kafkaTopic, partition: work.partition }, messages).catch(
-        (error: unknown) => Promise.reject(new InfrastructureFailure(error)),
-      );
-      if (fresh.length > 0) await this.invoke(route, work, queryRunner, fresh, attempt);
+      const fresh = await claimUnprocessed(
+        queryRunner.manager,
+        { consumer: route.consumer, topic: route.kafkaTopic, partition: work.partition },
+        messages,
+      ).catch((error: unknown) => Promise.reject(new InfrastructureFailure(error)));
+      if (fresh.length > 0) {
+        await this.invoke(route, work, queryRunner, fresh, attempt);
+      }
       await queryRunner.commitTransaction();
       outcome = fresh.length > 0 ? 'processed' : 'duplicate';
     } finally {
-      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      if (queryRunner.isTransactionActive) {
+        await queryRunner.rollbackTransaction().catch(() => undefined);
+      }
       await queryRunner.release();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.deps.metrics.handlerDuration.observe({ topic: route.kafkaTopic, outcome }, seconds);
@@ -163,18 +189,22 @@ export class MessageProcessor {
     }
   }
 
-  private async invoke(route: HandlerRoute, work: PartitionWork, queryRunner: QueryRunner, messages: DecodedMessage[], attempt: number): Promise<void> {
-    const consumed = messages.map(
-      (message): ConsumedMessage => ({
-        envelope: message.envelope,
-        manager: queryRunner.manager,
-        topic: route.kafkaTopic,
-        partition: work.partition,
-        offset: message.record.offset,
-        headers: message.headers,
-        attempt,
-      }),
-    );
+  private async invoke(
+    route: HandlerRoute,
+    work: PartitionWork,
+    queryRunner: QueryRunner,
+    messages: DecodedMessage[],
+    attempt: number,
+  ): Promise<void> {
+    const consumed = messages.map((message): ConsumedMessage => ({
+      envelope: message.envelope,
+      manager: queryRunner.manager,
+      topic: route.kafkaTopic,
+      partition: work.partition,
+      offset: message.record.offset,
+      headers: message.headers,
+      attempt,
+    }));
     const context = new KafkaMessageContext([route.kafkaTopic, work.partition, consumed.map((message) => message.offset)]);
     // A batch has no single correlation id; each message keeps its own in its headers.
     const correlationId = route.batch ? undefined : consumed[0].headers[MessageHeaders.correlationId];
@@ -190,11 +220,22 @@ export class MessageProcessor {
     record: KafkaMessage,
     failure: { reason: DeadLetterReason; error: string; attempts: number },
   ): Promise<void> {
-    const message = buildDeadLetterMessage({ topic: route.kafkaTopic, partition, message: record, consumerGroup: this.deps.consumerGroup }, failure, new Date());
+    const message = buildDeadLetterMessage(
+      { topic: route.kafkaTopic, partition, message: record, consumerGroup: this.deps.consumerGroup },
+      failure,
+      new Date(),
+    );
     await this.deps.deadLetters.publish(route.deadLetterTopic, message);
     this.deps.metrics.deadLettered.inc({ topic: route.kafkaTopic, reason: failure.reason });
     this.deps.logger.warn(
-      { topic: route.kafkaTopic, partition, offset: record.offset, reason: failure.reason, attempts: failure.attempts, error: failure.error },
+      {
+        topic: route.kafkaTopic,
+        partition,
+        offset: record.offset,
+        reason: failure.reason,
+        attempts: failure.attempts,
+        error: failure.error,
+      },
       'message dead-lettered',
     );
   }

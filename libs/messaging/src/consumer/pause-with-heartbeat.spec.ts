@@ -17,6 +17,12 @@ describe('pauseWithHeartbeat', () => {
 
   it('lets a failed heartbeat (a rebalance) end the pause', async () => {
     const rebalance = new Error('The group is rebalancing');
-    await expect(pauseWithHeartbeat(60_000, () => Promise.reject(rebalance), () => false)).rejects.toBe(rebalance);
+    await expect(
+      pauseWithHeartbeat(
+        60_000,
+        () => Promise.reject(rebalance),
+        () => false,
+      ),
+    ).rejects.toBe(rebalance);
   });
 });

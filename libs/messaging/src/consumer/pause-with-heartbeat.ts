@@ -12,9 +12,13 @@ export class ProcessingInterrupted extends Error {
 export async function pauseWithHeartbeat(ms: number, heartbeat: () => Promise<void>, stopping: () => boolean): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
-    if (stopping()) throw new ProcessingInterrupted();
+    if (stopping()) {
+      throw new ProcessingInterrupted();
+    }
     const remaining = deadline - Date.now();
-    if (remaining <= 0) return;
+    if (remaining <= 0) {
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, Math.min(remaining, SLICE_MS)));
     await heartbeat();
   }

@@ -13,8 +13,14 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, ran
 
 /** Why a failed attempt ends the message's processing, or undefined when it should be retried. */
 export function deadLetterReasonFor(error: unknown, attempt: number, maxAttempts: number): DeadLetterReason | undefined {
-  if (error instanceof InvalidMessageError) return 'invalid-message';
-  if (error instanceof PermanentMessageError) return 'permanent-error';
-  if (attempt >= maxAttempts) return 'retries-exhausted';
+  if (error instanceof InvalidMessageError) {
+    return 'invalid-message';
+  }
+  if (error instanceof PermanentMessageError) {
+    return 'permanent-error';
+  }
+  if (attempt >= maxAttempts) {
+    return 'retries-exhausted';
+  }
   return undefined;
 }

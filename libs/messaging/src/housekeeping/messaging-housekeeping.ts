@@ -35,7 +35,9 @@ export class MessagingHousekeeping implements OnApplicationBootstrap, OnModuleDe
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      if (this.queued === 0) void this.runOnce();
+      if (this.queued === 0) {
+        void this.runOnce();
+      }
     }, INTERVAL_MS);
     this.timer.unref();
     void this.runOnce();
@@ -49,9 +51,11 @@ export class MessagingHousekeeping implements OnApplicationBootstrap, OnModuleDe
   /** A full pass that starts after any pass in progress (which may have missed the latest rows). */
   runOnce(): Promise<void> {
     this.queued += 1;
-    const pass = this.queue.then(() => this.pass()).finally(() => {
-      this.queued -= 1;
-    });
+    const pass = this.queue
+      .then(() => this.pass())
+      .finally(() => {
+        this.queued -= 1;
+      });
     this.queue = pass;
     return pass;
   }
@@ -90,7 +94,9 @@ export class MessagingHousekeeping implements OnApplicationBootstrap, OnModuleDe
     try {
       for (let chunk = 0; chunk < MAX_CHUNKS_PER_RUN; chunk += 1) {
         const result = await queryRunner.query(sql, [age, DELETE_CHUNK], true);
-        if ((result.affected ?? 0) < DELETE_CHUNK) return;
+        if ((result.affected ?? 0) < DELETE_CHUNK) {
+          return;
+        }
       }
     } finally {
       await queryRunner.release();

@@ -32,7 +32,12 @@ describe('pinoLogCreator', () => {
 
   it('logs broker responses kafkajs retries as warnings', () => {
     const { lines, log } = capture();
-    log({ namespace: 'Connection', level: logLevel.ERROR, label: 'ERROR', log: { timestamp: 'now', message: 'Response Metadata(key: 3, version: 6)' } });
+    log({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 'now', message: 'Response Metadata(key: 3, version: 6)' },
+    });
     expect(lines[0]).toMatchObject({ level: 40 });
   });
 });

@@ -8,9 +8,15 @@ type PinoLevel = 'error' | 'warn' | 'info' | 'debug';
 
 function pinoLevelOf(level: logLevel, namespace: string, message: string): PinoLevel {
   // kafkajs logs every failed broker response as an error although it retries them itself.
-  if (level === logLevel.ERROR && namespace === 'Connection' && message.startsWith('Response ')) return 'warn';
-  if (level === logLevel.ERROR || level === logLevel.NOTHING) return 'error';
-  if (level === logLevel.WARN) return 'warn';
+  if (level === logLevel.ERROR && namespace === 'Connection' && message.startsWith('Response ')) {
+    return 'warn';
+  }
+  if (level === logLevel.ERROR || level === logLevel.NOTHING) {
+    return 'error';
+  }
+  if (level === logLevel.WARN) {
+    return 'warn';
+  }
   return level === logLevel.INFO ? 'info' : 'debug';
 }
 
@@ -20,7 +26,9 @@ export function pinoLogCreator(logger: Logger): logCreator {
     ({ namespace, level, log }) => {
       const fields: Record<string, unknown> = { namespace };
       for (const field of SAFE_FIELDS) {
-        if (log[field] !== undefined) fields[field] = log[field];
+        if (log[field] !== undefined) {
+          fields[field] = log[field];
+        }
       }
       const message = String(log.message ?? '');
       logger[pinoLevelOf(level, namespace, message)](fields, message);

@@ -35,10 +35,14 @@ export class KafkaReadiness implements OnModuleInit, OnModuleDestroy {
       await this.connected;
     } catch (error) {
       // A later check starts afresh rather than awaiting a connection attempt that already failed.
-      if (this.admin === admin) this.admin = undefined;
+      if (this.admin === admin) {
+        this.admin = undefined;
+      }
       throw error;
     }
     const cluster = await admin.describeCluster();
-    if (cluster.brokers.length === 0) throw new Error('Kafka cluster reports no brokers');
+    if (cluster.brokers.length === 0) {
+      throw new Error('Kafka cluster reports no brokers');
+    }
   }
 }

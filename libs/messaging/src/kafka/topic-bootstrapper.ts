@@ -46,7 +46,9 @@ export class TopicBootstrapper implements OnModuleInit {
     try {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter((topic) => !existing.has(topic));
-      if (missing.length === 0) return [];
+      if (missing.length === 0) {
+        return [];
+      }
       await createTopicsWithLeaders(
         admin,
         missing.map((topic) => ({
@@ -71,7 +73,9 @@ export class TopicBootstrapper implements OnModuleInit {
       const doomed = this.withDeadLetterTopics(topics)
         .map((topic) => this.topicNames.resolve(topic))
         .filter((topic) => existing.has(topic));
-      if (doomed.length > 0) await admin.deleteTopics({ topics: doomed });
+      if (doomed.length > 0) {
+        await admin.deleteTopics({ topics: doomed });
+      }
     } finally {
       await admin.disconnect();
     }

@@ -32,7 +32,12 @@ describe('buildEnvelope', () => {
 
   it('keeps the time the data was observed, given as a Date or a string', () => {
     const observedAt = new Date('2025-03-04T10:00:00.000Z');
-    const fromDate = buildEnvelope(Sample, { tenantId: 't', integrationId: 'i', observedAt, payload: { name: 'a', count: 1 } }, MESSAGE_ID, NOW);
+    const fromDate = buildEnvelope(
+      Sample,
+      { tenantId: 't', integrationId: 'i', observedAt, payload: { name: 'a', count: 1 } },
+      MESSAGE_ID,
+      NOW,
+    );
     const fromString = buildEnvelope(
       Sample,
       { tenantId: 't', integrationId: 'i', observedAt: '2025-03-04T10:00:00.000Z', payload: { name: 'a', count: 1 } },
@@ -44,7 +49,12 @@ describe('buildEnvelope', () => {
   });
 
   it('carries the run id when there is one', () => {
-    const envelope = buildEnvelope(Sample, { tenantId: 't', integrationId: 'i', runId: 'run-7', payload: { name: 'a', count: 1 } }, MESSAGE_ID, NOW);
+    const envelope = buildEnvelope(
+      Sample,
+      { tenantId: 't', integrationId: 'i', runId: 'run-7', payload: { name: 'a', count: 1 } },
+      MESSAGE_ID,
+      NOW,
+    );
     expect(envelope.runId).toBe('run-7');
   });
 

@@ -27,7 +27,9 @@ describe('outbox batches', () => {
     const rows = Array.from({ length: 10 }, (_, i) => row(i, 'a', 1024 * 1024));
     const chunks = [...sendChunks(rows.map(toOutgoing))];
     expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) expect(chunk.reduce((sum, item) => sum + item.bytes, 0)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    for (const chunk of chunks) {
+      expect(chunk.reduce((sum, item) => sum + item.bytes, 0)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    }
     expect(chunks.flat().map((item) => item.message.value)).toEqual(rows.map((r) => JSON.stringify(r.payload)));
   });
 });

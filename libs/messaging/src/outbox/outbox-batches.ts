@@ -47,5 +47,7 @@ export function* sendChunks(outgoing: OutgoingMessage[]): Generator<OutgoingMess
     chunk.push(item);
     bytes += item.bytes;
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) {
+    yield chunk;
+  }
 }

@@ -73,14 +73,18 @@ export class OutboxNotificationListener {
   }
 
   private lost(client: Client, error?: Error): void {
-    if (this.client !== client) return;
+    if (this.client !== client) {
+      return;
+    }
     this.client = undefined;
     client.end().catch(() => undefined);
     this.scheduleReconnect(error);
   }
 
   private scheduleReconnect(error: unknown): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     this.logger.warn(
       { channel: this.channel, error: error instanceof Error ? error.message : undefined },
       'outbox LISTEN connection unavailable; polling until it is back',

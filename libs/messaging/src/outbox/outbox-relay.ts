@@ -18,7 +18,6 @@ const DRAIN_TIMEOUT_MS = 5_000;
 
 type CycleOutcome = 'full' | 'partial' | 'idle' | 'contended';
 
-
 /**
  * Publishes committed outbox rows to Kafka. One cycle, in one transaction: take the schema's relay
  * lock, claim the oldest unpublished rows (FOR UPDATE SKIP LOCKED), send them with the idempotent
@@ -61,7 +60,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running) {
+      return;
+    }
     this.stopping = false;
     this.producer = this.kafka.producer({
       idempotent: true,
@@ -70,20 +71,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     const schema = schemaOf(this.dataSource, OutboxMessageEntity);
-    this.listener = new OutboxNotificationListener(listenerConnectionOf(this.dataSource), outboxChannelOf(schema), () => this.wake.notify(), this.log);
+    this.listener = new OutboxNotificationListener(
+      listenerConnectionOf(this.dataSource),
+      outboxChannelOf(schema),
+      () => this.wake.notify(),
+      this.log,
+    );
     void this.listener.start();
     this.running = this.run();
   }
 
   /** Finishes the cycle in flight, publishes what is already waiting (bounded), then disconnects. */
   async stop(): Promise<void> {
-    if (!this.running) return;
+    if (!this.running) {
+      return;
+    }
     this.stopping = true;
     this.wake.notify();
     await this.running;
     this.running = undefined;
     await this.listener?.stop();
-    if (this.producerConnected) await this.producer?.disconnect();
+    if (this.producerConnected) {
+      await this.producer?.disconnect();
+    }
     this.producerConnected = false;
   }
 
@@ -93,7 +103,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         const outcome = await this.publishCycle();
         failures = 0;
-        if (outcome !== 'full') await this.wake.wait(this.settings.outboxPollIntervalMs);
+        if (outcome !== 'full') {
+          await this.wake.wait(this.settings.outboxPollIntervalMs);
+        }
       } catch (error) {
         failures += 1;
         this.log.warn({ error: describe(error), failures }, 'outbox relay cycle failed; retrying');
@@ -107,7 +119,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
     while (Date.now() < deadline) {
       try {
-        if ((await this.publishCycle()) !== 'full') return;
+        if ((await this.publishCycle()) !== 'full') {
+          return;
+        }
       } catch (error) {
         this.log.warn({ error: describe(error) }, 'outbox relay could not drain before stopping; rows stay for the next relay');
         return;
@@ -123,7 +137,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       await queryRunner.commitTransaction();
       return outcome;
     } catch (error) {
-      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      if (queryRunner.isTransactionActive) {
+        await queryRunner.rollbackTransaction().catch(() => undefined);
+      }
       throw error;
     } finally {
       await queryRunner.release();
@@ -133,7 +149,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async claimAndPublish(queryRunner: QueryRunner): Promise<CycleOutcome> {
     const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
     const [{ locked }] = await queryRunner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox-relay:${table}`]);
-    if (!locked) return 'contended';
+    if (!locked) {
+      return 'contended';
+    }
     const rows: ClaimedRow[] = await queryRunner.query(
       `SELECT id, topic, message_key, headers, payload, created_at FROM ${table}
         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -151,7 +169,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async send(rows: ClaimedRow[]): Promise<void> {
     const producer = this.producer;
-    if (!producer) throw new Error('outbox relay is not started');
+    if (!producer) {
+      throw new Error('outbox relay is not started');
+    }
     if (!this.producerConnected) {
       await producer.connect();
       this.producerConnected = true;

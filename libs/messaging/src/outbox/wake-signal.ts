@@ -4,8 +4,11 @@ export class WakeSignal {
   private wakeSleeper?: () => void;
 
   notify(): void {
-    if (this.wakeSleeper) this.wakeSleeper();
-    else this.pending = true;
+    if (this.wakeSleeper) {
+      this.wakeSleeper();
+    } else {
+      this.pending = true;
+    }
   }
 
   wait(timeoutMs: number): Promise<void> {

@@ -3,7 +3,9 @@ import { QueryRunner } from 'typeorm';
 const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function quotedSchema(schema: string): string {
-  if (!SQL_IDENTIFIER.test(schema)) throw new Error(`Schema name ${JSON.stringify(schema)} is not a lower-case SQL identifier`);
+  if (!SQL_IDENTIFIER.test(schema)) {
+    throw new Error(`Schema name ${JSON.stringify(schema)} is not a lower-case SQL identifier`);
+  }
   return `"${schema}"`;
 }
 
@@ -22,9 +24,7 @@ export async function createMessagingTables(queryRunner: QueryRunner, schema: st
       "published_at" timestamptz
     )`);
   await queryRunner.query(`CREATE INDEX "outbox_unpublished_idx" ON ${s}."outbox" ("id") WHERE "published_at" IS NULL`);
-  await queryRunner.query(
-    `CREATE INDEX "outbox_published_at_idx" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`,
-  );
+  await queryRunner.query(`CREATE INDEX "outbox_published_at_idx" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`);
   await queryRunner.query(`
     CREATE TABLE ${s}."inbox" (
       "message_id" uuid NOT NULL,

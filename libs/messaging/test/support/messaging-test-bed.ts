@@ -73,7 +73,9 @@ export class MessagingTestBed {
   static async create(name: string, topics: string[] = [TestNote.topic], partitions = 3): Promise<MessagingTestBed> {
     const schema = await createTestSchema(name);
     const topicPrefix = `${uniqueName(name)}.`;
-    const settings = readMessagingSettings(new ConfigService({ KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: topicPrefix }));
+    const settings = readMessagingSettings(
+      new ConfigService({ KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: topicPrefix }),
+    );
     const logger = new AppLogger(createLogger(SERVICE_NAME, 'error'));
     const kafka = createKafkaClient(settings, `${SERVICE_NAME}-test-bed`, logger);
     const bootstrapper = new TopicBootstrapper(kafka, new TopicNames(topicPrefix), settings, logger);
@@ -129,7 +131,9 @@ export class MessagingTestBed {
       outbox: app.get(OutboxService),
       server,
       startConsuming: async () => {
-        if (consuming) return;
+        if (consuming) {
+          return;
+        }
         consuming = true;
         app.connectMicroservice({ strategy: server });
         await app.startAllMicroservices();
@@ -138,7 +142,9 @@ export class MessagingTestBed {
         const { registry } = app.get(MetricsService);
         // Histogram samples (_count, _sum, _bucket) belong to the metric without the suffix.
         const metric = registry.getSingleMetric(name) ?? registry.getSingleMetric(name.replace(/_(count|sum|bucket)$/, ''));
-        if (!metric) return 0;
+        if (!metric) {
+          return 0;
+        }
         const { values } = await metric.get();
         return values
           .filter((sample) => ((sample as { metricName?: string }).metricName ?? name) === name)
@@ -151,7 +157,9 @@ export class MessagingTestBed {
       },
     };
     this.apps.add(testApp);
-    if (options.consume ?? true) await testApp.startConsuming();
+    if (options.consume ?? true) {
+      await testApp.startConsuming();
+    }
     return testApp;
   }
 
@@ -173,7 +181,9 @@ export class MessagingTestBed {
 
   /** Effect rows per label. */
   async effects(): Promise<Map<string, number>> {
-    const rows = await this.schema.query<{ label: string; count: number }>(`SELECT label, count(*)::int AS count FROM test_effects GROUP BY label`);
+    const rows = await this.schema.query<{ label: string; count: number }>(
+      `SELECT label, count(*)::int AS count FROM test_effects GROUP BY label`,
+    );
     return new Map(rows.map((row) => [row.label, row.count]));
   }
 
@@ -216,12 +226,18 @@ export class MessagingTestBed {
       () =>
         this.withAdmin(async (admin) => {
           const { groups } = await admin.listGroups();
-          if (groups.some((group) => group.groupId === this.consumerGroup)) await admin.deleteGroups([this.consumerGroup]);
+          if (groups.some((group) => group.groupId === this.consumerGroup)) {
+            await admin.deleteGroups([this.consumerGroup]);
+          }
         }),
       () => this.schema.drop(),
     ];
     const failures: unknown[] = [];
-    for (const step of steps) await step().catch((error: unknown) => failures.push(error));
-    if (failures.length > 0) throw failures[0];
+    for (const step of steps) {
+      await step().catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) {
+      throw failures[0];
+    }
   }
 }

@@ -18,8 +18,12 @@ async function apply(probe: HandlerProbe, message: ConsumedMessage<TestNoteValue
     contextCorrelationId: CorrelationContext.currentId() ?? null,
   });
   // After the insert: a failure must roll the effect back with the inbox row.
-  if (probe.rejected.has(label)) throw new PermanentMessageError(`label ${label} is rejected`);
-  if (probe.failing.has(label)) throw new Error(`transient failure for ${label}`);
+  if (probe.rejected.has(label)) {
+    throw new PermanentMessageError(`label ${label} is rejected`);
+  }
+  if (probe.failing.has(label)) {
+    throw new Error(`transient failure for ${label}`);
+  }
 }
 
 @Controller()
@@ -39,6 +43,8 @@ export class BatchNoteController {
   @MessageHandler(TestBatchNote, { batch: true })
   async onNotes(messages: ConsumedMessage<TestNoteValue>[]): Promise<void> {
     this.probe.batches.push(messages.map((message) => message.envelope.payload.label));
-    for (const message of messages) await apply(this.probe, message);
+    for (const message of messages) {
+      await apply(this.probe, message);
+    }
   }
 }

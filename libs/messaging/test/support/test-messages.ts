@@ -11,4 +11,9 @@ export class TestNoteValue {
 export const TestNote = defineMessage({ topic: 'messaging.test.note.v1', type: 'messaging.test.note', version: 1, value: TestNoteValue });
 
 /** The same payload on a topic consumed by a batch handler. */
-export const TestBatchNote = defineMessage({ topic: 'messaging.test.batch-note.v1', type: 'messaging.test.batch-note', version: 1, value: TestNoteValue });
+export const TestBatchNote = defineMessage({
+  topic: 'messaging.test.batch-note.v1',
+  type: 'messaging.test.batch-note',
+  version: 1,
+  value: TestNoteValue,
+});

@@ -3,7 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 function schemaOf(queryRunner: QueryRunner): string {
   const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema) throw new Error('the test data source needs a schema');
+  if (!schema) {
+    throw new Error('the test data source needs a schema');
+  }
   return schema;
 }
 

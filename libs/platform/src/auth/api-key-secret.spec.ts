@@ -4,7 +4,9 @@ import { displayPrefixOf, generateApiKey, hashApiKey, isWellFormedApiKey } from 
 describe('API key secrets', () => {
   it('generates zos_ + 40 base62 characters, different every time', () => {
     const keys = Array.from({ length: 200 }, generateApiKey);
-    for (const key of keys) expect(key).toMatch(/^zos_[0-9A-Za-z]{40}$/);
+    for (const key of keys) {
+      expect(key).toMatch(/^zos_[0-9A-Za-z]{40}$/);
+    }
     expect(new Set(keys).size).toBe(keys.length);
   });
 

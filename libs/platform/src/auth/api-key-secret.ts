@@ -12,7 +12,9 @@ export function generateApiKey(): string {
   let digits = '';
   while (digits.length < RANDOM_LENGTH) {
     for (const byte of randomBytes(RANDOM_LENGTH)) {
-      if (byte < UNBIASED_LIMIT && digits.length < RANDOM_LENGTH) digits += BASE62[byte % BASE62.length];
+      if (byte < UNBIASED_LIMIT && digits.length < RANDOM_LENGTH) {
+        digits += BASE62[byte % BASE62.length];
+      }
     }
   }
   return `${API_KEY_PREFIX}${digits}`;

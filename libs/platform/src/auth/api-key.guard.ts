@@ -34,22 +34,32 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
+    if (context.getType() !== 'http') {
+      return true;
+    }
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      return true;
+    }
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const presented = presentedKey(request);
-    if (!presented) return this.refuse('missing', new UnauthorizedProblem());
+    if (!presented) {
+      return this.refuse('missing', new UnauthorizedProblem());
+    }
     const principal = this.isAdminKey(presented) ? ADMIN_PRINCIPAL : await this.apiKeys.verify(presented);
-    if (!principal) return this.refuse('invalid', new UnauthorizedProblem('The API key is unknown or revoked.'));
+    if (!principal) {
+      return this.refuse('invalid', new UnauthorizedProblem('The API key is unknown or revoked.'));
+    }
     request.principal = principal;
 
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !principal.admin) {
       return this.refuse('not_admin', new ForbiddenProblem('Only the admin key may call this endpoint.'));
     }
     const missing = missingScopes(principal, this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES, targets) ?? []);
-    if (missing.length > 0) return this.refuse('insufficient_scope', new InsufficientScopeProblem(missing));
+    if (missing.length > 0) {
+      return this.refuse('insufficient_scope', new InsufficientScopeProblem(missing));
+    }
     return true;
   }
 

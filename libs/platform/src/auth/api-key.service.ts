@@ -60,7 +60,10 @@ export class ApiKeyService {
         revokedAt: null,
       }),
     );
-    this.logger.pino.info({ keyId: saved.id, tenantId: saved.tenantId, keyPrefix: saved.keyPrefix, scopes: saved.scopes }, 'api key issued');
+    this.logger.pino.info(
+      { keyId: saved.id, tenantId: saved.tenantId, keyPrefix: saved.keyPrefix, scopes: saved.scopes },
+      'api key issued',
+    );
     return { ...viewOf(saved), key };
   }
 
@@ -72,7 +75,9 @@ export class ApiKeyService {
   /** Revoking twice is harmless: the first revocation time stays. */
   async revoke(id: string): Promise<ApiKeyView> {
     const key = await this.keys.findOneBy({ id });
-    if (!key) throw new NotFoundProblem(`API key ${id} does not exist.`);
+    if (!key) {
+      throw new NotFoundProblem(`API key ${id} does not exist.`);
+    }
     if (!key.revokedAt) {
       await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
       this.logger.pino.info({ keyId: id, tenantId: key.tenantId, keyPrefix: key.keyPrefix }, 'api key revoked');
@@ -83,24 +88,34 @@ export class ApiKeyService {
 
   /** The principal a presented key stands for, or undefined when it is unknown or revoked. */
   async verify(presentedKey: string): Promise<TenantPrincipal | undefined> {
-    if (!isWellFormedApiKey(presentedKey)) return undefined;
+    if (!isWellFormedApiKey(presentedKey)) {
+      return undefined;
+    }
     const keyHash = hashApiKey(presentedKey);
     const cached = this.verified.get(keyHash);
-    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.principal;
+    }
     this.verified.delete(keyHash);
 
     const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
-    if (!key) return undefined;
+    if (!key) {
+      return undefined;
+    }
     const principal: TenantPrincipal = { admin: false, tenantId: key.tenantId, scopes: key.scopes, keyId: key.id };
     this.remember(keyHash, principal);
     return principal;
   }
 
   private remember(keyHash: string, principal: TenantPrincipal): void {
-    if (this.cacheTtlMs === 0) return;
+    if (this.cacheTtlMs === 0) {
+      return;
+    }
     if (this.verified.size >= MAX_CACHED_KEYS) {
       const oldest = this.verified.keys().next().value;
-      if (oldest !== undefined) this.verified.delete(oldest);
+      if (oldest !== undefined) {
+        this.verified.delete(oldest);
+      }
     }
     this.verified.set(keyHash, { principal, expiresAt: Date.now() + this.cacheTtlMs });
   }

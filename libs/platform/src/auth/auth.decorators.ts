@@ -24,6 +24,8 @@ export const AdminOnly = () => applyDecorators(SetMetadata(ADMIN_ONLY, true), Ap
 /** The Principal the guard authenticated for this request. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
-  if (!principal) throw new Error('@CurrentPrincipal() used on a route the API key guard does not protect');
+  if (!principal) {
+    throw new Error('@CurrentPrincipal() used on a route the API key guard does not protect');
+  }
   return principal;
 });

@@ -9,7 +9,7 @@ describe('principals', () => {
     expect(missingScopes(ADMIN_PRINCIPAL, ['integrations:write', 'metrics:read'])).toEqual([]);
   });
 
-  it("gives the tenant a request acts for, and refuses the admin key, which is bound to none", () => {
+  it('gives the tenant a request acts for, and refuses the admin key, which is bound to none', () => {
     expect(tenantOf(acme)).toBe('acme');
     expect(() => tenantOf(ADMIN_PRINCIPAL)).toThrow(ForbiddenProblem);
   });
@@ -24,7 +24,9 @@ describe('principals', () => {
   it('returns an object the caller may see', () => {
     const integration = { id: 'i-1', tenantId: 'acme' };
     expect(ownedOrNotFound(acme, integration)).toBe(integration);
-    expect(() => ownedOrNotFound(acme, { id: 'i-2', tenantId: 'globex' }, 'Integration i-2 does not exist.')).toThrow('Integration i-2 does not exist.');
+    expect(() => ownedOrNotFound(acme, { id: 'i-2', tenantId: 'globex' }, 'Integration i-2 does not exist.')).toThrow(
+      'Integration i-2 does not exist.',
+    );
     expect(() => ownedOrNotFound(acme, null)).toThrow(NotFoundProblem);
   });
 });

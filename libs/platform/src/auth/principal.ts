@@ -18,7 +18,9 @@ export type Principal = TenantPrincipal | AdminPrincipal;
 export const ADMIN_PRINCIPAL: AdminPrincipal = Object.freeze({ admin: true });
 
 export function missingScopes(principal: Principal, required: readonly string[]): string[] {
-  if (principal.admin) return [];
+  if (principal.admin) {
+    return [];
+  }
   return required.filter((scope) => !principal.scopes.includes(scope));
 }
 
@@ -27,7 +29,9 @@ export function missingScopes(principal: Principal, required: readonly string[])
  * The admin key is bound to no tenant, so it cannot act inside one.
  */
 export function tenantOf(principal: Principal): string {
-  if (principal.admin) throw new ForbiddenProblem('The admin key is bound to no tenant: use an API key issued for the tenant.');
+  if (principal.admin) {
+    throw new ForbiddenProblem('The admin key is bound to no tenant: use an API key issued for the tenant.');
+  }
   return principal.tenantId;
 }
 
@@ -38,9 +42,17 @@ export const tenantScope = tenantOf;
  * Refuses access to an object of another tenant (or none) as if it did not exist: callers never
  * learn that another tenant's object is there. Operators holding the admin key may inspect any.
  */
-export function assertTenant(principal: Principal, ownerTenantId: string | null | undefined, detail?: string): asserts ownerTenantId is string {
-  if (ownerTenantId === null || ownerTenantId === undefined) throw new NotFoundProblem(detail);
-  if (!principal.admin && principal.tenantId !== ownerTenantId) throw new NotFoundProblem(detail);
+export function assertTenant(
+  principal: Principal,
+  ownerTenantId: string | null | undefined,
+  detail?: string,
+): asserts ownerTenantId is string {
+  if (ownerTenantId === null || ownerTenantId === undefined) {
+    throw new NotFoundProblem(detail);
+  }
+  if (!principal.admin && principal.tenantId !== ownerTenantId) {
+    throw new NotFoundProblem(detail);
+  }
 }
 
 /** `assertTenant` for a loaded object: returns it when the caller may see it, else answers 404. */

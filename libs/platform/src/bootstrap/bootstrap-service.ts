@@ -37,13 +37,18 @@ export async function bootstrapService(
     await app.listen(config.get('HTTP_PORT', { infer: true }) ?? options.defaultPort);
     const port = (app.getHttpServer().address() as AddressInfo).port;
     const identity = app.get(ServiceIdentity);
-    app.get(AppLogger).pino.info(
-      { port, schema: identity.schema, transports, url: `http://localhost:${port}`, docs: `http://localhost:${port}/docs` },
-      'service started',
-    );
+    app
+      .get(AppLogger)
+      .pino.info(
+        { port, schema: identity.schema, transports, url: `http://localhost:${port}`, docs: `http://localhost:${port}/docs` },
+        'service started',
+      );
     return app;
   } catch (error) {
-    bootLogger.pino.fatal({ err: error }, `${options.serviceName} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    bootLogger.pino.fatal(
+      { err: error },
+      `${options.serviceName} failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

@@ -11,9 +11,13 @@ export function connectTransports(app: INestApplication): number {
   const strategies = new Set<Server & CustomTransportStrategy>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.providers.values()) {
-      if (wrapper.instance instanceof Server) strategies.add(wrapper.instance as Server & CustomTransportStrategy);
+      if (wrapper.instance instanceof Server) {
+        strategies.add(wrapper.instance as Server & CustomTransportStrategy);
+      }
     }
   }
-  for (const strategy of strategies) app.connectMicroservice({ strategy });
+  for (const strategy of strategies) {
+    app.connectMicroservice({ strategy });
+  }
   return strategies.size;
 }

@@ -10,7 +10,9 @@ import { quoteIdentifier } from './migration-schema';
  */
 export async function createMigratedDataSource(options: DataSourceOptions): Promise<DataSource> {
   const { url, schema, applicationName } = options as { url?: string; schema?: string; applicationName?: string };
-  if (!url || !schema) throw new Error('The data source needs a url and a schema');
+  if (!url || !schema) {
+    throw new Error('The data source needs a url and a schema');
+  }
   const client = new Client({ connectionString: url, application_name: applicationName });
   await client.connect();
   try {

@@ -39,7 +39,9 @@ export class DatabaseModule {
             toRetry: isConnectionError,
           }),
           dataSourceFactory: (dataSourceOptions?: DataSourceOptions) => {
-            if (!dataSourceOptions) throw new Error('TypeORM options are missing');
+            if (!dataSourceOptions) {
+              throw new Error('TypeORM options are missing');
+            }
             return createMigratedDataSource(dataSourceOptions);
           },
         }),

@@ -75,7 +75,9 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('keeps extensions without letting them replace the standard members', () => {
-    const { response } = render(new ServiceUnavailableProblem('Not ready: kafka failing.', { checks: { kafka: { status: 'failed' } }, status: 200 }));
+    const { response } = render(
+      new ServiceUnavailableProblem('Not ready: kafka failing.', { checks: { kafka: { status: 'failed' } }, status: 200 }),
+    );
     expect(response.json).toMatchObject({ status: 503, checks: { kafka: { status: 'failed' } } });
   });
 

@@ -16,7 +16,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     // Message handlers have their own retry and dead-letter handling, which needs the original error.
-    if (host.getType() !== 'http') return throwError(() => exception);
+    if (host.getType() !== 'http') {
+      return throwError(() => exception);
+    }
 
     const request = host.switchToHttp().getRequest<HttpRequest>();
     const response = host.switchToHttp().getResponse<HttpResponse>();
@@ -45,8 +47,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(problem.errors ? { errors: problem.errors } : {}),
     };
     response.statusCode = problem.status;
-    for (const [name, value] of Object.entries(problem.headers ?? {})) response.setHeader(name, value);
-    if (problem.status === 401 && !response.hasHeader('WWW-Authenticate')) response.setHeader('WWW-Authenticate', 'Bearer');
+    for (const [name, value] of Object.entries(problem.headers ?? {})) {
+      response.setHeader(name, value);
+    }
+    if (problem.status === 401 && !response.hasHeader('WWW-Authenticate')) {
+      response.setHeader('WWW-Authenticate', 'Bearer');
+    }
     response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     response.end(JSON.stringify(body));
   }
@@ -56,7 +62,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const existing = response.getHeader(CORRELATION_HEADER);
     const correlationId =
       CorrelationContext.currentId() ?? (typeof existing === 'string' ? existing : undefined) ?? correlationIdOf(request) ?? randomUUID();
-    if (!response.headersSent) response.setHeader(CORRELATION_HEADER, correlationId);
+    if (!response.headersSent) {
+      response.setHeader(CORRELATION_HEADER, correlationId);
+    }
     return correlationId;
   }
 }

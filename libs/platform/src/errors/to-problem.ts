@@ -27,14 +27,20 @@ export function toProblem(exception: unknown): ResolvedProblem {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    if (status >= HttpStatus.INTERNAL_SERVER_ERROR) return blank(status, GENERIC_SERVER_DETAIL, true);
+    if (status >= HttpStatus.INTERNAL_SERVER_ERROR) {
+      return blank(status, GENERIC_SERVER_DETAIL, true);
+    }
     const detail = detailOf(exception.getResponse()) ?? exception.message;
     // JSON.parse quotes pieces of the body, which may hold a secret: neither echoed nor logged.
-    if (exception.constructor === BadRequestException && JSON_PARSE_MESSAGE.test(detail)) return blank(status, MALFORMED_JSON_DETAIL, false);
+    if (exception.constructor === BadRequestException && JSON_PARSE_MESSAGE.test(detail)) {
+      return blank(status, MALFORMED_JSON_DETAIL, false);
+    }
     return blank(status, detail, false);
   }
   const clientError = exposedClientError(exception);
-  if (clientError) return blank(clientError.status, clientError.message, false);
+  if (clientError) {
+    return blank(clientError.status, clientError.message, false);
+  }
   return blank(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC_SERVER_DETAIL, true);
 }
 
@@ -43,17 +49,25 @@ function blank(status: number, detail: string, unexpected: boolean): ResolvedPro
 }
 
 function detailOf(response: string | object): string | undefined {
-  if (typeof response === 'string') return response;
+  if (typeof response === 'string') {
+    return response;
+  }
   const message = (response as { message?: unknown }).message;
-  if (Array.isArray(message)) return message.map(String).join('; ');
+  if (Array.isArray(message)) {
+    return message.map(String).join('; ');
+  }
   return typeof message === 'string' ? message : undefined;
 }
 
 /** Errors from Express middleware (body parsing) that declare a 4xx status and a message fit to show. */
 function exposedClientError(exception: unknown): { status: number; message: string } | undefined {
-  if (!(exception instanceof Error)) return undefined;
+  if (!(exception instanceof Error)) {
+    return undefined;
+  }
   const candidate = exception as Error & { status?: unknown; statusCode?: unknown; expose?: unknown };
   const status = candidate.status ?? candidate.statusCode;
-  if (typeof status !== 'number' || status < 400 || status > 499 || candidate.expose !== true) return undefined;
+  if (typeof status !== 'number' || status < 400 || status > 499 || candidate.expose !== true) {
+    return undefined;
+  }
   return { status, message: exception.message };
 }

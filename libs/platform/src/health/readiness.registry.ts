@@ -33,7 +33,9 @@ export class ReadinessRegistry implements BeforeApplicationShutdown {
     const entries: Array<readonly [string, CheckResult]> = await Promise.all(
       [...this.checks].map(async ([name, check]) => [name, await runWithTimeout(check, timeoutMs)] as const),
     );
-    if (this.shuttingDown) entries.push(['shutdown', { status: 'failed', error: 'the service is shutting down' }]);
+    if (this.shuttingDown) {
+      entries.push(['shutdown', { status: 'failed', error: 'the service is shutting down' }]);
+    }
     return {
       ready: entries.every(([, result]) => result.status === 'ok'),
       checks: Object.fromEntries(entries),

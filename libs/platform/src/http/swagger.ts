@@ -11,10 +11,13 @@ export function setupSwagger(app: INestApplication, serviceName: string): OpenAP
     .setTitle(`zoom-oomnitza-sync ${serviceName}`)
     .setDescription(
       'Authenticate with an API key: `Authorization: Bearer zos_...` (or `x-api-key`). Errors are RFC 7807 ' +
-        '`application/problem+json` documents carrying the request\'s correlation id.',
+        "`application/problem+json` documents carrying the request's correlation id.",
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'zos_... tenant key or the admin key' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'zos_... tenant key or the admin key' },
+      BEARER_SCHEME,
+    )
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
   const document = documentProblems(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] }));
@@ -31,7 +34,9 @@ function documentProblems(document: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (!operation) continue;
+      if (!operation) {
+        continue;
+      }
       const isPublic = operation.security?.some((requirement) => Object.keys(requirement).length === 0) ?? false;
       operation.responses = {
         ...(isPublic ? {} : { 401: problem('Missing, unknown or revoked API key'), 403: problem('The key lacks a required scope') }),

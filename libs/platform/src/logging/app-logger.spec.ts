@@ -27,7 +27,12 @@ describe('AppLogger', () => {
   it('keeps the stack Nest passes before the context of an error', () => {
     const { logger, capture } = setup();
     logger.error('handler failed', 'Error: boom\n    at handler', 'ExceptionsHandler');
-    expect(capture.lines[0]).toMatchObject({ level: 'error', msg: 'handler failed', stack: 'Error: boom\n    at handler', context: 'ExceptionsHandler' });
+    expect(capture.lines[0]).toMatchObject({
+      level: 'error',
+      msg: 'handler failed',
+      stack: 'Error: boom\n    at handler',
+      context: 'ExceptionsHandler',
+    });
   });
 
   it('serializes an Error with its message and stack', () => {

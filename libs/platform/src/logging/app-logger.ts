@@ -33,8 +33,12 @@ export class AppLogger implements LoggerService {
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context: unknown[]): void {
     const strings = context.filter((item): item is string => typeof item === 'string');
     const fields: Record<string, unknown> = {};
-    if (strings.length > 0) fields.context = strings[strings.length - 1];
-    if (strings.length > 1) fields.stack = strings[0];
+    if (strings.length > 0) {
+      fields.context = strings[strings.length - 1];
+    }
+    if (strings.length > 1) {
+      fields.stack = strings[0];
+    }
     if (message instanceof Error) {
       this.pino[level]({ ...fields, err: message }, message.message);
     } else if (typeof message === 'object' && message !== null) {

@@ -30,7 +30,18 @@ describe('createLogger', () => {
       attempts: [{ refreshToken: 'in-an-array' }],
     });
     const text = JSON.stringify(line);
-    for (const secret of ['zos_top', 'hunter2', 'zos_header', 'zos_api', 'client-secret-value', 'api-token-value', 'access-token-value', 'deep-secret', 'deep-webhook', 'in-an-array']) {
+    for (const secret of [
+      'zos_top',
+      'hunter2',
+      'zos_header',
+      'zos_api',
+      'client-secret-value',
+      'api-token-value',
+      'access-token-value',
+      'deep-secret',
+      'deep-webhook',
+      'in-an-array',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(line).toMatchObject({

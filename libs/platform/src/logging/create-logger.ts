@@ -51,9 +51,15 @@ export function createLogger(serviceName: string, level = process.env.LOG_LEVEL 
 
 /** A copy of plain objects and arrays with secret-named fields censored; other values as they are. */
 function scrubSecrets(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, depth + 1));
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (depth > 8 || value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => scrubSecrets(item, depth + 1));
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
   return Object.fromEntries(
     Object.entries(value).map(([field, inner]) => [field, SECRET_FIELD.test(field) ? CENSOR : scrubSecrets(inner, depth + 1)]),
   );

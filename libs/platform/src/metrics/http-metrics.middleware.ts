@@ -41,7 +41,14 @@ export class HttpMetricsMiddleware implements NestMiddleware {
       this.duration.observe({ method: request.method ?? 'UNKNOWN', route, status: String(status) }, seconds);
       const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
       this.logger.pino[level](
-        { correlationId, method: request.method, route, path: request.originalUrl.split('?')[0], status, durationMs: Math.round(seconds * 1000) },
+        {
+          correlationId,
+          method: request.method,
+          route,
+          path: request.originalUrl.split('?')[0],
+          status,
+          durationMs: Math.round(seconds * 1000),
+        },
         'http request',
       );
     });

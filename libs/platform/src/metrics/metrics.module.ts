@@ -8,7 +8,11 @@ import { MetricsService } from './metrics.service';
 @Module({
   controllers: [MetricsController],
   providers: [
-    { provide: MetricsService, inject: [ServiceIdentity], useFactory: (identity: ServiceIdentity) => new MetricsService(identity.serviceName) },
+    {
+      provide: MetricsService,
+      inject: [ServiceIdentity],
+      useFactory: (identity: ServiceIdentity) => new MetricsService(identity.serviceName),
+    },
     HttpMetricsMiddleware,
   ],
   exports: [MetricsService, HttpMetricsMiddleware],

@@ -193,7 +193,9 @@ export class BulkProcessor {
     const app = this.data.saas.resolveApp(saas);
     if (!app) {
       const named = saas.selected_saas_id ?? saas.sync_key ?? saas.name;
-      throw new RecordError(named === undefined ? 'SAAS names no SaaS app (sync_key, selected_saas_id or name)' : `Unknown SaaS app ${JSON.stringify(named)}`);
+      throw new RecordError(
+        named === undefined ? 'SAAS names no SaaS app (sync_key, selected_saas_id or name)' : `Unknown SaaS app ${JSON.stringify(named)}`,
+      );
     }
     return app;
   }

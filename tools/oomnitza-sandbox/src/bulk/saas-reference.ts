@@ -36,7 +36,12 @@ export function parseSaasReference(value: unknown): SaasReference {
   const source = value as Record<string, unknown>;
   const attributes: SaasLinkAttributes = {};
   for (const key of Object.keys(source)) {
-    if (!REFERENCE_KEYS.has(key) && !(TEXT_ATTRIBUTES as readonly string[]).includes(key) && key !== 'status' && key !== 'last_activity_date') {
+    if (
+      !REFERENCE_KEYS.has(key) &&
+      !(TEXT_ATTRIBUTES as readonly string[]).includes(key) &&
+      key !== 'status' &&
+      key !== 'last_activity_date'
+    ) {
       throw new FieldValueError(`Unknown key "${key}" in SAAS`);
     }
   }

@@ -13,9 +13,27 @@ const TYPES: Record<string, FilterFieldType> = {
 };
 
 const people = [
-  { id: 1, username: 'ann', email: 'ann@example.com', role: 25, score: 1.5, suspended: false, external_id: 'z-1', creation_date: 1_704_067_200 },
+  {
+    id: 1,
+    username: 'ann',
+    email: 'ann@example.com',
+    role: 25,
+    score: 1.5,
+    suspended: false,
+    external_id: 'z-1',
+    creation_date: 1_704_067_200,
+  },
   { id: 2, username: 'bob', email: 'bob@example.com', role: 1, score: 3, suspended: true, external_id: null, creation_date: 1_706_745_600 },
-  { id: 3, username: 'Anna_B', email: 'anna%b@example.org', role: 30, score: null, suspended: false, external_id: 'z-3', creation_date: null },
+  {
+    id: 3,
+    username: 'Anna_B',
+    email: 'anna%b@example.org',
+    role: 30,
+    score: null,
+    suspended: false,
+    external_id: 'z-3',
+    creation_date: null,
+  },
 ];
 
 function ids(filter: string): number[] {

@@ -53,7 +53,10 @@ export function coerceLiteral(literal: FilterLiteral, field: string, type: Filte
       if (seconds !== undefined) {
         return seconds;
       }
-      throw new FilterError(`Field "${field}" holds dates: use an ISO-8601 string or Unix seconds, not ${JSON.stringify(value)}`, literal.position);
+      throw new FilterError(
+        `Field "${field}" holds dates: use an ISO-8601 string or Unix seconds, not ${JSON.stringify(value)}`,
+        literal.position,
+      );
     }
   }
   throw new FilterError(`Field "${field}" holds ${type} values; ${JSON.stringify(value)} is not one`, literal.position);

@@ -174,9 +174,7 @@ class Parser {
       this.expectKeyword('and', 'between the two BETWEEN bounds');
       return { kind: 'between', field, fieldPosition, negated, low, high: this.parseLiteral() };
     }
-    const expected = negated
-      ? 'LIKE, IN or BETWEEN after NOT'
-      : 'an operator (eq, ne, lt, lte, gt, gte, LIKE, IN, BETWEEN, IS NULL)';
+    const expected = negated ? 'LIKE, IN or BETWEEN after NOT' : 'an operator (eq, ne, lt, lte, gt, gte, LIKE, IN, BETWEEN, IS NULL)';
     throw new FilterError(`Expected ${expected} but found ${describe(listOperatorToken)}`, listOperatorToken.position);
   }
 

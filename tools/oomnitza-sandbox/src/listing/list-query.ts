@@ -53,7 +53,10 @@ function parseFields(raw: string | null, schema: FilterSchema): string[] | undef
   if (raw === null || raw.trim() === '') {
     return undefined;
   }
-  const fields = raw.split(',').map((field) => field.trim()).filter((field) => field !== '');
+  const fields = raw
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
   const unknown = fields.filter((field) => !schema(field));
   if (unknown.length > 0) {
     throw new HttpError(400, `fields names unknown field(s): ${unknown.join(', ')}`);

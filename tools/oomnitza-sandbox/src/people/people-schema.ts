@@ -66,7 +66,13 @@ const SYSTEM_FIELDS: readonly FieldDefinition[] = [
 
 /** A custom field as the admin API and the state export show it. */
 export function customFieldView(field: FieldDefinition) {
-  return { id: field.fieldId, name: field.label, type: field.type, unique: field.unique, ...(field.values ? { values: field.values } : {}) };
+  return {
+    id: field.fieldId,
+    name: field.label,
+    type: field.type,
+    unique: field.unique,
+    ...(field.values ? { values: field.values } : {}),
+  };
 }
 
 const FILTER_TYPES: Record<FieldType, FilterFieldType> = {

@@ -159,7 +159,10 @@ export class PeopleStore {
     return index;
   }
 
-  private compoundKey(fields: readonly FieldDefinition[], valueOf: (field: FieldDefinition, index: number) => PersonValue | undefined): string | undefined {
+  private compoundKey(
+    fields: readonly FieldDefinition[],
+    valueOf: (field: FieldDefinition, index: number) => PersonValue | undefined,
+  ): string | undefined {
     let key = '';
     for (let index = 0; index < fields.length; index += 1) {
       const part = indexKey(fields[index], valueOf(fields[index], index));

@@ -50,7 +50,9 @@ function readChanges(data: SandboxData, body: unknown): PersonChanges {
 function checkUnique(data: SandboxData, changes: PersonChanges, self?: Person): void {
   const conflict = data.people.uniqueConflict(changes, self);
   if (conflict) {
-    throw validationFailed([{ field: conflict.property, message: `${JSON.stringify(changes[conflict.property])} already belongs to another person` }]);
+    throw validationFailed([
+      { field: conflict.property, message: `${JSON.stringify(changes[conflict.property])} already belongs to another person` },
+    ]);
   }
 }
 

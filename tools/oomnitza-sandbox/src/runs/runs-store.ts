@@ -127,7 +127,12 @@ export class RunsStore {
     run.added_records_count = outcome.added;
     if (outcome.failed) {
       run.fatal = true;
-      run.errors.push({ time: now.toISOString(), message: outcome.errorMessage ?? 'The run failed', error_type: outcome.errorType ?? null, record: null });
+      run.errors.push({
+        time: now.toISOString(),
+        message: outcome.errorMessage ?? 'The run failed',
+        error_type: outcome.errorType ?? null,
+        record: null,
+      });
     }
     return this.finalize(portion, now);
   }

@@ -36,18 +36,23 @@ export async function startSandbox(options: OomnitzaSandboxOptions = {}): Promis
     api: (method, path, body, headers) => call(`${sandbox.url}${path}`, method, headers ?? { authorization2: sandbox.token }, body),
     admin: (method, path, body) => call(`${sandbox.url}${path}`, method, { 'x-sandbox-admin-key': sandbox.adminKey }, body),
     bulk: (records, payload = {}) =>
-      call(`${sandbox.url}/api/v3/bulk`, 'POST', { authorization2: sandbox.token }, {
-        connector_version: 'test',
-        data_type: 'users',
-        portion: randomUUID(),
-        sync_field: ['USER'],
-        connector_id: 'zoom-connector',
-        insert_only: false,
-        update_only: false,
-        test_run: false,
-        records,
-        ...payload,
-      }),
+      call(
+        `${sandbox.url}/api/v3/bulk`,
+        'POST',
+        { authorization2: sandbox.token },
+        {
+          connector_version: 'test',
+          data_type: 'users',
+          portion: randomUUID(),
+          sync_field: ['USER'],
+          connector_id: 'zoom-connector',
+          insert_only: false,
+          update_only: false,
+          test_run: false,
+          records,
+          ...payload,
+        },
+      ),
     close: () => sandbox.close(),
   };
 }

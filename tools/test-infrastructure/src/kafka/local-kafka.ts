@@ -15,7 +15,11 @@ export interface LocalKafkaOptions {
 }
 
 function toolEnvironment(options: LocalKafkaOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: String(options.port), KAFKA_CONTROLLER_PORT: String(options.controllerPort) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_PORT: String(options.port),
+    KAFKA_CONTROLLER_PORT: String(options.controllerPort),
+  };
   // An inherited KAFKA_RUN_DIR belongs to some other broker; sharing it would wipe that one's data.
   delete env.KAFKA_RUN_DIR;
   if (options.runDir) {

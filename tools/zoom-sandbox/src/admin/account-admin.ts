@@ -9,13 +9,7 @@ import { MEMBER_ROLE, ZoomUser } from '../population/zoom-user';
 import { freshZoomStyleId, secretString } from '../random';
 import { Plan } from '../rate-limit/plans';
 import { DeliveryRecord, UrlValidationResult, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
-import {
-  invitationAcceptedEvent,
-  userCreatedEvent,
-  userLifecycleEvent,
-  userUpdatedEvent,
-  WebhookEvent,
-} from '../webhooks/webhook-events';
+import { invitationAcceptedEvent, userCreatedEvent, userLifecycleEvent, userUpdatedEvent, WebhookEvent } from '../webhooks/webhook-events';
 import { NewUser, parseEmail, parseNewUser, parseUserChanges, UserChanges } from './user-input';
 
 export interface ChangeResult {
@@ -107,7 +101,10 @@ export class AccountAdmin {
   activateUser(idOrEmail: string): ChangeResult {
     const user = this.user(idOrEmail);
     if (user.status !== 'inactive') {
-      throw new InvalidInputError(`only inactive users can be activated; this one is ${user.status}${user.status === 'pending' ? ' (accept the invitation instead)' : ''}`, 409);
+      throw new InvalidInputError(
+        `only inactive users can be activated; this one is ${user.status}${user.status === 'pending' ? ' (accept the invitation instead)' : ''}`,
+        409,
+      );
     }
     const next = { ...user, status: 'active' as const };
     this.account.population.replace(next);
@@ -121,7 +118,14 @@ export class AccountAdmin {
       throw new InvalidInputError(`only pending users can accept an invitation; this one is ${user.status}`, 409);
     }
     const now = this.clock.now();
-    const next: ZoomUser = { ...user, status: 'active', verified: 1, login_types: [100], last_login_time: isoSeconds(now), last_client_version: '6.3.5.54827(win)' };
+    const next: ZoomUser = {
+      ...user,
+      status: 'active',
+      verified: 1,
+      login_types: [100],
+      last_login_time: isoSeconds(now),
+      last_client_version: '6.3.5.54827(win)',
+    };
     this.account.population.replace(next);
     return this.result(next, invitationAcceptedEvent(this.account, next, now));
   }
@@ -146,10 +150,19 @@ export class AccountAdmin {
     } catch {
       throw new InvalidInputError('"url" is an http(s) URL');
     }
-    if (!['http:', 'https:'].includes(url.protocol) || typeof subscription.secretToken !== 'string' || subscription.secretToken.length === 0) {
+    if (
+      !['http:', 'https:'].includes(url.protocol) ||
+      typeof subscription.secretToken !== 'string' ||
+      subscription.secretToken.length === 0
+    ) {
       throw new InvalidInputError('a subscription is an http(s) "url" and a non-empty "secretToken"');
     }
-    Object.assign(this.account.subscription, { url: subscription.url, secretToken: subscription.secretToken, enabled: true, consecutiveValidationFailures: 0 });
+    Object.assign(this.account.subscription, {
+      url: subscription.url,
+      secretToken: subscription.secretToken,
+      enabled: true,
+      consecutiveValidationFailures: 0,
+    });
   }
 
   removeWebhookSubscription(): void {
@@ -193,7 +206,10 @@ export class AccountAdmin {
   }
 
   private result(user: Readonly<ZoomUser>, event: WebhookEvent): ChangeResult {
-    return { user: detailView(user, this.account.facts, this.clock.now()), delivery: structuredClone(this.dispatcher.dispatch(this.account, event)) };
+    return {
+      user: detailView(user, this.account.facts, this.clock.now()),
+      delivery: structuredClone(this.dispatcher.dispatch(this.account, event)),
+    };
   }
 }
 

@@ -69,14 +69,46 @@ export function addAdminRoutes(router: Router<Handler>, dependencies: AdminRoute
         }),
       ),
     )
-    .add('POST', '/sandbox/users', guarded(async (context, admin) => admin.createUser(await body(context))))
-    .add('PATCH', '/sandbox/users/:user', guarded(async (context, admin) => admin.updateUser(context.params.user, await body(context))))
-    .add('DELETE', '/sandbox/users/:user', guarded(({ params }, admin) => admin.deleteUser(params.user)))
-    .add('PUT', '/sandbox/users/:user/email', guarded(async (context, admin) => admin.changeEmail(context.params.user, await body(context))))
-    .add('POST', '/sandbox/users/:user/deactivate', guarded(({ params }, admin) => admin.deactivateUser(params.user)))
-    .add('POST', '/sandbox/users/:user/activate', guarded(({ params }, admin) => admin.activateUser(params.user)))
-    .add('POST', '/sandbox/users/:user/accept-invitation', guarded(({ params }, admin) => admin.acceptInvitation(params.user)))
-    .add('POST', '/sandbox/users/:user/disassociate', guarded(({ params }, admin) => admin.disassociateUser(params.user)))
+    .add(
+      'POST',
+      '/sandbox/users',
+      guarded(async (context, admin) => admin.createUser(await body(context))),
+    )
+    .add(
+      'PATCH',
+      '/sandbox/users/:user',
+      guarded(async (context, admin) => admin.updateUser(context.params.user, await body(context))),
+    )
+    .add(
+      'DELETE',
+      '/sandbox/users/:user',
+      guarded(({ params }, admin) => admin.deleteUser(params.user)),
+    )
+    .add(
+      'PUT',
+      '/sandbox/users/:user/email',
+      guarded(async (context, admin) => admin.changeEmail(context.params.user, await body(context))),
+    )
+    .add(
+      'POST',
+      '/sandbox/users/:user/deactivate',
+      guarded(({ params }, admin) => admin.deactivateUser(params.user)),
+    )
+    .add(
+      'POST',
+      '/sandbox/users/:user/activate',
+      guarded(({ params }, admin) => admin.activateUser(params.user)),
+    )
+    .add(
+      'POST',
+      '/sandbox/users/:user/accept-invitation',
+      guarded(({ params }, admin) => admin.acceptInvitation(params.user)),
+    )
+    .add(
+      'POST',
+      '/sandbox/users/:user/disassociate',
+      guarded(({ params }, admin) => admin.disassociateUser(params.user)),
+    )
     .add(
       'PUT',
       '/sandbox/webhook',
@@ -85,8 +117,16 @@ export function addAdminRoutes(router: Router<Handler>, dependencies: AdminRoute
         admin.setWebhookSubscription({ url, secretToken });
       }),
     )
-    .add('DELETE', '/sandbox/webhook', guarded((_context, admin) => admin.removeWebhookSubscription()))
-    .add('POST', '/sandbox/webhook/validate', guarded((_context, admin) => admin.validateWebhookEndpoint()))
+    .add(
+      'DELETE',
+      '/sandbox/webhook',
+      guarded((_context, admin) => admin.removeWebhookSubscription()),
+    )
+    .add(
+      'POST',
+      '/sandbox/webhook/validate',
+      guarded((_context, admin) => admin.validateWebhookEndpoint()),
+    )
     .add(
       'PUT',
       '/sandbox/plan',
@@ -98,9 +138,21 @@ export function addAdminRoutes(router: Router<Handler>, dependencies: AdminRoute
         admin.setPlan(plan);
       }),
     )
-    .add('GET', '/sandbox/faults', guarded(() => faults.list()))
-    .add('POST', '/sandbox/faults', guarded(async (context) => faults.add(parseFaultSpec(await body(context)))))
-    .add('DELETE', '/sandbox/faults', guarded(() => faults.clear()));
+    .add(
+      'GET',
+      '/sandbox/faults',
+      guarded(() => faults.list()),
+    )
+    .add(
+      'POST',
+      '/sandbox/faults',
+      guarded(async (context) => faults.add(parseFaultSpec(await body(context)))),
+    )
+    .add(
+      'DELETE',
+      '/sandbox/faults',
+      guarded(() => faults.clear()),
+    );
 }
 
 function digest(value: string): Buffer {

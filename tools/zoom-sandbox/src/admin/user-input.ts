@@ -143,7 +143,12 @@ function customAttributes(value: unknown): CustomAttribute[] {
   }
   return value.map((item: unknown) => {
     const attribute = asObject(item);
-    if (typeof attribute.key !== 'string' || typeof attribute.name !== 'string' || typeof attribute.value !== 'string' || !/^\d{1,15}$/.test(attribute.value)) {
+    if (
+      typeof attribute.key !== 'string' ||
+      typeof attribute.name !== 'string' ||
+      typeof attribute.value !== 'string' ||
+      !/^\d{1,15}$/.test(attribute.value)
+    ) {
       throw new InvalidInputError('each custom attribute is {key, name, value} with a value of 1 to 15 digits');
     }
     return { key: attribute.key, name: attribute.name, value: attribute.value };

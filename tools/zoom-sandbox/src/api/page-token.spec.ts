@@ -6,7 +6,12 @@ describe('PageTokenCodec', () => {
   const codec = new PageTokenCodec(clock, 15 * 60_000);
 
   it('reads back what it issued, with and without a role filter', () => {
-    expect(codec.read(codec.issue({ accountOrdinal: 3, status: 'inactive', offset: 600 }))).toEqual({ accountOrdinal: 3, status: 'inactive', offset: 600, roleId: undefined });
+    expect(codec.read(codec.issue({ accountOrdinal: 3, status: 'inactive', offset: 600 }))).toEqual({
+      accountOrdinal: 3,
+      status: 'inactive',
+      offset: 600,
+      roleId: undefined,
+    });
     expect(codec.read(codec.issue({ accountOrdinal: 0, status: 'pending', offset: 30, roleId: 'RcDm5w0kTSyVx3d8KUSDpSg' }))).toEqual({
       accountOrdinal: 0,
       status: 'pending',

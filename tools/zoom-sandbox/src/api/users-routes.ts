@@ -48,13 +48,17 @@ export function addUsersRoutes(
     const variant = listVariant(query.get('include_fields'));
     const listing = account.population.listing(position.status, position.roleId);
     const end = Math.min(offset + pageSize, listing.length);
-    const users = (pageCaches.get(account) as PageCache).get(account.population.revision, `${position.status}|${position.roleId ?? ''}|${variant}|${offset}|${pageSize}`, () => {
-      const parts: string[] = [];
-      for (let index = offset; index < end; index += 1) {
-        parts.push(listJson(listing[index].user, variant));
-      }
-      return Buffer.from(parts.join(','));
-    });
+    const users = (pageCaches.get(account) as PageCache).get(
+      account.population.revision,
+      `${position.status}|${position.roleId ?? ''}|${variant}|${offset}|${pageSize}`,
+      () => {
+        const parts: string[] = [];
+        for (let index = offset; index < end; index += 1) {
+          parts.push(listJson(listing[index].user, variant));
+        }
+        return Buffer.from(parts.join(','));
+      },
+    );
     const nextPageToken = end < listing.length ? pageTokens.issue({ ...position, offset: end }) : '';
     const head = Buffer.from(
       `{"page_count":${Math.ceil(listing.length / pageSize)},"page_number":${Math.floor(offset / pageSize) + 1},"page_size":${pageSize},"total_records":${listing.length},"next_page_token":"${nextPageToken}","users":[`,
@@ -83,7 +87,12 @@ export function addUsersRoutes(
 }
 
 /** Where the page starts: where next_page_token points, else at page_number (deprecated, default 1) of the pass the query asks for. */
-function requestedPosition(query: URLSearchParams, account: SandboxAccount, pageTokens: PageTokenCodec, pageSize: number): PagePosition | { error: object } {
+function requestedPosition(
+  query: URLSearchParams,
+  account: SandboxAccount,
+  pageTokens: PageTokenCodec,
+  pageSize: number,
+): PagePosition | { error: object } {
   const token = query.get('next_page_token');
   if (token) {
     const position = pageTokens.read(token);
@@ -94,7 +103,13 @@ function requestedPosition(query: URLSearchParams, account: SandboxAccount, page
   }
   const status = query.get('status') ?? 'active';
   if (!USER_STATUSES.includes(status as UserStatus)) {
-    return { error: { code: 300, message: 'Validation Failed.', errors: [{ field: 'status', message: `Invalid field. Allowed values: ${USER_STATUSES.join(', ')}.` }] } };
+    return {
+      error: {
+        code: 300,
+        message: 'Validation Failed.',
+        errors: [{ field: 'status', message: `Invalid field. Allowed values: ${USER_STATUSES.join(', ')}.` }],
+      },
+    };
   }
   const roleId = query.get('role_id');
   return {

@@ -18,7 +18,9 @@ export type FaultSpec =
 
 export type ActiveFault = FaultSpec & { id: number; remaining: number | null };
 
-export type RequestFailure = { kind: 'server-error'; status: ServerErrorStatus } | { kind: 'rate-limit'; limitType: RateLimitType; headers: 'full' | 'partial' | 'none' };
+export type RequestFailure =
+  | { kind: 'server-error'; status: ServerErrorStatus }
+  | { kind: 'rate-limit'; limitType: RateLimitType; headers: 'full' | 'partial' | 'none' };
 
 export interface RequestFaults {
   latencyMs: number;
@@ -132,7 +134,12 @@ export function parseFaultSpec(input: unknown): FaultSpec {
       if (spec.status !== undefined && ![500, 502, 503, 504].includes(spec.status as number)) {
         throw new InvalidInputError('"status" is one of 500, 502, 503, 504');
       }
-      return { kind: 'server-error', count: requireCount(count, spec.kind), status: spec.status as ServerErrorStatus | undefined, pathPrefix };
+      return {
+        kind: 'server-error',
+        count: requireCount(count, spec.kind),
+        status: spec.status as ServerErrorStatus | undefined,
+        pathPrefix,
+      };
     }
     case 'rate-limit': {
       if (spec.limitType !== undefined && spec.limitType !== 'QPS' && spec.limitType !== 'Daily-limit') {
@@ -154,7 +161,9 @@ export function parseFaultSpec(input: unknown): FaultSpec {
     case 'reorder-webhooks':
       return { kind: spec.kind, count: requireCount(count, spec.kind) };
     default:
-      throw new InvalidInputError('"kind" is one of latency, server-error, rate-limit, drop-webhooks, duplicate-webhooks, reorder-webhooks');
+      throw new InvalidInputError(
+        '"kind" is one of latency, server-error, rate-limit, drop-webhooks, duplicate-webhooks, reorder-webhooks',
+      );
   }
 }
 

@@ -9,7 +9,11 @@ describe('toJsonSchema', () => {
         User: {
           type: 'object',
           required: ['email'],
-          properties: { email: { type: 'string' }, dept: { $ref: '#/components/schemas/Department' }, manager: { $ref: '#/components/schemas/Manager' } },
+          properties: {
+            email: { type: 'string' },
+            dept: { $ref: '#/components/schemas/Department' },
+            manager: { $ref: '#/components/schemas/Manager' },
+          },
         },
         Manager: { nullable: true, allOf: [{ type: 'object', properties: { email: { type: 'string' } } }] },
         Score: { type: 'number', minimum: 0, exclusiveMinimum: true },
@@ -34,7 +38,9 @@ describe('toJsonSchema', () => {
 
   it('refuses refs that point nowhere or recurse', () => {
     expect(() => toJsonSchema({ $ref: '#/components/schemas/Missing' }, document)).toThrow('points nowhere');
-    const recursive = { components: { schemas: { Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } } } } };
+    const recursive = {
+      components: { schemas: { Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' } } } } },
+    };
     expect(() => toJsonSchema({ $ref: '#/components/schemas/Node' }, recursive)).toThrow('recursive');
   });
 });

@@ -27,7 +27,9 @@ function convert(node: Json, document: JsonObject, refChain: string[]): Json {
   const converted: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'properties' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      converted.properties = Object.fromEntries(Object.entries(value).map(([name, property]) => [name, convert(property, document, refChain)]));
+      converted.properties = Object.fromEntries(
+        Object.entries(value).map(([name, property]) => [name, convert(property, document, refChain)]),
+      );
     } else {
       converted[key] = convert(value, document, refChain);
     }

@@ -1,4 +1,14 @@
-const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', œ: 'oe' };
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+  œ: 'oe',
+};
 
 /** Latin letters and digits only, the way directories turn names into mailbox names. */
 export function mailboxPart(name: string): string {

@@ -51,7 +51,9 @@ describe('generateUsers', () => {
 
     it('spreads last logins from days to years ago; pending users and some others never logged in', () => {
       const day = 86_400_000;
-      const ages = users.filter((user) => user.last_login_time).map((user) => (referenceTime - Date.parse(user.last_login_time as string)) / day);
+      const ages = users
+        .filter((user) => user.last_login_time)
+        .map((user) => (referenceTime - Date.parse(user.last_login_time as string)) / day);
       expect(ages.some((age) => age < 7)).toBe(true);
       expect(ages.some((age) => age > 60 && age < 365)).toBe(true);
       expect(ages.some((age) => age > 365)).toBe(true);
@@ -69,7 +71,9 @@ describe('generateUsers', () => {
     it('dates users in creation order and never logs anyone in before their creation', () => {
       const created = users.map((user) => Date.parse(user.user_created_at));
       expect(created).toEqual([...created].sort((a, b) => a - b));
-      expect(users.every((user) => !user.last_login_time || Date.parse(user.last_login_time) >= Date.parse(user.user_created_at))).toBe(true);
+      expect(users.every((user) => !user.last_login_time || Date.parse(user.last_login_time) >= Date.parse(user.user_created_at))).toBe(
+        true,
+      );
     });
   });
 

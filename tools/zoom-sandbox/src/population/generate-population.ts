@@ -83,14 +83,21 @@ export function generateUsers(spec: PopulationSpec): ZoomUser[] {
         created_at: isoSeconds(createdAt),
         last_login_time: lastLogin === undefined ? undefined : isoSeconds(lastLogin),
         last_client_version: lastLogin === undefined ? undefined : pick(random, CLIENT_VERSIONS),
-        role_id: index === 0 ? OWNER_ROLE.id : chance(random, 0.03) ? ADMIN_ROLE.id : chance(random, 0.02) ? HELP_DESK_ROLE.id : MEMBER_ROLE.id,
+        role_id:
+          index === 0 ? OWNER_ROLE.id : chance(random, 0.03) ? ADMIN_ROLE.id : chance(random, 0.02) ? HELP_DESK_ROLE.id : MEMBER_ROLE.id,
         group_ids: pickSome(random, groupIds, randomInt(random, 0, 3)),
         im_group_ids: pickSome(random, imGroupIds, randomInt(random, 0, 2)),
         employee_unique_id: sso ? zoomStyleId(random) : undefined,
         plan_united_type: kind.type === 2 && chance(random, 0.1) ? pick(random, PLAN_UNITED_TYPES) : undefined,
         license_info_list:
           kind.type === 2 && chance(random, 0.05)
-            ? [{ license_type: 'MEETING' as const, license_option: 2, subscription_id: `SUBREF-${randomInt(random, 100000, 999999)}-${randomInt(random, 100000, 999999)}` }]
+            ? [
+                {
+                  license_type: 'MEETING' as const,
+                  license_option: 2,
+                  subscription_id: `SUBREF-${randomInt(random, 100000, 999999)}-${randomInt(random, 100000, 999999)}`,
+                },
+              ]
             : undefined,
         custom_attributes: chance(random, 0.2)
           ? pickSome(random, CUSTOM_ATTRIBUTE_DEFINITIONS, randomInt(random, 1, 3)).map((definition) => ({
@@ -102,7 +109,15 @@ export function generateUsers(spec: PopulationSpec): ZoomUser[] {
         host_key: String(randomInt(random, 0, 999_999)).padStart(6, '0'),
         language: pick(random, culture.languages),
         phone_numbers: chance(random, 0.4)
-          ? [{ code: culture.phoneCode, country: culture.country, label: pick(random, ['Mobile', 'Office'] as const), number: String(randomInt(random, 200_000_000, 999_999_999)), verified: chance(random, 0.7) }]
+          ? [
+              {
+                code: culture.phoneCode,
+                country: culture.country,
+                label: pick(random, ['Mobile', 'Office'] as const),
+                number: String(randomInt(random, 200_000_000, 999_999_999)),
+                verified: chance(random, 0.7),
+              },
+            ]
           : [],
         job_title: chance(random, 0.8) ? pick(random, JOB_TITLES) : undefined,
         location: chance(random, 0.75) ? pick(random, LOCATIONS) : undefined,
@@ -153,7 +168,9 @@ function lastLoginTime(random: Random, status: UserStatus, createdAt: number, re
   }
   const draw = random();
   if (status === 'inactive') {
-    return draw < 0.2 ? undefined : Math.max(createdAt, createdAt + Math.floor(random() * Math.max(0, referenceTime - 30 * DAY_MS - createdAt)));
+    return draw < 0.2
+      ? undefined
+      : Math.max(createdAt, createdAt + Math.floor(random() * Math.max(0, referenceTime - 30 * DAY_MS - createdAt)));
   }
   if (draw < 0.05) {
     return undefined;

@@ -18,8 +18,29 @@ export interface Culture {
 export const CULTURES: readonly Culture[] = [
   {
     firstNames: ['James', 'Mary', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'William', 'Linda', 'Ashley', 'Tyler', 'Brianna', 'DeShawn'],
-    lastNames: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', "O'Brien", 'McDonald', 'Davis', 'Miller', 'Wilson', 'Taylor-Reed', 'Nguyen'],
-    timezones: ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix', 'America/Anchorage', 'Pacific/Honolulu'],
+    lastNames: [
+      'Smith',
+      'Johnson',
+      'Williams',
+      'Brown',
+      'Jones',
+      "O'Brien",
+      'McDonald',
+      'Davis',
+      'Miller',
+      'Wilson',
+      'Taylor-Reed',
+      'Nguyen',
+    ],
+    timezones: [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Los_Angeles',
+      'America/Phoenix',
+      'America/Anchorage',
+      'Pacific/Honolulu',
+    ],
     languages: ['en-US'],
     phoneCode: '+1',
     country: 'US',
@@ -55,7 +76,14 @@ export const CULTURES: readonly Culture[] = [
   {
     firstNames: ['José', 'María José', 'Iñaki', 'Lucía', 'Sofía', 'Ángel', 'Camila', 'Mateo'],
     lastNames: ['García', 'Núñez', 'Peña', 'Rodríguez', 'Martínez', 'Ibáñez', 'de la Cruz', 'Fernández'],
-    timezones: ['Europe/Madrid', 'America/Mexico_City', 'America/Bogota', 'America/Argentina/Buenos_Aires', 'America/Lima', 'America/Santiago'],
+    timezones: [
+      'Europe/Madrid',
+      'America/Mexico_City',
+      'America/Bogota',
+      'America/Argentina/Buenos_Aires',
+      'America/Lima',
+      'America/Santiago',
+    ],
     languages: ['es-ES'],
     phoneCode: '+34',
     country: 'ES',
@@ -144,7 +172,12 @@ export const CULTURES: readonly Culture[] = [
   },
   {
     firstNames: [['Hương', 'huong'], ['Đức', 'duc'], 'Minh', ['Thảo', 'thao']],
-    lastNames: [['Nguyễn', 'nguyen'], ['Trần', 'tran'], ['Phạm', 'pham'], ['Đặng', 'dang']],
+    lastNames: [
+      ['Nguyễn', 'nguyen'],
+      ['Trần', 'tran'],
+      ['Phạm', 'pham'],
+      ['Đặng', 'dang'],
+    ],
     timezones: ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Jakarta'],
     languages: ['vi-VN'],
     phoneCode: '+84',
@@ -259,7 +292,14 @@ export const CLIENT_VERSIONS: readonly string[] = [
   '5.9.6.4993(mac)',
 ];
 
-export const EMAIL_DOMAINS: readonly string[] = ['example.com', 'example.com', 'example.com', 'eu.example.com', 'example.org', 'example.co.jp'];
+export const EMAIL_DOMAINS: readonly string[] = [
+  'example.com',
+  'example.com',
+  'example.com',
+  'eu.example.com',
+  'example.org',
+  'example.co.jp',
+];
 
 export const CUSTOM_ATTRIBUTE_DEFINITIONS: readonly { key: string; name: string; min: number; max: number }[] = [
   { key: 'cbf_cywdkexrtqc73f97gd4w6g', name: 'Cost Code', min: 1000, max: 9999 },

@@ -8,12 +8,26 @@ describe('AccountRateLimiter', () => {
     const at = midnight + 5_000;
     for (let call = 1; call <= 20; call += 1) {
       const decision = limiter.take('Medium', at);
-      expect(decision).toMatchObject({ allowed: true, headers: { 'X-RateLimit-Category': 'Medium', 'X-RateLimit-Type': 'QPS', 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': String(20 - call) } });
+      expect(decision).toMatchObject({
+        allowed: true,
+        headers: {
+          'X-RateLimit-Category': 'Medium',
+          'X-RateLimit-Type': 'QPS',
+          'X-RateLimit-Limit': '20',
+          'X-RateLimit-Remaining': String(20 - call),
+        },
+      });
     }
     expect(limiter.take('Medium', at + 999)).toEqual({
       allowed: false,
       limitType: 'QPS',
-      headers: { 'X-RateLimit-Category': 'Medium', 'X-RateLimit-Type': 'QPS', 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0', 'Retry-After': '1' },
+      headers: {
+        'X-RateLimit-Category': 'Medium',
+        'X-RateLimit-Type': 'QPS',
+        'X-RateLimit-Limit': '20',
+        'X-RateLimit-Remaining': '0',
+        'Retry-After': '1',
+      },
     });
     expect(limiter.take('Medium', at + 1000).allowed).toBe(true);
   });
@@ -41,7 +55,13 @@ describe('AccountRateLimiter', () => {
     expect(limiter.take('Heavy', midnight + 2_000_000)).toEqual({
       allowed: false,
       limitType: 'Daily-limit',
-      headers: { 'X-RateLimit-Category': 'Heavy', 'X-RateLimit-Type': 'Daily-limit', 'X-RateLimit-Limit': '1000', 'X-RateLimit-Remaining': '0', 'Retry-After': '2025-01-11T00:00:00Z' },
+      headers: {
+        'X-RateLimit-Category': 'Heavy',
+        'X-RateLimit-Type': 'Daily-limit',
+        'X-RateLimit-Limit': '1000',
+        'X-RateLimit-Remaining': '0',
+        'Retry-After': '2025-01-11T00:00:00Z',
+      },
     });
     expect(limiter.take('Heavy', midnight + 86_400_000).allowed).toBe(true);
   });
@@ -49,7 +69,11 @@ describe('AccountRateLimiter', () => {
   it('has daily limits on Heavy calls only for paid plans', () => {
     const limiter = new AccountRateLimiter('business');
     expect(limiter.take('Light', midnight).headers).toMatchObject({ 'X-RateLimit-Type': 'QPS', 'X-RateLimit-Limit': '80' });
-    expect(limiter.take('Heavy', midnight).headers).toMatchObject({ 'X-RateLimit-Type': 'Daily-limit', 'X-RateLimit-Limit': '60000', 'X-RateLimit-Remaining': '59999' });
+    expect(limiter.take('Heavy', midnight).headers).toMatchObject({
+      'X-RateLimit-Type': 'Daily-limit',
+      'X-RateLimit-Limit': '60000',
+      'X-RateLimit-Remaining': '59999',
+    });
   });
 
   it('never limits the unlimited plan', () => {

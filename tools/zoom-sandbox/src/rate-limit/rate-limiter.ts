@@ -3,8 +3,7 @@ import { CategoryLimit, Plan, PLAN_LIMITS, RateLimitCategory } from './plans';
 export type RateLimitType = 'QPS' | 'Daily-limit';
 
 export type RateDecision =
-  | { allowed: true; headers: Record<string, string> }
-  | { allowed: false; limitType: RateLimitType; headers: Record<string, string> };
+  { allowed: true; headers: Record<string, string> } | { allowed: false; limitType: RateLimitType; headers: Record<string, string> };
 
 interface Usage {
   second: number;
@@ -41,7 +40,11 @@ export class AccountRateLimiter {
     }
     const usage = this.currentUsage(category, now);
     if (limit.perDay !== undefined && usage.usedInDay >= limit.perDay) {
-      return { allowed: false, limitType: 'Daily-limit', headers: rejectionHeaders(category, 'Daily-limit', limit.perDay, nextUtcMidnight(now)) };
+      return {
+        allowed: false,
+        limitType: 'Daily-limit',
+        headers: rejectionHeaders(category, 'Daily-limit', limit.perDay, nextUtcMidnight(now)),
+      };
     }
     if (usage.usedInSecond >= limit.perSecond) {
       return { allowed: false, limitType: 'QPS', headers: rejectionHeaders(category, 'QPS', limit.perSecond, '1') };
@@ -82,7 +85,12 @@ function acceptanceHeaders(category: RateLimitCategory, limit: CategoryLimit, us
   };
 }
 
-export function rejectionHeaders(category: RateLimitCategory, type: RateLimitType, limit: number, retryAfter: string): Record<string, string> {
+export function rejectionHeaders(
+  category: RateLimitCategory,
+  type: RateLimitType,
+  limit: number,
+  retryAfter: string,
+): Record<string, string> {
   return {
     'X-RateLimit-Category': category,
     'X-RateLimit-Type': type,
@@ -99,5 +107,6 @@ export function nextUtcMidnight(now: number): string {
 
 export const RATE_LIMIT_MESSAGES: Record<RateLimitType, string> = {
   QPS: 'You have reached the maximum per-second rate limit for this API. Try again later.',
-  'Daily-limit': 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+  'Daily-limit':
+    'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
 };

@@ -39,7 +39,12 @@ export interface StateQuery {
 }
 
 /** What GET /sandbox/state returns: the population, webhook deliveries with their attempts, active faults. */
-export function exportState(accounts: AccountRegistry, dispatcher: WebhookDispatcher, faults: FaultInjector, query: StateQuery = {}): SandboxState {
+export function exportState(
+  accounts: AccountRegistry,
+  dispatcher: WebhookDispatcher,
+  faults: FaultInjector,
+  query: StateQuery = {},
+): SandboxState {
   return {
     accounts: accounts.all
       .filter((account) => query.accountId === undefined || account.accountId === query.accountId)
@@ -56,7 +61,9 @@ export function exportState(accounts: AccountRegistry, dispatcher: WebhookDispat
         deliveries:
           query.deliveries === false
             ? undefined
-            : dispatcher.deliveries(account.accountId).map(({ body, accountId: _accountId, ...delivery }) => ({ ...delivery, body: JSON.parse(body) as unknown })),
+            : dispatcher
+                .deliveries(account.accountId)
+                .map(({ body, accountId: _accountId, ...delivery }) => ({ ...delivery, body: JSON.parse(body) as unknown })),
         urlValidations: dispatcher.urlValidations(account.accountId),
       })),
     faults: faults.list(),

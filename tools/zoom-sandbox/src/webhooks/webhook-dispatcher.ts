@@ -111,7 +111,9 @@ export class WebhookDispatcher {
   }
 
   deliveries(accountId?: string): DeliveryRecord[] {
-    return this.records.filter((record) => accountId === undefined || record.accountId === accountId).map((record) => structuredClone(record));
+    return this.records
+      .filter((record) => accountId === undefined || record.accountId === accountId)
+      .map((record) => structuredClone(record));
   }
 
   urlValidations(accountId?: string): UrlValidationResult[] {
@@ -126,7 +128,12 @@ export class WebhookDispatcher {
     }
     const plainToken = randomBytes(16).toString('base64url');
     const body = JSON.stringify({ payload: { plainToken }, event_ts: this.clock.now(), event: 'endpoint.url_validation' });
-    const outcome = await this.poster.post(subscription.url, body, signedWebhookHeaders(subscription.secretToken, body, this.clock.now()), this.timing.timeoutMs);
+    const outcome = await this.poster.post(
+      subscription.url,
+      body,
+      signedWebhookHeaders(subscription.secretToken, body, this.clock.now()),
+      this.timing.timeoutMs,
+    );
     const failure = validationFailure(outcome, urlValidationAnswer(subscription.secretToken, plainToken));
     subscription.consecutiveValidationFailures = failure ? subscription.consecutiveValidationFailures + 1 : 0;
     subscription.enabled = subscription.consecutiveValidationFailures < FAILURES_BEFORE_DISABLING;
@@ -156,7 +163,15 @@ export class WebhookDispatcher {
   }
 
   private newRecord(account: SandboxAccount, event: string, eventTs: number, body: string): DeliveryRecord {
-    const record: DeliveryRecord = { id: this.nextId++, accountId: account.accountId, event, eventTs, body, state: 'pending', attempts: [] };
+    const record: DeliveryRecord = {
+      id: this.nextId++,
+      accountId: account.accountId,
+      event,
+      eventTs,
+      body,
+      state: 'pending',
+      attempts: [],
+    };
     this.records.push(record);
     if (this.records.length > this.logLimit) {
       this.records.shift();
@@ -182,7 +197,12 @@ export class WebhookDispatcher {
       return;
     }
     const startedAt = this.clock.now();
-    const outcome = await this.poster.post(url, record.body, signedWebhookHeaders(secretToken, record.body, startedAt), this.timing.timeoutMs);
+    const outcome = await this.poster.post(
+      url,
+      record.body,
+      signedWebhookHeaders(secretToken, record.body, startedAt),
+      this.timing.timeoutMs,
+    );
     if (this.closed) {
       return;
     }

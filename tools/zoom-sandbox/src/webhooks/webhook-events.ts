@@ -77,7 +77,11 @@ function updatableFields(user: Readonly<ZoomUser>): Record<string, unknown> {
     role: roleName(user.role_id),
     dept: user.dept ?? '',
     language: user.language,
-    custom_attributes: (user.custom_attributes ?? []).map((attribute) => ({ key: attribute.key, name: attribute.name, value: Number(attribute.value) })),
+    custom_attributes: (user.custom_attributes ?? []).map((attribute) => ({
+      key: attribute.key,
+      name: attribute.name,
+      value: Number(attribute.value),
+    })),
   };
 }
 
@@ -85,7 +89,12 @@ function updatableFields(user: Readonly<ZoomUser>): Record<string, unknown> {
  * user.updated: `object` has the id and only the fields that changed, `old_object` their
  * previous values. Fields Zoom's webhook does not carry (job title, location, ...) change silently.
  */
-export function userUpdatedEvent(account: SandboxAccount, previous: Readonly<ZoomUser>, next: Readonly<ZoomUser>, now: number): WebhookEvent {
+export function userUpdatedEvent(
+  account: SandboxAccount,
+  previous: Readonly<ZoomUser>,
+  next: Readonly<ZoomUser>,
+  now: number,
+): WebhookEvent {
   const before = updatableFields(previous);
   const after = updatableFields(next);
   const object: Record<string, unknown> = { id: next.id };

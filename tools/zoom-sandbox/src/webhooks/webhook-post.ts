@@ -2,9 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 
 export type PostOutcome =
-  | { kind: 'response'; status: number; body: string }
-  | { kind: 'timeout' }
-  | { kind: 'network-error'; message: string };
+  { kind: 'response'; status: number; body: string } | { kind: 'timeout' } | { kind: 'network-error'; message: string };
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
@@ -38,7 +36,12 @@ export class WebhookPoster {
       const request = (secure ? https : http).request(target, {
         method: 'POST',
         agent: secure ? this.httpsAgent : this.httpAgent,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Zoom Marketplace/1.0a', 'content-length': Buffer.byteLength(body), ...headers },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'user-agent': 'Zoom Marketplace/1.0a',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
       });
       const timer = setTimeout(() => {
         settle({ kind: 'timeout' });
@@ -53,7 +56,9 @@ export class WebhookPoster {
             chunks.push(chunk);
           }
         });
-        response.on('end', () => settle({ kind: 'response', status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          settle({ kind: 'response', status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         response.on('error', (error) => settle({ kind: 'network-error', message: error.message }));
       });
       request.on('error', (error) => settle({ kind: 'network-error', message: error.message }));

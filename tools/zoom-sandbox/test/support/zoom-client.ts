@@ -25,7 +25,12 @@ export function basicAuthorization(clientId: string, clientSecret: string): stri
 /** POST /oauth/token as a Server-to-Server app does. */
 export function requestToken(
   sandbox: ZoomSandbox,
-  { clientId, clientSecret, accountId, grantType = 'account_credentials' }: { clientId: string; clientSecret: string; accountId: string; grantType?: string },
+  {
+    clientId,
+    clientSecret,
+    accountId,
+    grantType = 'account_credentials',
+  }: { clientId: string; clientSecret: string; accountId: string; grantType?: string },
 ): Promise<JsonResponse> {
   return requestJson(sandbox.oauthTokenUrl, {
     method: 'POST',
@@ -73,7 +78,13 @@ export async function walkPass(sandbox: ZoomSandbox, token: string, query: strin
   return pages;
 }
 
-export function adminRequest<T = Record<string, unknown>>(sandbox: ZoomSandbox, method: string, path: string, body?: unknown, accountId?: string): Promise<JsonResponse<T>> {
+export function adminRequest<T = Record<string, unknown>>(
+  sandbox: ZoomSandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+  accountId?: string,
+): Promise<JsonResponse<T>> {
   const url = `${sandbox.url}${path}${accountId ? `${path.includes('?') ? '&' : '?'}account_id=${encodeURIComponent(accountId)}` : ''}`;
   return requestJson<T>(url, {
     method,

@@ -15,8 +15,7 @@ export class ZoomAccessTokenDto {
 
 export class ReplaceAccessTokenDto {
   @ApiPropertyOptional({
-    description:
-      'The token Zoom refused (code 124). When the broker already holds another one it is returned without minting again',
+    description: 'The token Zoom refused (code 124). When the broker already holds another one it is returned without minting again',
   })
   @IsOptional()
   @IsString()
