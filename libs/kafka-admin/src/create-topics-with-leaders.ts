@@ -19,14 +19,16 @@ export async function createTopicsWithLeaders(admin: Admin, topics: readonly ITo
   const deadline = Date.now() + timeoutMs;
   for (let pollMs = 25; ; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
     let lastRefusal = '';
-    for (const topic of [...pending]) {
-      const refusal = await refusalOf(admin, topic);
-      if (refusal === undefined) {
-        pending.delete(topic);
-      } else {
-        lastRefusal = `${topic}: ${refusal}`;
-      }
-    }
+    await Promise.all(
+      [...pending].map(async (topic) => {
+        const refusal = await refusalOf(admin, topic);
+        if (refusal === undefined) {
+          pending.delete(topic);
+        } else {
+          lastRefusal = `${topic}: ${refusal}`;
+        }
+      }),
+    );
     if (pending.size === 0) {
       return;
     }
