@@ -1,4 +1,4 @@
-import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export type OomnitzaFieldValue = string | number | boolean | null;
 
@@ -15,6 +15,14 @@ export class OomnitzaRecordDto {
 
   @IsObject()
   fields: Record<string, OomnitzaFieldValue>;
+
+  /**
+   * Only these fields changed (a webhook that carried no whole user): the writer merges them into
+   * what it last wrote for the sync key, and never creates a person from them.
+   */
+  @IsOptional()
+  @IsBoolean()
+  partial?: boolean;
 
   /** When Zoom's data behind this record was read; a newer write is never overwritten by it. */
   @IsISO8601({ strict: true })

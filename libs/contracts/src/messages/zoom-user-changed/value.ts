@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { ZoomUserDto } from '../../common/zoom-user.dto';
 
 export const ZOOM_USER_EVENTS = [
@@ -13,7 +13,11 @@ export const ZOOM_USER_EVENTS = [
 ] as const;
 export type ZoomUserEvent = (typeof ZOOM_USER_EVENTS)[number];
 
-/** One user changed in Zoom, as its webhook said: `user` carries only what changed. */
+/**
+ * One user of one integration changed in Zoom. `complete` says whether `user` is the whole user
+ * as Zoom's REST API shows it (read after the event, so the envelope's observedAt is the read
+ * time) or only what the webhook carried (observedAt is then the event time).
+ */
 export class ZoomUserChangedValue {
   @IsIn(ZOOM_USER_EVENTS)
   event: ZoomUserEvent;
@@ -26,6 +30,9 @@ export class ZoomUserChangedValue {
   @ValidateNested()
   @Type(() => ZoomUserDto)
   user: ZoomUserDto;
+
+  @IsBoolean()
+  complete: boolean;
 
   @IsOptional()
   @ValidateNested()
