@@ -6,6 +6,7 @@ import { IntegrationSettingsModule } from './integration-settings/integration-se
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { IntegrationSettings1764240100000 } from './migrations/1764240100000-integration-settings';
 import { SERVICE } from './service';
+import { UserChangesModule } from './user-changes/user-changes.module';
 import { UserPagesModule } from './user-pages/user-pages.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { UserPagesModule } from './user-pages/user-pages.module';
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     IntegrationSettingsModule,
     UserPagesModule,
+    UserChangesModule,
   ],
 })
 export class AppModule {}

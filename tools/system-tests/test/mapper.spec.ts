@@ -1,10 +1,18 @@
-import { OomnitzaRecordsUpsert, OomnitzaRecordsUpsertValue, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
-import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
+import {
+  MessageEnvelope,
+  OomnitzaRecordsUpsert,
+  OomnitzaRecordsUpsertValue,
+  ZoomUserChanged,
+  ZoomUserChangedValue,
+  ZoomUsersPage,
+  ZoomUsersPageValue,
+} from '@zoom-oomnitza-sync/contracts';
+import { ReadMessage, readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
 import { issueApiKey, PlatformDeployment, request, sendAs, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 type Run = { id: string; status: string; mapped: number; rejected: number };
 
-describe('the mapper maps full-sync pages with the integration it learnt from the scheduler', () => {
+describe('the mapper maps full-sync pages and webhook changes with the integration it learnt from the scheduler', () => {
   let deployment: PlatformDeployment;
   let scheduler: ServiceProcess;
   let key: string;
@@ -19,7 +27,8 @@ describe('the mapper maps full-sync pages with the integration it learnt from th
 
   afterAll(() => deployment?.destroy());
 
-  it('sends mapped records to the writer and the counts, with each rejection, to the run', async () => {
+  /** A launched integration the mapper has learnt from integration.changed; returns its id. */
+  async function launchedIntegration(): Promise<string> {
     const created = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
       key,
@@ -34,18 +43,25 @@ describe('the mapper maps full-sync pages with the integration it learnt from th
     });
     const integrationId = created.body.id;
     await request(`${scheduler.baseUrl}/integrations/${integrationId}/launch`, { method: 'POST', key });
-    // The mapper learns the integration from integration.changed; pages only come after launch.
+    // Pages and webhook changes only come after launch, and are dropped until the mapper knows it.
     await waitFor(
       async () =>
         (
-          await deployment.query('mapper', 'SELECT 1 FROM integration_settings WHERE integration_id = $1 AND oomnitza_role_id = 9', [
-            integrationId,
-          ])
+          await deployment.query(
+            'mapper',
+            "SELECT 1 FROM integration_settings WHERE integration_id = $1 AND oomnitza_role_id = 9 AND state = 'active'",
+            [integrationId],
+          )
         ).length === 1,
       {
         description: 'the mapper to learn the launched integration',
       },
     );
+    return integrationId;
+  }
+
+  it('sends mapped records to the writer and the counts, with each rejection, to the run', async () => {
+    const integrationId = await launchedIntegration();
     const run = await request<Run>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, { method: 'POST', key });
     const runId = run.body.id;
 
@@ -92,6 +108,36 @@ describe('the mapper maps full-sync pages with the integration it learnt from th
     );
     expect(errors.body).toEqual([
       expect.objectContaining({ recordKey: 'nameless@example.com', reason: expect.stringContaining('first name is missing') }),
+    ]);
+  });
+
+  it('hands a webhook change to the writer as a partial record without a run', async () => {
+    const integrationId = await launchedIntegration();
+    const change: ZoomUserChangedValue = {
+      event: 'user.deactivated',
+      eventTs: 1795860300123,
+      complete: false,
+      user: { id: 'u9', email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', type: 2 },
+    };
+    await sendAs(deployment.topics.name(ZoomUserChanged.topic), ZoomUserChanged, { tenantId: 'acme', integrationId }, [change]);
+
+    const ofIntegration = (messages: readonly ReadMessage[]) =>
+      messages
+        .map((message) => message.json<MessageEnvelope<OomnitzaRecordsUpsertValue>>())
+        .filter((upsert) => upsert.integrationId === integrationId);
+    const [upsert] = ofIntegration(
+      await readTopic(deployment.topics.name(OomnitzaRecordsUpsert.topic), { until: (messages) => ofIntegration(messages).length >= 1 }),
+    );
+    expect(upsert.runId).toBeUndefined();
+    expect(upsert.payload).toMatchObject({ preference: 'create_only', syncField: 'EMAIL', isLastBatch: false });
+    expect(upsert.payload.records).toEqual([
+      {
+        syncKey: 'ada@example.com',
+        zoomUserId: 'u9',
+        partial: true,
+        observedAt: upsert.observedAt,
+        fields: { EMAIL: 'ada@example.com', zoom_id_custom: 'u9', ZOOM_STATUS: 'inactive', CONNECTOR_SYNC_TIME: upsert.observedAt },
+      },
     ]);
   });
 });

@@ -61,18 +61,22 @@ describe('the standard Zoom mapping', () => {
     expect(syncFieldOf(byZoomId)).toBe('zoom_id_7f3a');
     expect(syncFieldOf(settings)).toBe('EMAIL');
     expect(mapZoomUser(zoomUser(), byZoomId, context).record?.syncKey).toBe('KDcuGIm1QgePTO8WbOqwIQ');
-    expect(mapZoomUser(zoomUser({ id: undefined }), byZoomId, context).rejection?.reason).toMatch(/no Zoom id/);
+    expect(mapZoomUser(zoomUser({ id: undefined }), byZoomId, context)).toMatchObject({
+      rejection: { reason: expect.stringMatching(/no Zoom id/) },
+      refusal: 'zoom_id_missing',
+    });
   });
 
   it.each([
-    [{ email: undefined }, 'KDcuGIm1QgePTO8WbOqwIQ', /email is missing/],
-    [{ email: 'not-an-email' }, 'not-an-email', /not an email address/],
-    [{ first_name: ' ' }, 'Ünal.Çelik@example.com', /first name is missing/],
-    [{ last_name: undefined }, 'Ünal.Çelik@example.com', /last name is missing/],
-  ])('rejects %p with a reason, keyed by what identifies the user', (overrides, recordKey, reason) => {
-    const { rejection, record } = mapZoomUser(zoomUser(overrides), settings, context);
+    [{ email: undefined }, 'KDcuGIm1QgePTO8WbOqwIQ', /email is missing/, 'email_missing'],
+    [{ email: 'not-an-email' }, 'not-an-email', /not an email address/, 'email_invalid'],
+    [{ first_name: ' ' }, 'Ünal.Çelik@example.com', /first name is missing/, 'first_name_missing'],
+    [{ last_name: undefined }, 'Ünal.Çelik@example.com', /last name is missing/, 'last_name_missing'],
+  ])('rejects %p with a reason, keyed by what identifies the user', (overrides, recordKey, reason, refusal) => {
+    const { rejection, record, refusal: labelled } = mapZoomUser(zoomUser(overrides), settings, context);
     expect(record).toBeUndefined();
     expect(rejection?.recordKey).toBe(recordKey);
     expect(rejection?.reason).toMatch(reason);
+    expect(labelled).toBe(refusal);
   });
 });

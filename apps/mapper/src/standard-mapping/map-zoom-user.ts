@@ -8,16 +8,25 @@ import {
 } from '@zoom-oomnitza-sync/contracts';
 import { MappingSettings, syncFieldOf, targetsOf } from './mapping-settings';
 
-export type MappingOutcome = { record: OomnitzaRecordDto; rejection?: never } | { rejection: RecordErrorDto; record?: never };
+/** Why Oomnitza would refuse a user, as a metric label. */
+export type MappingRefusal = 'email_missing' | 'email_invalid' | 'first_name_missing' | 'last_name_missing' | 'zoom_id_missing';
+
+export type MappingOutcome =
+  | { record: OomnitzaRecordDto; rejection?: never; refusal?: never }
+  | { rejection: RecordErrorDto; refusal: MappingRefusal; record?: never };
 
 export interface MappingContext {
-  /** The run's time: Connector Sync Time on every record. */
+  /** Connector Sync Time on every record: the run's time, or for a webhook change when it was observed. */
   runStartedAt: string;
   /** When Zoom's data was read. */
   observedAt: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const isEmailAddress = (text: string) => EMAIL.test(text);
+
+export const notAnEmailAddress = (email: string) => `email "${email}" is not an email address`;
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === '';
 
@@ -27,21 +36,24 @@ const blank = (value: string | undefined) => value === undefined || value.trim()
  */
 export function mapZoomUser(user: ZoomUserDto, settings: MappingSettings, context: MappingContext): MappingOutcome {
   const email = user.email?.trim();
-  const reject = (reason: string): MappingOutcome => ({ rejection: { recordKey: email || user.id || '(no id or email)', reason } });
+  const reject = (refusal: MappingRefusal, reason: string): MappingOutcome => ({
+    rejection: { recordKey: email || user.id || '(no id or email)', reason },
+    refusal,
+  });
   if (!email) {
-    return reject('email is missing: Oomnitza needs it as Username and Email');
+    return reject('email_missing', 'email is missing: Oomnitza needs it as Username and Email');
   }
-  if (!EMAIL.test(email)) {
-    return reject(`email "${email}" is not an email address`);
+  if (!isEmailAddress(email)) {
+    return reject('email_invalid', notAnEmailAddress(email));
   }
   if (blank(user.first_name)) {
-    return reject('first name is missing: Oomnitza requires one');
+    return reject('first_name_missing', 'first name is missing: Oomnitza requires one');
   }
   if (blank(user.last_name)) {
-    return reject('last name is missing: Oomnitza requires one');
+    return reject('last_name_missing', 'last name is missing: Oomnitza requires one');
   }
   if (settings.syncKey === 'zoom_id' && !user.id) {
-    return reject('the user has no Zoom id yet (pending), and Zoom ID is the sync key');
+    return reject('zoom_id_missing', 'the user has no Zoom id yet (pending), and Zoom ID is the sync key');
   }
 
   const targets = targetsOf(settings);

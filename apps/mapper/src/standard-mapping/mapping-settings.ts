@@ -16,3 +16,18 @@ export function syncFieldOf(settings: MappingSettings): string {
   const targets = targetsOf(settings);
   return settings.syncKey === 'zoom_id' ? targets.id : targets.email;
 }
+
+/** The choices as the integration read model keeps them, where a role and sync key may still be missing. */
+export interface StoredMappingChoices {
+  oomnitzaRoleId: number | null;
+  syncKey: SyncKey | null;
+  fieldTargets: Partial<Record<StandardZoomField, string>>;
+}
+
+/** The integration's mapping, or undefined while it has no Oomnitza role or sync key. */
+export function mappingSettingsOf(choices: StoredMappingChoices): MappingSettings | undefined {
+  if (choices.oomnitzaRoleId === null || choices.syncKey === null) {
+    return undefined;
+  }
+  return { oomnitzaRoleId: choices.oomnitzaRoleId, syncKey: choices.syncKey, fieldTargets: choices.fieldTargets };
+}

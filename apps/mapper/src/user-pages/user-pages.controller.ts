@@ -3,7 +3,7 @@ import { OomnitzaRecordsUpsert, RecordErrorDto, RunProgress, ZoomUsersPage, Zoom
 import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { mapZoomUser } from '../standard-mapping/map-zoom-user';
-import { syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
+import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
 
 /**
  * Maps each page of a full sync and hands the records to the writer, reporting the page's
@@ -25,7 +25,8 @@ export class UserPagesController {
     if (settings.tenantId !== envelope.tenantId) {
       throw new PermanentMessageError(`integration ${envelope.integrationId} belongs to another tenant`);
     }
-    if (settings.oomnitzaRoleId === null || settings.syncKey === null) {
+    const mapping = mappingSettingsOf(settings);
+    if (!mapping) {
       await this.outbox.publish(manager, RunProgress, {
         ...run,
         payload: {
@@ -41,7 +42,6 @@ export class UserPagesController {
       return;
     }
 
-    const mapping = { oomnitzaRoleId: settings.oomnitzaRoleId, syncKey: settings.syncKey, fieldTargets: settings.fieldTargets };
     const context = { runStartedAt: page.runStartedAt, observedAt: envelope.observedAt };
     const records = [];
     const rejections: RecordErrorDto[] = [];

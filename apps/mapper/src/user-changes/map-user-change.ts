@@ -1,0 +1,17 @@
+import { ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
+import { mapZoomUser } from '../standard-mapping/map-zoom-user';
+import { MappingSettings } from '../standard-mapping/mapping-settings';
+import { mapPartialChange } from './map-partial-change';
+import { UserChangeOutcome } from './user-change-outcome';
+
+/**
+ * Maps one webhook change. A whole user is mapped exactly as a full-sync page user, with the time
+ * it was observed as Connector Sync Time (there is no run); a webhook object alone becomes a
+ * partial record of what it changes.
+ */
+export function mapUserChange(change: ZoomUserChangedValue, settings: MappingSettings, observedAt: string): UserChangeOutcome {
+  if (!change.complete) {
+    return mapPartialChange(change, settings, observedAt);
+  }
+  return mapZoomUser(change.user, settings, { runStartedAt: observedAt, observedAt });
+}

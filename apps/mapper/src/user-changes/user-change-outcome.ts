@@ -1,0 +1,11 @@
+import { OomnitzaRecordDto, RecordErrorDto } from '@zoom-oomnitza-sync/contracts';
+import { MappingRefusal } from '../standard-mapping/map-zoom-user';
+
+/** The change names nobody the writer could find: for the email sync key no email, for Zoom ID no id. */
+export type ChangeSkip = 'no_sync_key';
+
+/** One Zoom user change turned into a record, refused as Oomnitza would refuse it, or skipped. */
+export type UserChangeOutcome =
+  | { record: OomnitzaRecordDto; rejection?: never; refusal?: never; skipped?: never }
+  | { rejection: RecordErrorDto; refusal: MappingRefusal; record?: never; skipped?: never }
+  | { skipped: ChangeSkip; record?: never; rejection?: never; refusal?: never };

@@ -1,0 +1,75 @@
+import { Controller } from '@nestjs/common';
+import { MessageEnvelope, OomnitzaRecordsUpsert, ZoomUserChanged, ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
+import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
+import { AppLogger } from '@zoom-oomnitza-sync/platform';
+import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
+import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
+import { mapUserChange } from './map-user-change';
+import { UserChangeMetrics } from './user-change-metrics';
+
+/**
+ * Hands each Zoom webhook change to the writer as one record, in the transaction that marks the
+ * message applied. Staleness is the writer's to judge (by observedAt), so observedAt passes
+ * through untouched; an integration that is not active syncs nothing, so its changes are dropped.
+ */
+@Controller()
+export class UserChangesController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly metrics: UserChangeMetrics,
+    private readonly logger: AppLogger,
+  ) {}
+
+  @MessageHandler(ZoomUserChanged)
+  async onUserChanged({ envelope, manager }: ConsumedMessage<ZoomUserChangedValue>): Promise<void> {
+    const settings = await manager.findOneBy(IntegrationSettingsEntity, { integrationId: envelope.integrationId });
+    if (!settings) {
+      return this.skip(envelope, 'integration_unknown');
+    }
+    if (settings.tenantId !== envelope.tenantId) {
+      throw new PermanentMessageError(`integration ${envelope.integrationId} belongs to another tenant`);
+    }
+    if (settings.state !== 'active') {
+      return this.skip(envelope, `integration_${settings.state}`);
+    }
+    const mapping = mappingSettingsOf(settings);
+    if (!mapping) {
+      return this.skip(envelope, 'no_mapping');
+    }
+
+    const change = envelope.payload;
+    const outcome = mapUserChange(change, mapping, envelope.observedAt);
+    if (outcome.skipped) {
+      return this.skip(envelope, outcome.skipped);
+    }
+    if (outcome.rejection) {
+      this.metrics.rejected.inc({ reason: outcome.refusal });
+      // No run takes this error, so the log is where it is seen.
+      this.logger.pino.warn(
+        { integrationId: envelope.integrationId, event: change.event, zoomUserId: change.user.id, ...outcome.rejection },
+        'webhook change not handed on: Oomnitza would refuse the user',
+      );
+      return;
+    }
+
+    await this.outbox.publish(manager, OomnitzaRecordsUpsert, {
+      tenantId: envelope.tenantId,
+      integrationId: envelope.integrationId,
+      observedAt: envelope.observedAt,
+      payload: {
+        oomnitzaCredentialId: settings.oomnitzaCredentialId,
+        preference: settings.preference,
+        syncField: syncFieldOf(mapping),
+        runTimeField: targetsOf(mapping).connector_sync_time,
+        isLastBatch: false,
+        records: [outcome.record],
+      },
+    });
+    this.metrics.mapped.inc({ kind: change.complete ? 'complete' : 'partial' });
+  }
+
+  private skip({ integrationId, payload }: MessageEnvelope<ZoomUserChangedValue>, reason: string): void {
+    this.metrics.skipped.inc({ reason });
+    this.logger.pino.debug({ integrationId, event: payload.event, reason }, 'webhook change dropped');
+  }
+}
