@@ -1,24 +1,27 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
-import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
-import { SyncState1764240100000 } from './migrations/1764240100000-sync-state';
 import { OomnitzaWriterEnvironment } from './oomnitza-writer.environment';
-import { PortionEntity } from './record-writes/portion.entity';
-import { RecordWritesModule } from './record-writes/record-writes.module';
+import { PendingRecordsModule } from './pending-records/pending-records.module';
 import { SERVICE } from './service';
-import { UserSyncStateEntity } from './sync-state/user-sync-state.entity';
+import { TimingModule } from './timing/timing.module';
+import { WriteLoopModule } from './write-loop/write-loop.module';
+import { WriterMetricsModule } from './writer-metrics/writer-metrics.module';
+import { WRITER_ENTITIES, WRITER_MIGRATIONS } from './writer-schema';
 
 @Module({
   imports: [
     PlatformModule.forService({
       ...SERVICE,
-      entities: [...messagingEntities, UserSyncStateEntity, PortionEntity],
-      migrations: [InitialSchema1764240000000, SyncState1764240100000],
+      entities: [...messagingEntities, ...WRITER_ENTITIES],
+      migrations: WRITER_MIGRATIONS,
       environment: OomnitzaWriterEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
-    RecordWritesModule,
+    TimingModule,
+    WriterMetricsModule,
+    PendingRecordsModule,
+    WriteLoopModule,
   ],
 })
 export class AppModule {}

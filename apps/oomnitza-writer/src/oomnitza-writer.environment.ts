@@ -4,7 +4,7 @@ import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
 
 export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
-  /** Records per bulk request: Oomnitza takes at most 100. */
+  /** Records per bulk request: Oomnitza takes at most 100. Also the size at which records outside a run are flushed. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -23,8 +23,49 @@ export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   @Min(1)
   OOMNITZA_RETRY_BASE_MS = 500;
 
+  /** The longest wait a Retry-After may impose on one request; Oomnitza documents no rate limits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OOMNITZA_RETRY_AFTER_MAX_SECONDS = 300;
+
   /** Sent as connector_version, so Oomnitza's run logs show what wrote the records. */
   @IsString()
   @IsNotEmpty()
   OOMNITZA_CONNECTOR_VERSION = 'zoom-oomnitza-sync/0.1';
+
+  /** Integrations one replica writes at the same time (one worker each). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  WRITE_CONCURRENCY = 4;
+
+  /** How long a worker owns an integration it writes (renewed while it works); another takes over after a crash. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  WRITE_LEASE_SECONDS = 60;
+
+  /** Records outside a run wait at most this long for others to share their bulk request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  WRITE_FLUSH_DELAY_MS = 50;
+
+  /** Records outside a run go to a portion per integration, finalized after this long... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  ROLLING_PORTION_MAX_SECONDS = 300;
+
+  /** ...or once it holds this many records, whichever comes first. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ROLLING_PORTION_MAX_RECORDS = 10_000;
 }

@@ -12,6 +12,7 @@ export * from './kafka/topic-bootstrapper';
 export * from './kafka/topic-names';
 export * from './messaging.module';
 export * from './metrics/messaging-metrics';
+export * from './notifications/notification-listener';
 export * from './outbox/envelope';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';

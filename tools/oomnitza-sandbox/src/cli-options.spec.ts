@@ -16,6 +16,7 @@ describe('the sandbox:oomnitza command line', () => {
       roles: undefined,
       customFields: [ZOOM_ID_FIELD],
       faults: {},
+      portionAnswers: 'full',
     });
   });
 
@@ -54,6 +55,8 @@ describe('the sandbox:oomnitza command line', () => {
         '0.05',
         '--finalize-delay-ms',
         '2000',
+        '--portion-answers',
+        'documented',
       ]),
     ).toEqual({
       port: 0,
@@ -77,6 +80,7 @@ describe('the sandbox:oomnitza command line', () => {
         serverErrors: { ratio: 0.05 },
         slowFinalize: { delayMs: 2000 },
       },
+      portionAnswers: 'documented',
     });
   });
 
@@ -100,6 +104,7 @@ describe('the sandbox:oomnitza command line', () => {
     [['--custom-field', ':string'], `--custom-field takes ${customField}, not ":string"`],
     [['--rate-limit-ratio', '1.5'], '--rate-limit-ratio takes a number from 0 to 1, not "1.5"'],
     [['--latency-ms=-5'], '--latency-ms takes an integer of at least 0, not "-5"'],
+    [['--portion-answers', 'all'], '--portion-answers takes one of full, documented, not "all"'],
     [['--colour', 'blue'], 'unknown option --colour'],
   ])('rejects %j', (argv, message) => {
     expect(() => parse(argv)).toThrow(new CliUsageError(message));

@@ -5,6 +5,7 @@ import {
   CustomFieldType,
   DEFAULT_SAAS,
   OomnitzaSandboxOptions,
+  PORTION_ANSWERS,
   RoleDefinition,
   ZOOM_ID_FIELD,
 } from './config';
@@ -42,6 +43,11 @@ export const OOMNITZA_SANDBOX_COMMAND = {
     'retry-after': option.integer({ min: 0, valueName: '<seconds>', help: 'the Retry-After of those 429s (default 1)' }),
     'error-ratio': option.number({ min: 0, max: 1, valueName: '<0..1>', help: 'answer this share of API requests 500' }),
     'finalize-delay-ms': option.integer({ min: 0, valueName: '<n>', help: 'hold every finalize answer back this long' }),
+    'portion-answers': option.choice(PORTION_ANSWERS, {
+      default: 'full',
+      valueName: '<full|documented>',
+      help: 'documented: a portion answers only {canceled} and finalize {}, all Oomnitza documents (default full)',
+    }),
   },
 };
 
@@ -59,6 +65,7 @@ export function sandboxOptionsOf(values: OomnitzaSandboxCliValues): OomnitzaSand
     roles: values.role.length > 0 ? values.role : undefined,
     customFields: values['no-zoom-id-field'] ? customFields : [ZOOM_ID_FIELD, ...customFields],
     faults: faultsOf(values),
+    portionAnswers: values['portion-answers'],
   };
 }
 

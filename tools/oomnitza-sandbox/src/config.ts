@@ -32,6 +32,14 @@ export interface SaasAppOptions {
   roles?: SaasRoleInput[];
 }
 
+/**
+ * What the portion endpoints answer: `full` (the portion's status, times and counts, as the
+ * sandbox chooses) or `documented` (all Oomnitza documents: `GET /api/v3/bulk/{portion}` answers
+ * `{canceled}` and finalize answers `{}`), so clients prove they need nothing more.
+ */
+export const PORTION_ANSWERS = ['full', 'documented'] as const;
+export type PortionAnswers = (typeof PORTION_ANSWERS)[number];
+
 export interface OomnitzaSandboxOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -47,6 +55,8 @@ export interface OomnitzaSandboxOptions {
   customFields?: CustomFieldInput[];
   saas?: SaasAppOptions;
   faults?: FaultSettingsInput;
+  /** Default `full`. */
+  portionAnswers?: PortionAnswers;
 }
 
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [

@@ -43,7 +43,13 @@ export async function createOomnitzaSandbox(options: OomnitzaSandboxOptions = {}
     syncKey: options.saas?.syncKey ?? DEFAULT_SAAS.syncKey,
     roles: options.saas?.roles ?? DEFAULT_SAAS.roles,
   };
-  const data = new SandboxData({ roles: options.roles ?? DEFAULT_ROLES, customFields, saas, faults: options.faults ?? {} });
+  const data = new SandboxData({
+    roles: options.roles ?? DEFAULT_ROLES,
+    customFields,
+    saas,
+    faults: options.faults ?? {},
+    portionAnswers: options.portionAnswers ?? 'full',
+  });
 
   const api = new Router<Handler>();
   registerMappingRoutes(api);

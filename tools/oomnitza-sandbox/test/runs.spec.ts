@@ -239,4 +239,31 @@ describe('runs: portions, finalize, cancel, ready portions and run logs', () => 
     expect((await client.api<RunLogEntry[]>('GET', '/api/v3/connector_run_logs/Zoom')).body).toHaveLength(1);
     expect((await client.api<RunLogEntry[]>('GET', '/api/v3/connector_run_logs/nobody')).body).toEqual([]);
   });
+
+  describe('with portionAnswers "documented" (--portion-answers documented)', () => {
+    let documented: SandboxClient;
+
+    beforeAll(async () => {
+      documented = await startSandbox({ portionAnswers: 'documented' });
+    });
+
+    afterAll(async () => {
+      await documented.close();
+    });
+
+    it('answers a portion with nothing but canceled and a finalize with {}, while the run log keeps its counts', async () => {
+      const portion = randomUUID();
+      expect((await documented.api('GET', `/api/v3/bulk/${portion}`)).body).toEqual({ canceled: false });
+      await documented.bulk([personRecord('ann'), personRecord('bob')], { portion, connector_id: connectorId });
+      expect((await documented.api('GET', `/api/v3/bulk/${portion}`)).body).toEqual({ canceled: false });
+
+      const finalized = await documented.api('POST', `/api/v3/bulk/${portion}/finalize`, {});
+
+      expect(finalized).toMatchObject({ status: 200, body: {} });
+      const logs = await documented.api<RunLogEntry[]>('GET', `/api/v3/connector_run_logs/${connectorId}`);
+      expect(logs.body).toEqual([expect.objectContaining({ portion_id: portion, status: 'Completed', added_records_count: 2 })]);
+      await documented.admin('PUT', `/sandbox/portions/${portion}/canceled`, { canceled: true });
+      expect((await documented.api('GET', `/api/v3/bulk/${portion}`)).body).toEqual({ canceled: true });
+    });
+  });
 });

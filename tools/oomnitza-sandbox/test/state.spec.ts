@@ -81,6 +81,29 @@ describe('state export and reset', () => {
     });
   });
 
+  it("shows, per person, when a bulk record last created or updated them (written_at, the sandbox's own)", async () => {
+    const writtenAt = (email: string) =>
+      client.sandbox.state.export().people.find((person) => person.email === email)?.written_at as string | null | undefined;
+    await client.bulk([personRecord('ann')]);
+    const created = writtenAt('ann@example.com');
+    expect(created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    await client.api('POST', '/api/v3/users', {
+      username: 'dave@example.com',
+      email: 'dave@example.com',
+      first_name: 'Dave',
+      last_name: 'Api',
+      role: 25,
+    });
+    expect(writtenAt('dave@example.com')).toBeNull();
+
+    await client.bulk([personRecord('ann', { POSITION: 'Lead' })], { insert_only: true });
+    expect(writtenAt('ann@example.com')).toBe(created);
+    await client.bulk([personRecord('ann', { POSITION: 'Lead' })]);
+    expect(String(writtenAt('ann@example.com')) >= String(created)).toBe(true);
+    await client.bulk([personRecord('dave')]);
+    expect(writtenAt('dave@example.com')).toEqual(expect.any(String));
+  });
+
   it('gives the same export to code in the same process, as a copy it may change freely', async () => {
     await populate();
     const inProcess = client.sandbox.state.export();

@@ -1,4 +1,4 @@
-import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createOomnitzaSandbox, OomnitzaSandbox, OomnitzaSandboxOptions } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox, ZoomUser } from '@zoom-oomnitza-sync/zoom-sandbox';
 import {
   PlatformDeployment,
@@ -52,8 +52,9 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
   async function integrationWith(
     tenantId: string,
     overrides: Partial<ZoomSyncOptions> = {},
+    sandboxOptions: OomnitzaSandboxOptions = {},
   ): Promise<{ setup: ZoomSyncSetup; oomnitza: OomnitzaSandbox }> {
-    const oomnitza = await createOomnitzaSandbox();
+    const oomnitza = await createOomnitzaSandbox(sandboxOptions);
     oomnitzas.push(oomnitza);
     const setup = await setUpZoomSync({
       tenantId,
@@ -161,6 +162,25 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
     const afterUpdateOnly = peopleOf(updateOnly.oomnitza);
     expect(afterUpdateOnly.size).toBe(known.length);
     expect(afterUpdateOnly.get(known[0].email.toLowerCase())).toMatchObject({ first_name: known[0].first_name.trim(), role: ROLE });
+  });
+
+  it('completes a run against an Oomnitza whose portions answer nothing but whether they are canceled', async () => {
+    const { setup, oomnitza } = await integrationWith('documented-only', {}, { portionAnswers: 'documented' });
+    const expected = zoom.population.users().filter(mappable);
+
+    const run = await runSync(scheduler, setup.schedulerKey, setup.integrationId);
+
+    expect(run).toMatchObject({ status: 'completed', created: expected.length, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+    expect(peopleOf(oomnitza).size).toBe(expected.length);
+    const portion = await fetch(`${oomnitza.url}/api/v3/bulk/${run.id}`, { headers: { Authorization2: oomnitza.token } });
+    expect(await portion.json()).toEqual({ canceled: false });
+    // Oomnitza's own run history, which the writer never reads, agrees with the counts.
+    const history = await fetch(`${oomnitza.url}/api/v3/connector_run_logs/zoom:${setup.integrationId}`, {
+      headers: { Authorization2: oomnitza.token },
+    });
+    expect(await history.json()).toEqual([
+      expect.objectContaining({ portion_id: run.id, status: 'Completed', added_records_count: expected.length }),
+    ]);
   });
 
   it('fails the run with a reason naming a bad Zoom secret', async () => {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
+import { Pause } from '../timing/pause';
 import { OomnitzaApiError } from './oomnitza-api.error';
-import { countsOf, PortionCounts } from './portion-counts';
-
-export interface PortionState extends PortionCounts {
-  canceled: boolean;
-}
+import { peoplePropertyOf } from './people-property';
+import { retryDelayMs } from './retry-delay';
 
 export interface BulkRequest {
   portion: string;
@@ -15,25 +14,31 @@ export interface BulkRequest {
   syncField: string;
   insertOnly: boolean;
   updateOnly: boolean;
-  records: Record<string, unknown>[];
+  records: Record<string, OomnitzaFieldValue>[];
 }
 
 const TIMEOUT_MS = 60_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Oomnitza's bulk API the way its own connector uses it: a portion per run, at most 100 records
- * a request, finalize at the end. 429 and 5xx are retried with backoff (Retry-After honoured).
+ * Oomnitza's bulk API the way its own connector uses it (a portion per run, at most 100 records a
+ * request, finalize at the end), relying only on what Oomnitza documents: of a portion only
+ * `canceled` is read. 429 and 5xx are retried with backoff (Retry-After honoured, up to
+ * OOMNITZA_RETRY_AFTER_MAX_SECONDS).
  */
 @Injectable()
 export class OomnitzaBulkClient {
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
+  private readonly retryAfterMaxMs: number;
   private readonly connectorVersion: string;
 
-  constructor(config: ConfigService<OomnitzaWriterEnvironment, true>) {
+  constructor(
+    config: ConfigService<OomnitzaWriterEnvironment, true>,
+    private readonly pause: Pause,
+  ) {
     this.maxAttempts = config.get('OOMNITZA_MAX_ATTEMPTS', { infer: true });
     this.retryBaseMs = config.get('OOMNITZA_RETRY_BASE_MS', { infer: true });
+    this.retryAfterMaxMs = config.get('OOMNITZA_RETRY_AFTER_MAX_SECONDS', { infer: true }) * 1000;
     this.connectorVersion = config.get('OOMNITZA_CONNECTOR_VERSION', { infer: true });
   }
 
@@ -50,18 +55,38 @@ export class OomnitzaBulkClient {
     });
   }
 
-  async portion(access: OomnitzaAccess, portion: string): Promise<PortionState> {
+  /** Whether the portion was canceled in Oomnitza's UI: the one portion field Oomnitza documents. */
+  async canceled(access: OomnitzaAccess, portion: string): Promise<boolean> {
     const body = await this.call(access, 'GET', `/api/v3/bulk/${portion}`);
-    return { ...countsOf(body), canceled: body.canceled === true };
+    return typeof body === 'object' && body !== null && (body as Record<string, unknown>).canceled === true;
   }
 
-  async finalize(access: OomnitzaAccess, portion: string): Promise<PortionState> {
-    const body = await this.call(access, 'POST', `/api/v3/bulk/${portion}/finalize`, {});
-    return { ...countsOf(body), canceled: body.canceled === true };
+  async finalize(access: OomnitzaAccess, portion: string): Promise<void> {
+    await this.call(access, 'POST', `/api/v3/bulk/${portion}/finalize`, {});
   }
 
-  private async call(access: OomnitzaAccess, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  /**
+   * Which of `values` of the sync field belong to someone in Oomnitza (the documented people
+   * filter), as strings. Create only and Update only need it: whether Oomnitza writes a record the
+   * integration never wrote before depends on it.
+   */
+  async existing(access: OomnitzaAccess, syncField: string, values: OomnitzaFieldValue[]): Promise<Set<string>> {
+    const property = peoplePropertyOf(syncField);
+    const query = new URLSearchParams({
+      filter: `${property} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`,
+      fields: property,
+      limit: '1000',
+    });
+    const people = await this.call(access, 'GET', `/api/v3/users?${query.toString()}`);
+    if (!Array.isArray(people)) {
+      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
+    }
+    return new Set(people.map((person: Record<string, unknown>) => String(person[property])));
+  }
+
+  private async call(access: OomnitzaAccess, method: string, path: string, body?: unknown): Promise<unknown> {
     const url = `${access.baseUrl.replace(/\/+$/, '')}${path}`;
+    const route = path.split('?')[0];
     for (let attempt = 1; ; attempt += 1) {
       let response: Response | undefined;
       let failure: string;
@@ -73,10 +98,10 @@ export class OomnitzaBulkClient {
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         if (response.ok) {
-          return (await response.json()) as Record<string, unknown>;
+          return await response.json();
         }
         const text = await response.text();
-        failure = `Oomnitza answered ${response.status} to ${method} ${path}: ${text.slice(0, 500)}`;
+        failure = `Oomnitza answered ${response.status} to ${method} ${route}: ${text.slice(0, 500)}`;
         if (response.status !== 429 && response.status < 500) {
           throw new OomnitzaApiError(response.status, failure);
         }
@@ -84,20 +109,13 @@ export class OomnitzaBulkClient {
         if (error instanceof OomnitzaApiError) {
           throw error;
         }
-        failure = `could not reach Oomnitza at ${url}: ${error instanceof Error ? error.message : String(error)}`;
+        failure = `could not reach Oomnitza at ${access.baseUrl}${route}: ${error instanceof Error ? error.message : String(error)}`;
       }
       if (attempt >= this.maxAttempts) {
         throw new OomnitzaApiError(response?.status ?? 0, `${failure} (after ${attempt} attempts)`);
       }
-      await sleep(this.delayMs(attempt, response?.headers.get('retry-after') ?? null));
+      const retryAfter = response?.headers.get('retry-after') ?? null;
+      await this.pause.for(retryDelayMs(attempt, retryAfter, this.retryBaseMs, this.retryAfterMaxMs));
     }
-  }
-
-  private delayMs(attempt: number, retryAfter: string | null): number {
-    const seconds = Number(retryAfter);
-    if (retryAfter && Number.isFinite(seconds)) {
-      return seconds * 1000;
-    }
-    return Math.min(30_000, this.retryBaseMs * 2 ** (attempt - 1));
   }
 }

@@ -1,3 +1,4 @@
+import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What was last written to Oomnitza for one user of one integration. */
@@ -16,6 +17,13 @@ export class UserSyncStateEntity {
   @Column({ name: 'content_hash' })
   contentHash: string;
 
+  /**
+   * The fields last written, without the run-time field: a partial record is merged into them.
+   * Null for users written before the writer kept them.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  fields: Record<string, OomnitzaFieldValue> | null;
+
   /** When Zoom's data behind the last write was read: an older record never overwrites it. */
   @Column({ name: 'observed_at', type: 'timestamptz' })
   observedAt: Date;
@@ -23,6 +31,7 @@ export class UserSyncStateEntity {
   @Column({ name: 'last_run_id', type: 'uuid', nullable: true })
   lastRunId: string | null;
 
+  /** When Oomnitza acknowledged the last write. */
   @Column({ name: 'written_at', type: 'timestamptz' })
   writtenAt: Date;
 }

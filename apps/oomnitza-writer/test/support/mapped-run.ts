@@ -63,14 +63,31 @@ export class MappedRun {
     };
   }
 
+  /** A webhook's change to user n: only the fields it carries, to merge into what was last written. */
+  partialUser(n: number, changes: Record<string, OomnitzaFieldValue>, observedAt = this.startedAt): OomnitzaRecordDto {
+    return { syncKey: MappedRun.emailOf(n), zoomUserId: `zoom-user-${n}`, fields: changes, partial: true, observedAt };
+  }
+
   /** `count` users, numbered from `first` on. */
   users(first: number, count: number): OomnitzaRecordDto[] {
     return Array.from({ length: count }, (_, index) => this.user(first + index));
   }
 
   batch(records: OomnitzaRecordDto[], options: BatchOptions = {}): MessageEnvelope<OomnitzaRecordsUpsertValue> {
-    const { isLastBatch = false, preference = 'create_and_update' } = options;
-    const { tenantId, integrationId, runId, oomnitzaCredentialId } = this;
+    return this.envelope(this.runId, records, options);
+  }
+
+  /** Records outside any run, as the mapper hands on webhook changes. */
+  changes(records: OomnitzaRecordDto[], options: Pick<BatchOptions, 'preference'> = {}): MessageEnvelope<OomnitzaRecordsUpsertValue> {
+    return this.envelope(undefined, records, options);
+  }
+
+  private envelope(
+    runId: string | undefined,
+    records: OomnitzaRecordDto[],
+    { isLastBatch = false, preference = 'create_and_update' }: BatchOptions,
+  ): MessageEnvelope<OomnitzaRecordsUpsertValue> {
+    const { tenantId, integrationId, oomnitzaCredentialId } = this;
     return buildEnvelope(
       OomnitzaRecordsUpsert,
       {

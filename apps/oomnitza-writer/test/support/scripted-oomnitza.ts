@@ -1,24 +1,49 @@
 import { ConfigService } from '@nestjs/config';
+import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaApiError } from '../../src/oomnitza-api/oomnitza-api.error';
-import { BulkRequest, OomnitzaBulkClient, PortionState } from '../../src/oomnitza-api/oomnitza-bulk.client';
+import { BulkRequest, OomnitzaBulkClient } from '../../src/oomnitza-api/oomnitza-bulk.client';
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
+import { Pause } from '../../src/timing/pause';
 
-type BulkCall = 'send' | 'portion' | 'finalize';
+type BulkCall = 'send' | 'canceled' | 'finalize' | 'existing';
 
 export interface SentRequest extends BulkRequest {
   apiToken: string;
 }
 
-interface Portion extends PortionState {
+/** What Oomnitza's run history would show for a portion; the writer never reads it, tests compare with it. */
+export interface RunLog {
+  canceled: boolean;
   finalized: boolean;
+  added: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+}
+
+/** Requests of one integration that wait until the test lets them through, as a hung Oomnitza would. */
+export class HeldRequests {
+  private releaseAll!: () => void;
+  private readonly released = new Promise<void>((resolve) => (this.releaseAll = resolve));
+  count = 0;
+
+  release(): void {
+    this.releaseAll();
+  }
+
+  hold(): Promise<void> {
+    this.count += 1;
+    return this.released;
+  }
 }
 
 /**
- * Oomnitza's bulk API in memory, in place of the HTTP client: each portion counts what it was
- * sent the way Oomnitza's run log does (added, updated, skipped because of insert_only or
- * update_only, an error for a record it refuses), and calls fail on demand the way the real client
- * reports failures once its retries are spent: with an OomnitzaApiError.
+ * Oomnitza's bulk API in memory, in place of the HTTP client, answering only what Oomnitza
+ * documents: a portion says whether it is canceled, finalize and send acknowledge. Behind that it
+ * keeps each portion's run log the way Oomnitza counts (added, updated, skipped because of
+ * insert_only or update_only, an error for a record it refuses), and calls fail on demand the way
+ * the real client reports failures once its retries are spent: with an OomnitzaApiError.
  */
 export class ScriptedOomnitza extends OomnitzaBulkClient {
   /** Every call made, failed ones included, in order. */
@@ -28,15 +53,16 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   private readonly people = new Set<string>();
   /** Sync field values of records Oomnitza logs as errors (say, a username another person holds). */
   private readonly refused = new Set<string>();
-  private readonly portions = new Map<string, Portion>();
+  private readonly portions = new Map<string, RunLog>();
   private readonly nextFailures = new Map<BulkCall, OomnitzaApiError[]>();
+  private readonly held = new Map<string, HeldRequests>();
   private tokenRefusal: OomnitzaApiError | undefined;
 
   constructor() {
-    super(new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment() }));
+    super(new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment() }), new Pause());
   }
 
-  /** People already in Oomnitza before the run, by their sync field value. */
+  /** People already in Oomnitza, by their sync field value. */
   holds(...syncValues: string[]): void {
     for (const value of syncValues) {
       this.people.add(value);
@@ -63,8 +89,20 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     this.tokenRefusal = new OomnitzaApiError(status, `Oomnitza answered ${status}: the API token is not valid`);
   }
 
-  portionSnapshot(portion: string): Portion {
+  /** Bulk requests of the integration hang from now on, until released. */
+  holdRequestsOf(integrationId: string): HeldRequests {
+    const held = new HeldRequests();
+    this.held.set(`zoom:${integrationId}`, held);
+    return held;
+  }
+
+  runLog(portion: string): RunLog {
     return { ...this.portionOf(portion) };
+  }
+
+  /** Ids of the portions records were sent to, in the order first used. */
+  portionsUsed(): string[] {
+    return [...new Set(this.requests.map((request) => request.portion))];
   }
 
   /** The sync field value of every record sent, in order, from the request numbered `fromRequest` on. */
@@ -74,6 +112,7 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
 
   override async send(access: OomnitzaAccess, request: BulkRequest): Promise<void> {
     this.requests.push({ ...request, apiToken: access.apiToken });
+    await this.held.get(request.connectorName)?.hold();
     this.answer('send');
     const portion = this.portionOf(request.portion);
     if (portion.canceled || portion.finalized) {
@@ -84,19 +123,22 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     }
   }
 
-  override async portion(_access: OomnitzaAccess, portion: string): Promise<PortionState> {
-    this.answer('portion');
-    return this.stateOf(this.portionOf(portion));
+  override async canceled(_access: OomnitzaAccess, portion: string): Promise<boolean> {
+    this.answer('canceled');
+    return this.portionOf(portion).canceled;
   }
 
-  override async finalize(_access: OomnitzaAccess, portion: string): Promise<PortionState> {
+  override async finalize(_access: OomnitzaAccess, portion: string): Promise<void> {
     this.answer('finalize');
-    const state = this.portionOf(portion);
-    state.finalized = true;
-    return this.stateOf(state);
+    this.portionOf(portion).finalized = true;
   }
 
-  private count(portion: Portion, record: Record<string, unknown>, request: BulkRequest): void {
+  override async existing(_access: OomnitzaAccess, _syncField: string, values: OomnitzaFieldValue[]): Promise<Set<string>> {
+    this.answer('existing');
+    return new Set(values.map(String).filter((value) => this.people.has(value)));
+  }
+
+  private count(portion: RunLog, record: Record<string, unknown>, request: BulkRequest): void {
     const syncValue = String(record[request.syncField]);
     const known = this.people.has(syncValue);
     if (this.refused.has(syncValue)) {
@@ -123,16 +165,12 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     }
   }
 
-  private portionOf(id: string): Portion {
+  private portionOf(id: string): RunLog {
     let portion = this.portions.get(id);
     if (!portion) {
       portion = { added: 0, updated: 0, skipped: 0, errors: 0, canceled: false, finalized: false };
       this.portions.set(id, portion);
     }
     return portion;
-  }
-
-  private stateOf({ added, updated, skipped, errors, canceled }: Portion): PortionState {
-    return { added, updated, skipped, errors, canceled };
   }
 }

@@ -17,6 +17,10 @@ export class StubCredentials extends CredentialsClient {
     this.failures.set(credentialId, error);
   }
 
+  recover(credentialId: string): void {
+    this.failures.delete(credentialId);
+  }
+
   override async oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
     const failure = this.failures.get(credentialId);
     if (failure) {

@@ -1,33 +1,60 @@
 import { ConfigService } from '@nestjs/config';
 import { MessageDefinition, MessageEnvelope, OomnitzaRecordsUpsertValue } from '@zoom-oomnitza-sync/contracts';
 import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { AppLogger, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
-import { DataSource } from 'typeorm';
-import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
-import { SyncState1764240100000 } from '../../src/migrations/1764240100000-sync-state';
+import { DataSource, IsNull } from 'typeorm';
+import { WRITER_ENTITIES, WRITER_MIGRATIONS } from '../../src/writer-schema';
+import { OomnitzaAccessCache } from '../../src/oomnitza-api/oomnitza-access.cache';
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
-import { OomnitzaAccessCache } from '../../src/record-writes/oomnitza-access.cache';
-import { PortionEntity } from '../../src/record-writes/portion.entity';
-import { RecordWriter } from '../../src/record-writes/record-writer';
+import { PendingRecordEntity } from '../../src/pending-records/pending-record.entity';
+import { PendingRecordsStore } from '../../src/pending-records/pending-records.store';
+import { WriteQueues } from '../../src/pending-records/write-queues';
+import { PortionEntity } from '../../src/portions/portion.entity';
 import { UserSyncStateEntity } from '../../src/sync-state/user-sync-state.entity';
+import { BatchWriter } from '../../src/write-loop/batch-writer';
+import { WriteStore } from '../../src/write-loop/write-store';
+import { WriteTurn } from '../../src/write-loop/write-turn';
+import { WriteWorkers } from '../../src/write-loop/write-workers';
+import { WriterMetrics } from '../../src/writer-metrics/writer-metrics';
+import { ManualClock } from './manual-clock';
 import { ScriptedOomnitza } from './scripted-oomnitza';
 import { StubCredentials } from './stub-credentials';
 
-export interface WriterUnderTest {
+export interface ReplicaOptions {
+  /** Replicas of the service share one Oomnitza: pass it on to build another. */
+  oomnitza?: ScriptedOomnitza;
+  settings?: Partial<OomnitzaWriterEnvironment>;
+  outbox?: OutboxService;
+}
+
+/** One replica of the writer: its consumer's handler, its workers' turns, and its metrics. */
+export interface WriterReplica {
   readonly oomnitza: ScriptedOomnitza;
   readonly credentials: StubCredentials;
-  /** Handles one batch as the consumer does: in a transaction of its own, committed unless it throws. */
+  readonly metrics: WriterMetrics;
+  /** Handles one message as the consumer does: in a transaction of its own, committed unless it throws. */
+  receive(envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void>;
+  /** One worker's turn; false when no integration was due. */
+  takeTurn(): Promise<boolean>;
+  /** Takes turns until no integration is due. */
+  writeDue(): Promise<void>;
+  /** Receives the message, then writes everything that is due. */
   write(envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void>;
+  /** Starts the replica's WRITE_CONCURRENCY workers; the returned function stops them. */
+  startWorkers(): () => Promise<void>;
 }
 
 /**
  * One test file's writer database: a schema of its own migrated by the service's migrations, the
- * real outbox, and readers for what the writer leaves in it. Only Oomnitza and the credentials
- * service are stand-ins.
+ * real outbox, and readers for what the writer leaves in it. Only Oomnitza, the credentials
+ * service and the clock (`clock`, shared by every replica) are stand-ins.
  */
 export class WriterTestBed {
-  private readonly topicNames = new TopicNames('');
+  readonly topicNames = new TopicNames('');
+  readonly clock = new ManualClock();
   private readonly outbox = new OutboxService(this.topicNames);
+  private readonly logger = new AppLogger(createLogger('oomnitza-writer-test', 'silent'));
 
   private constructor(
     private readonly schema: TestSchema,
@@ -37,8 +64,8 @@ export class WriterTestBed {
   static async create(name: string): Promise<WriterTestBed> {
     const schema = await createTestSchema(name);
     const dataSource = await openServiceDataSource(schema, {
-      entities: [...messagingEntities, UserSyncStateEntity, PortionEntity],
-      migrations: [InitialSchema1764240000000, SyncState1764240100000],
+      entities: [...messagingEntities, ...WRITER_ENTITIES],
+      migrations: WRITER_MIGRATIONS,
     }).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
@@ -46,18 +73,41 @@ export class WriterTestBed {
     return new WriterTestBed(schema, dataSource);
   }
 
-  /**
-   * A RecordWriter wired as the service wires it, with the default settings. Replicas of the
-   * service share one Oomnitza: pass it on to build another.
-   */
-  newWriter(oomnitza = new ScriptedOomnitza()): WriterUnderTest {
+  /** A replica wired as the service wires it, with the default settings unless told otherwise. */
+  newReplica(options: ReplicaOptions = {}): WriterReplica {
+    const oomnitza = options.oomnitza ?? new ScriptedOomnitza();
+    const outbox = options.outbox ?? this.outbox;
     const credentials = new StubCredentials();
-    const config = new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment() });
-    const writer = new RecordWriter(oomnitza, new OomnitzaAccessCache(credentials), this.outbox, config);
+    const config = new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment(), ...options.settings });
+    const metrics = new WriterMetrics(new MetricsService('oomnitza-writer-test'));
+    const queues = new WriteQueues(this.dataSource, config);
+    const store = new WriteStore(this.dataSource, queues, outbox, config);
+    const pending = new PendingRecordsStore(queues, this.clock, metrics);
+    const writer = new BatchWriter(oomnitza, new OomnitzaAccessCache(credentials), store, this.clock, metrics);
+    const turn = new WriteTurn(queues, store, writer, this.clock, metrics, config, this.logger);
+    const receive = (envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) =>
+      this.dataSource.transaction((manager) => pending.add(manager, envelope));
+    const writeDue = async () => {
+      while (await turn.take()) {
+        // each turn writes one batch of one integration
+      }
+    };
     return {
       oomnitza,
       credentials,
-      write: (envelope) => this.dataSource.transaction((manager) => writer.write(manager, envelope)),
+      metrics,
+      receive,
+      takeTurn: () => turn.take(),
+      writeDue,
+      write: async (envelope) => {
+        await receive(envelope);
+        await writeDue();
+      },
+      startWorkers: () => {
+        const workers = new WriteWorkers(turn, queues, this.clock, metrics, config, this.dataSource, this.logger);
+        workers.onApplicationBootstrap();
+        return () => workers.beforeApplicationShutdown();
+      },
     };
   }
 
@@ -66,12 +116,35 @@ export class WriterTestBed {
     return outboxEnvelopes<TPayload>(this.dataSource, this.topicNames.resolve(definition.topic), runId);
   }
 
+  /** The messages of one kind the writer put in the outbox for an integration's records outside any run. */
+  async publishedOutsideRuns<TPayload extends object>(
+    definition: MessageDefinition<TPayload>,
+    integrationId: string,
+  ): Promise<MessageEnvelope<TPayload>[]> {
+    const envelopes = await outboxEnvelopes<TPayload>(this.dataSource, this.topicNames.resolve(definition.topic));
+    return envelopes.filter((envelope) => envelope.integrationId === integrationId && envelope.runId === undefined);
+  }
+
   syncStates(integrationId: string): Promise<UserSyncStateEntity[]> {
     return this.dataSource.getRepository(UserSyncStateEntity).find({ where: { integrationId }, order: { syncKey: 'ASC' } });
   }
 
-  storedPortion(runId: string): Promise<PortionEntity | null> {
-    return this.dataSource.getRepository(PortionEntity).findOneBy({ runId });
+  portion(portionId: string): Promise<PortionEntity | null> {
+    return this.dataSource.getRepository(PortionEntity).findOneBy({ portionId });
+  }
+
+  /** The integration's rolling portions, oldest first. */
+  rollingPortions(integrationId: string): Promise<PortionEntity[]> {
+    return this.dataSource.getRepository(PortionEntity).find({ where: { integrationId, runId: IsNull() }, order: { openedAt: 'ASC' } });
+  }
+
+  pendingRecords(integrationId: string): Promise<PendingRecordEntity[]> {
+    return this.dataSource.getRepository(PendingRecordEntity).find({ where: { integrationId }, order: { id: 'ASC' } });
+  }
+
+  /** Forgets every record, state, portion and message, so a test sees only its own work. */
+  async clear(): Promise<void> {
+    await this.dataSource.query('TRUNCATE pending_records, write_queues, portions, user_sync_state, outbox');
   }
 
   async destroy(): Promise<void> {

@@ -7,10 +7,10 @@ import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-setti
 import { retryDelayMs } from '../consumer/retry-policy';
 import { KafkaClient } from '../kafka/kafka-client';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { listenerConnectionOf, NotificationListener } from '../notifications/notification-listener';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
 import { outboxChannelOf } from './outbox-channel';
-import { listenerConnectionOf, OutboxNotificationListener } from './outbox-notification-listener';
 import { WakeSignal } from './wake-signal';
 
 /** How long a stopping relay keeps publishing rows that are already waiting. */
@@ -32,7 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly wake = new WakeSignal();
   private producer?: Producer;
   private producerConnected = false;
-  private listener?: OutboxNotificationListener;
+  private listener?: NotificationListener;
   private running?: Promise<void>;
   private stopping = false;
 
@@ -71,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     const schema = schemaOf(this.dataSource, OutboxMessageEntity);
-    this.listener = new OutboxNotificationListener(
+    this.listener = new NotificationListener(
       listenerConnectionOf(this.dataSource),
       outboxChannelOf(schema),
       () => this.wake.notify(),

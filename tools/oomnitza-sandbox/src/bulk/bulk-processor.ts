@@ -18,6 +18,8 @@ interface RecordContext {
   readonly preference: Preference;
   readonly testRun: boolean;
   readonly now: number;
+  /** When the request was processed, for the state export's `written_at`. */
+  readonly writtenAt: string;
 }
 
 /** A record the server refuses: it goes to the run's error log and the next record is processed. */
@@ -78,7 +80,14 @@ export class BulkProcessor {
     if (hasError) {
       this.logPayloadError(run, payload);
     } else {
-      const context: RecordContext = { run, syncFields, preference, testRun: payload.test_run ?? false, now: nowSeconds() };
+      const context: RecordContext = {
+        run,
+        syncFields,
+        preference,
+        testRun: payload.test_run ?? false,
+        now: nowSeconds(),
+        writtenAt: new Date().toISOString(),
+      };
       for (const record of payload.records) {
         this.processRecord(record, context);
       }
@@ -168,6 +177,7 @@ export class BulkProcessor {
       if (app && saas) {
         this.data.saas.link(person.id as number, saas.attributes, context.now);
       }
+      this.data.writtenAt.set(person.id as number, context.writtenAt);
     }
     return match ? 'updated' : 'added';
   }

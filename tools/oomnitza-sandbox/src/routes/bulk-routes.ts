@@ -6,7 +6,7 @@ import { Handler } from '../http/request-context';
 import { Run, runLogView } from '../runs/runs-store';
 import { SandboxData } from '../state/sandbox-data';
 
-/** `GET /api/v3/bulk/{portion}`: what the connector polls (`canceled`) before each page. */
+/** `GET /api/v3/bulk/{portion}` with full answers: what the connector polls (`canceled`) before each page, and more. */
 function portionView(portion: string, run: Run | undefined) {
   if (!run) {
     // The connector asks before it sends its first page, so a portion not seen yet is answered,
@@ -44,11 +44,15 @@ export function registerBulkRoutes(router: Router<Handler>, data: SandboxData): 
 
   router.add('POST', '/api/v3/bulk', async ({ body }) => ({ body: processor.process(validateBulkPayload(await body())) }));
 
-  router.add('GET', '/api/v3/bulk/:portion', ({ params }) => ({ body: portionView(params.portion, data.runs.get(params.portion)) }));
+  router.add('GET', '/api/v3/bulk/:portion', ({ params }) => {
+    const run = data.runs.get(params.portion);
+    return { body: data.portionAnswers === 'documented' ? { canceled: run?.canceled ?? false } : portionView(params.portion, run) };
+  });
 
   router.add('POST', '/api/v3/bulk/:portion/finalize', async ({ params }) => {
     await data.faults.beforeFinalize();
-    return { body: portionView(params.portion, data.runs.finalize(params.portion, new Date())) };
+    const run = data.runs.finalize(params.portion, new Date());
+    return { body: data.portionAnswers === 'documented' ? {} : portionView(params.portion, run) };
   });
 
   router.add('POST', '/api/v3/bulk/:connectorId/add_ready_portion', async ({ params, body }) => {

@@ -1,4 +1,4 @@
-import { CustomFieldInput, RoleDefinition, SaasAppOptions } from '../config';
+import { CustomFieldInput, PortionAnswers, RoleDefinition, SaasAppOptions } from '../config';
 import { Faults, FaultSettingsInput } from '../faults/faults';
 import { HttpError } from '../http/http-error';
 import { FieldDefinition, PeopleSchema } from '../people/people-schema';
@@ -11,6 +11,7 @@ export interface SandboxConfiguration {
   readonly customFields: readonly CustomFieldInput[];
   readonly saas: Required<SaasAppOptions>;
   readonly faults: FaultSettingsInput;
+  readonly portionAnswers: PortionAnswers;
 }
 
 /** Everything the sandbox holds, in memory; `reset()` returns it to the configuration it started with. */
@@ -22,10 +23,16 @@ export class SandboxData {
   readonly saas: SaasStore;
   readonly runs = new RunsStore();
   readonly faults = new Faults();
+  /** When a bulk record last created or updated each person (ISO-8601, milliseconds), by person id. */
+  readonly writtenAt = new Map<number, string>();
 
   constructor(private readonly configuration: SandboxConfiguration) {
     this.saas = new SaasStore(configuration.saas);
     this.reset();
+  }
+
+  get portionAnswers(): PortionAnswers {
+    return this.configuration.portionAnswers;
   }
 
   reset(): void {
@@ -39,6 +46,7 @@ export class SandboxData {
     }
     this.saas.clear();
     this.runs.clear();
+    this.writtenAt.clear();
     this.faults.set(this.configuration.faults);
   }
 
@@ -62,6 +70,7 @@ export class SandboxData {
     const person = this.people.delete(id);
     if (person) {
       this.saas.unlinkPerson(id);
+      this.writtenAt.delete(id);
     }
     return person;
   }

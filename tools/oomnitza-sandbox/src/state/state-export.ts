@@ -1,11 +1,13 @@
 import { customFieldView } from '../people/people-schema';
+import { Person } from '../people/people-store';
 import { runLogView } from '../runs/runs-store';
 import { SandboxData } from './sandbox-data';
 
 /** Everything the sandbox holds, as `GET /sandbox/state` answers it (a copy: safe to keep and compare). */
 export function exportState(data: SandboxData) {
   return structuredClone({
-    people: [...data.people.all()],
+    // written_at is the sandbox's own: when a bulk record last created or updated the person.
+    people: [...data.people.all()].map((person): Person => ({ ...person, written_at: data.writtenAt.get(person.id as number) ?? null })),
     roles: [...data.roles.values()],
     custom_fields: data.schema.customFields.map(customFieldView),
     saas: { app: data.saas.app, roles: data.saas.rolesWithCounts(), users: data.saas.all() },

@@ -1,18 +1,18 @@
 import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError, CredentialsUnavailableError } from '@zoom-oomnitza-sync/credentials-client';
-import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
+import { RETRY_AFTER_FAILURE_MS } from '../src/write-loop/write-turn';
 import { MappedRun } from './support/mapped-run';
-import { WriterTestBed, WriterUnderTest } from './support/writer-test-bed';
+import { WriterReplica, WriterTestBed } from './support/writer-test-bed';
 
-const emailOf = MappedRun.emailOf;
-
-describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', () => {
+describe("writing a run's records: requests Oomnitza refuses and runs that cannot go on", () => {
   let bed: WriterTestBed;
 
   beforeAll(async () => {
     bed = await WriterTestBed.create('writer_failures');
   });
+
+  beforeEach(() => bed.clear());
 
   afterAll(async () => {
     await bed?.destroy();
@@ -24,8 +24,8 @@ describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', ()
   it.each([
     ['refused', new OomnitzaApiError(422, 'Oomnitza answered 422 to POST /api/v3/bulk: sync_field names an unknown field')],
     ['still failing after the retries', new OomnitzaApiError(503, 'Oomnitza answered 503 to POST /api/v3/bulk: busy (after 10 attempts)')],
-  ])('reports each record of a request %s as failed, and sends those records again with the next batch', async (_, failure) => {
-    const { oomnitza, write } = bed.newWriter();
+  ])('reports each record of a request %s as failed, and sends those records again when they come again', async (_, failure) => {
+    const { oomnitza, write } = bed.newReplica();
     const run = new MappedRun();
     const records = run.users(1, 150);
     const [refused, taken] = [records.slice(0, 100), records.slice(100)];
@@ -33,13 +33,15 @@ describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', ()
 
     await write(run.batch(records));
 
-    expect((await reports(run))[0]).toEqual({
-      ...noChange,
-      runId: run.runId,
-      created: 50,
-      failed: 100,
-      errors: refused.map((record) => ({ recordKey: record.syncKey, reason: failure.message })),
-    });
+    expect(await reports(run)).toEqual([
+      {
+        ...noChange,
+        runId: run.runId,
+        failed: 100,
+        errors: refused.map((record) => ({ recordKey: record.syncKey, reason: failure.message })),
+      },
+      { ...noChange, runId: run.runId, created: 50 },
+    ]);
     const remembered = (await bed.syncStates(run.integrationId)).map((state) => state.syncKey);
     expect(remembered.sort()).toEqual(taken.map((record) => record.syncKey).sort());
     const sentBefore = oomnitza.requests.length;
@@ -47,29 +49,30 @@ describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', ()
     await write(run.batch(records, { isLastBatch: true }));
 
     expect(oomnitza.sentSyncKeys(sentBefore)).toEqual(refused.map((record) => record.syncKey));
-    expect((await reports(run))[1]).toEqual({ ...noChange, runId: run.runId, created: 100, unchanged: 50, runFinished: true });
+    expect((await reports(run)).slice(2)).toEqual([
+      { ...noChange, runId: run.runId, created: 100 },
+      { ...noChange, runId: run.runId, unchanged: 50, runFinished: true },
+    ]);
   });
 
-  it('remembers nothing of a batch in which Oomnitza counted errors, since it does not say which records they were', async () => {
-    const { oomnitza, write } = bed.newWriter();
-    const run = new MappedRun();
-    oomnitza.refusesRecordOf(emailOf(2));
+  it('fails the records whose existence Oomnitza could not say (Create only), and writes the others', async () => {
+    const { oomnitza, write } = bed.newReplica();
+    const first = new MappedRun();
+    await write(first.batch(first.users(1, 1)));
+    const run = first.next();
+    const failure = new OomnitzaApiError(503, 'Oomnitza answered 503 to GET /api/v3/users: busy (after 10 attempts)');
+    oomnitza.failNext('existing', failure);
 
-    await write(run.batch(run.users(1, 3)));
+    await write(run.batch([run.user(1), run.user(2)], { preference: 'create_only' }));
 
-    expect(await reports(run)).toEqual([{ ...noChange, runId: run.runId, created: 2, failed: 1 }]);
-    expect(await bed.syncStates(run.integrationId)).toEqual([]);
-    const sentBefore = oomnitza.requests.length;
-
-    await write(run.batch(run.users(1, 3)));
-
-    expect(oomnitza.sentSyncKeys(sentBefore)).toEqual([emailOf(1), emailOf(2), emailOf(3)]);
-    expect((await reports(run))[1]).toEqual({ ...noChange, runId: run.runId, updated: 2, failed: 1 });
+    expect(await reports(run)).toEqual([
+      { ...noChange, runId: run.runId, unchanged: 1, failed: 1, errors: [{ recordKey: MappedRun.emailOf(2), reason: failure.message }] },
+    ]);
   });
 
   interface Stop {
     cause: string;
-    arrange: (world: WriterUnderTest, run: MappedRun) => void;
+    arrange: (replica: WriterReplica, run: MappedRun) => void;
     failureReason: (run: MappedRun) => string;
   }
 
@@ -103,12 +106,14 @@ describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', ()
     },
   ];
 
-  it.each(stops)('stops the run, saying why, when $cause', async ({ arrange, failureReason }) => {
-    const world = bed.newWriter();
+  it.each(stops)('stops the run, saying why, and drops its records when $cause', async ({ arrange, failureReason }) => {
+    const replica = bed.newReplica();
     const run = new MappedRun();
-    arrange(world, run);
+    arrange(replica, run);
+    await replica.receive(run.batch(run.users(1, 3)));
+    await replica.receive(run.batch(run.users(4, 3), { isLastBatch: true }));
 
-    await world.write(run.batch(run.users(1, 3), { isLastBatch: true }));
+    await replica.writeDue();
 
     const progress = await bed.published(RunProgress, run.runId);
     expect(progress).toHaveLength(1);
@@ -124,30 +129,28 @@ describe('RecordWriter: records Oomnitza refuses and runs that cannot go on', ()
     });
     expect(await reports(run)).toEqual([]);
     expect(await bed.syncStates(run.integrationId)).toEqual([]);
-    expect(await bed.storedPortion(run.runId)).toMatchObject({ added: 0, finalized: false });
+    expect(await bed.portion(run.runId)).toMatchObject({ status: 'stopped' });
+    expect(await bed.pendingRecords(run.integrationId)).toEqual([]);
   });
 
-  it('leaves the batch to be retried when the credentials service cannot answer now', async () => {
-    const { oomnitza, credentials, write } = bed.newWriter();
+  it('keeps the records and tries again later when the credentials service cannot answer now', async () => {
+    const { oomnitza, credentials, receive, writeDue } = bed.newReplica();
     const run = new MappedRun();
     credentials.fail(run.oomnitzaCredentialId, new CredentialsUnavailableError('the credentials service did not answer: ECONNREFUSED'));
+    await receive(run.batch(run.users(1, 3)));
 
-    await expect(write(run.batch(run.users(1, 3)))).rejects.toBeInstanceOf(CredentialsUnavailableError);
-
-    expect(oomnitza.calls).toEqual([]);
-    expect(await bed.published(RunProgress, run.runId)).toEqual([]);
-    expect(await bed.storedPortion(run.runId)).toBeNull();
-  });
-
-  it('refuses records outside a run for good, writing nothing', async () => {
-    const { oomnitza, write } = bed.newWriter();
-    const run = new MappedRun();
-    const batch = run.batch(run.users(1, 1));
-    const outsideRun = { ...batch, runId: undefined, payload: { ...batch.payload, runId: undefined } };
-
-    await expect(write(outsideRun)).rejects.toBeInstanceOf(PermanentMessageError);
+    await writeDue();
 
     expect(oomnitza.calls).toEqual([]);
-    expect(await bed.syncStates(run.integrationId)).toEqual([]);
+    expect(await bed.pendingRecords(run.integrationId)).toHaveLength(3);
+    credentials.recover(run.oomnitzaCredentialId);
+    await writeDue();
+    expect(oomnitza.calls).toEqual([]);
+
+    bed.clock.advance(RETRY_AFTER_FAILURE_MS);
+    await writeDue();
+
+    expect(oomnitza.sentSyncKeys()).toEqual(run.users(1, 3).map((record) => record.syncKey));
+    expect(await reports(run)).toEqual([{ ...noChange, runId: run.runId, created: 3 }]);
   });
 });

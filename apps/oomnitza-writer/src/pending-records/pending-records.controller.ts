@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { OomnitzaRecordsUpsert, OomnitzaRecordsUpsertValue } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler } from '@zoom-oomnitza-sync/messaging';
-import { RecordWriter } from './record-writer';
+import { PendingRecordsStore } from './pending-records.store';
 
 @Controller()
-export class RecordWritesController {
-  constructor(private readonly writer: RecordWriter) {}
+export class PendingRecordsController {
+  constructor(private readonly pending: PendingRecordsStore) {}
 
   @MessageHandler(OomnitzaRecordsUpsert)
   onRecords({ envelope, manager }: ConsumedMessage<OomnitzaRecordsUpsertValue>): Promise<void> {
-    return this.writer.write(manager, envelope);
+    return this.pending.add(manager, envelope);
   }
 }

@@ -22,10 +22,11 @@ export function listenerConnectionOf(dataSource: DataSource): ClientConfig {
 }
 
 /**
- * LISTENs on the outbox channel and calls `onNotification` for each NOTIFY. A lost connection is
- * re-established in the background; the relay's polling covers the gap.
+ * LISTENs on one channel (the outbox's, the writer's pending records') and calls `onNotification`
+ * for each NOTIFY. A lost connection is re-established in the background; the listener's owner
+ * polls to cover the gap.
  */
-export class OutboxNotificationListener {
+export class NotificationListener {
   private client?: Client;
   private stopped = true;
   private reconnectTimer?: NodeJS.Timeout;
@@ -87,7 +88,7 @@ export class OutboxNotificationListener {
     }
     this.logger.warn(
       { channel: this.channel, error: error instanceof Error ? error.message : undefined },
-      'outbox LISTEN connection unavailable; polling until it is back',
+      'LISTEN connection unavailable; polling until it is back',
     );
     this.reconnectTimer = setTimeout(() => void this.connect(), RECONNECT_DELAY_MS);
     this.reconnectTimer.unref();

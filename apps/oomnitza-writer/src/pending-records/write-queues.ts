@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
+import { PortionEntity } from '../portions/portion.entity';
+import { PendingRecordEntity } from './pending-record.entity';
+import { WriteQueueEntity } from './write-queue.entity';
+
+/** A worker's hold on one integration: only its holder writes the integration's records. */
+export interface Lease {
+  integrationId: string;
+  leaseId: string;
+}
+
+/** Another worker took the integration over (this one was too slow to renew its lease): its outcome is not committed. */
+export class LeaseLostError extends Error {
+  constructor(lease: Lease) {
+    super(`the writer's lease on integration ${lease.integrationId} was taken over`);
+  }
+}
+
+/**
+ * The write_queues table: one row per integration, due when its pending records should be sent.
+ * Workers claim the least recently served due integration (round-robin, SKIP LOCKED) with a
+ * lease, so one integration is written by one worker at a time, in order, across replicas.
+ */
+@Injectable()
+export class WriteQueues {
+  private readonly bulkSize: number;
+  private readonly flushDelayMs: number;
+  private readonly rollingMaxSeconds: number;
+  private readonly rollingMaxRecords: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: ConfigService<OomnitzaWriterEnvironment, true>,
+  ) {
+    this.bulkSize = config.get('OOMNITZA_BULK_SIZE', { infer: true });
+    this.flushDelayMs = config.get('WRITE_FLUSH_DELAY_MS', { infer: true });
+    this.rollingMaxSeconds = config.get('ROLLING_PORTION_MAX_SECONDS', { infer: true });
+    this.rollingMaxRecords = config.get('ROLLING_PORTION_MAX_RECORDS', { infer: true });
+  }
+
+  /**
+   * Records just stored for the integration: a run's are due now; others wait up to
+   * WRITE_FLUSH_DELAY_MS for company, unless a bulk request's worth is already waiting.
+   */
+  async recordsArrived(manager: EntityManager, integrationId: string, inRun: boolean, now: Date): Promise<void> {
+    const dueAt = inRun || (await this.waitingOutsideRuns(manager, integrationId)) >= this.bulkSize ? now : this.flushTime(now);
+    await manager.query(
+      `INSERT INTO ${this.queues} AS queue (integration_id, due_at) VALUES ($1, $2)
+       ON CONFLICT (integration_id) DO UPDATE SET due_at = LEAST(queue.due_at, EXCLUDED.due_at)`,
+      [integrationId, dueAt],
+    );
+  }
+
+  /** The least recently served integration that is due and not leased, now leased for `leaseSeconds`. */
+  async claim(now: Date, leaseSeconds: number): Promise<Lease | undefined> {
+    const leaseId = randomUUID();
+    const [rows] = (await this.dataSource.query(
+      `UPDATE ${this.queues} SET leased_until = $2, lease_id = $3, served_turn = nextval($4)
+       WHERE integration_id = (
+         SELECT integration_id FROM ${this.queues}
+          WHERE due_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
+          ORDER BY served_turn NULLS FIRST, due_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING integration_id`,
+      [now, leaseEnd(now, leaseSeconds), leaseId, this.turns],
+    )) as [{ integration_id: string }[], number];
+    return rows.length === 0 ? undefined : { integrationId: rows[0].integration_id, leaseId };
+  }
+
+  /** Extends the lease while its holder works; false once someone else holds it. */
+  async renew(lease: Lease, now: Date, leaseSeconds: number): Promise<boolean> {
+    const [, renewed] = (await this.dataSource.query(
+      `UPDATE ${this.queues} SET leased_until = $3 WHERE integration_id = $1 AND lease_id = $2`,
+      [lease.integrationId, lease.leaseId, leaseEnd(now, leaseSeconds)],
+    )) as [unknown, number];
+    return renewed === 1;
+  }
+
+  /** Locks the integration's row for the rest of the transaction, and checks the lease is still this one. */
+  async hold(manager: EntityManager, lease: Lease): Promise<void> {
+    const rows = (await manager.query(`SELECT lease_id FROM ${this.queues} WHERE integration_id = $1 FOR UPDATE`, [
+      lease.integrationId,
+    ])) as { lease_id: string | null }[];
+    if (rows[0]?.lease_id !== lease.leaseId) {
+      throw new LeaseLostError(lease);
+    }
+  }
+
+  /**
+   * Gives the integration back, due again when what is left needs it (not before `notBefore`):
+   * now for a run's records or a full bulk request, after the flush delay for a few records
+   * outside a run, when an open rolling portion must be finalized. Call after hold(), so records
+   * committed meanwhile are seen.
+   */
+  async release(manager: EntityManager, lease: Lease, now: Date, notBefore: Date | null = null): Promise<void> {
+    await manager.query(
+      `WITH head AS (
+         SELECT run_id, arrived_at FROM ${this.pending} WHERE integration_id = $1 ORDER BY id LIMIT $3
+       ), next AS (
+         SELECT LEAST(
+           (SELECT CASE WHEN bool_or(run_id IS NOT NULL) OR count(*) >= $3 THEN $4::timestamptz
+                        ELSE min(arrived_at) + $5 * interval '1 millisecond' END FROM head),
+           (SELECT min(CASE WHEN records_sent >= $6 THEN $4::timestamptz ELSE opened_at + $7 * interval '1 second' END)
+              FROM ${this.portions} WHERE integration_id = $1 AND run_id IS NULL AND status = 'open')
+         ) AS due
+       )
+       UPDATE ${this.queues} SET leased_until = NULL, lease_id = NULL,
+         due_at = CASE WHEN next.due IS NULL THEN NULL ELSE GREATEST(next.due, $8::timestamptz) END
+       FROM next WHERE integration_id = $1 AND lease_id = $2`,
+      [
+        lease.integrationId,
+        lease.leaseId,
+        this.bulkSize,
+        now,
+        this.flushDelayMs,
+        this.rollingMaxRecords,
+        this.rollingMaxSeconds,
+        notBefore,
+      ],
+    );
+  }
+
+  /** How long until some integration is due, or its lease runs out; undefined when none has anything to do. */
+  async msUntilNextDue(now: Date): Promise<number | undefined> {
+    const [{ next }] = (await this.dataSource.query(
+      `SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) AS next FROM ${this.queues} WHERE due_at IS NOT NULL`,
+    )) as { next: Date | null }[];
+    return next === null ? undefined : Math.max(0, next.getTime() - now.getTime());
+  }
+
+  private async waitingOutsideRuns(manager: EntityManager, integrationId: string): Promise<number> {
+    const [{ waiting }] = (await manager.query(
+      `SELECT count(*)::int AS waiting FROM (
+         SELECT 1 FROM ${this.pending} WHERE integration_id = $1 AND run_id IS NULL LIMIT $2) head`,
+      [integrationId, this.bulkSize],
+    )) as { waiting: number }[];
+    return waiting;
+  }
+
+  private flushTime(now: Date): Date {
+    return new Date(now.getTime() + this.flushDelayMs);
+  }
+
+  private get queues(): string {
+    return qualifiedTable(this.dataSource, WriteQueueEntity);
+  }
+
+  /** The sequence numbering turns: regclass text for nextval(). */
+  private get turns(): string {
+    return `${this.dataSource.driver.escape(schemaOf(this.dataSource, WriteQueueEntity))}.write_turns`;
+  }
+
+  private get pending(): string {
+    return qualifiedTable(this.dataSource, PendingRecordEntity);
+  }
+
+  private get portions(): string {
+    return qualifiedTable(this.dataSource, PortionEntity);
+  }
+}
+
+const leaseEnd = (now: Date, leaseSeconds: number) => new Date(now.getTime() + leaseSeconds * 1000);

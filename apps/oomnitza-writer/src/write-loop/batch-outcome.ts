@@ -1,0 +1,29 @@
+import { PendingRecordEntity } from '../pending-records/pending-record.entity';
+import { RecordDecision } from '../sync-state/record-decision';
+import { PendingBatch } from './pending-batch';
+
+/** One record of a batch and what became of it; `failure` says why Oomnitza did not take it. */
+export interface DecidedRecord {
+  record: PendingRecordEntity;
+  decision: RecordDecision;
+  failure?: string;
+}
+
+/** What a batch did in Oomnitza, to be committed (sync state, counts, messages) in one transaction. */
+export type BatchOutcome =
+  | {
+      kind: 'written';
+      batch: PendingBatch;
+      records: DecidedRecord[];
+      /** The portion records were sent to, if any. */
+      portionId: string | null;
+      sent: number;
+      /** The run's portion was finalized after the batch. */
+      runFinished: boolean;
+      /** When Oomnitza acknowledged the batch. */
+      writtenAt: Date;
+    }
+  /** The run cannot go on (canceled in Oomnitza, credential or token refused): the scheduler hears why. */
+  | { kind: 'run-stopped'; batch: PendingBatch; reason: string }
+  /** The batch's run was already finalized or stopped: its records are dropped. */
+  | { kind: 'run-closed'; batch: PendingBatch };

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { OomnitzaAccess, CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
+import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
+import { OomnitzaApiError } from '../oomnitza-api/oomnitza-api.error';
+import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
+import { PendingRecordEntity } from '../pending-records/pending-record.entity';
+import { decide, IncomingRecord, needsLookup } from '../sync-state/record-decision';
+import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
+import { Clock } from '../timing/clock';
+import { WriterMetrics } from '../writer-metrics/writer-metrics';
+import { BatchOutcome, DecidedRecord } from './batch-outcome';
+import { PendingBatch } from './pending-batch';
+import { WriteStore } from './write-store';
+
+/** Oomnitza refuses the token: every further request with it would be refused alike. */
+const TOKEN_REFUSED = [401, 403];
+
+/** Nothing of the batch can be written: a run stops, records outside a run fail. */
+class BatchRefused extends Error {}
+
+function refusalOf(error: unknown): BatchRefused | undefined {
+  if (error instanceof BatchRefused) {
+    return error;
+  }
+  if (error instanceof OomnitzaApiError) {
+    return new BatchRefused(TOKEN_REFUSED.includes(error.status) ? `Oomnitza refused the API token (${error.status})` : error.message);
+  }
+  return undefined;
+}
+
+/** A request refused by Oomnitza, or still failing after the client's retries, fails its records; a refused token does more. */
+function recordFailureOf(error: unknown): string | undefined {
+  return error instanceof OomnitzaApiError && !TOKEN_REFUSED.includes(error.status) ? error.message : undefined;
+}
+
+const incoming = (record: PendingRecordEntity): IncomingRecord => ({
+  syncKey: record.syncKey as string,
+  fields: record.fields ?? {},
+  partial: record.partial,
+  observedAt: record.observedAt,
+});
+
+/**
+ * The Oomnitza side of one batch, outside any transaction: decides each record from the sync
+ * state, asks Oomnitza only what the documentation lets it answer (is the portion canceled, who
+ * exists), sends what must be written in one bulk request and finalizes a run's portion after its
+ * last batch. What it returns is committed afterwards.
+ */
+@Injectable()
+export class BatchWriter {
+  constructor(
+    private readonly bulk: OomnitzaBulkClient,
+    private readonly accessCache: OomnitzaAccessCache,
+    private readonly store: WriteStore,
+    private readonly clock: Clock,
+    private readonly metrics: WriterMetrics,
+  ) {}
+
+  async write(batch: PendingBatch): Promise<BatchOutcome> {
+    const runPortion = batch.runId ? await this.store.portion(batch.runId) : null;
+    if (runPortion && runPortion.status !== 'open') {
+      return { kind: 'run-closed', batch };
+    }
+    const states = await this.store.syncStates(batch);
+    try {
+      const access = await this.access(batch.oomnitzaCredentialId);
+      return await this.writeWith(access, batch, states);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) {
+        throw error;
+      }
+      if (batch.runId) {
+        return { kind: 'run-stopped', batch, reason: refusal.message };
+      }
+      const records = batch.records.map((record) => ({ record, decision: { outcome: 'failed' as const }, failure: refusal.message }));
+      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now() };
+    }
+  }
+
+  /** Finalizes a rolling portion; a portion that cannot be finalized is given up (false) rather than tried forever. */
+  async finalizeRollingPortion(portionId: string, oomnitzaCredentialId: string): Promise<boolean> {
+    try {
+      await this.bulk.finalize(await this.access(oomnitzaCredentialId), portionId);
+      return true;
+    } catch (error) {
+      if (!refusalOf(error)) {
+        throw error;
+      }
+      return false;
+    }
+  }
+
+  private async writeWith(access: OomnitzaAccess, batch: PendingBatch, states: Map<string, UserSyncStateEntity>): Promise<BatchOutcome> {
+    const records = await this.decideAll(access, batch, states);
+    const toSend = records.filter(({ decision }) => decision.send);
+    if (toSend.length === 0 && !batch.endsRun) {
+      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now() };
+    }
+    const portionId = batch.runId ?? (await this.rollingPortion(access, batch));
+    if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
+      throw new BatchRefused('the run was canceled in Oomnitza');
+    }
+    const sent = toSend.length > 0 ? await this.send(access, batch, portionId, toSend) : 0;
+    const writtenAt = this.clock.now();
+    if (batch.endsRun) {
+      await this.bulk.finalize(access, portionId);
+    }
+    return { kind: 'written', batch, records, portionId, sent, runFinished: batch.endsRun, writtenAt };
+  }
+
+  private async decideAll(access: OomnitzaAccess, batch: PendingBatch, states: Map<string, UserSyncStateEntity>): Promise<DecidedRecord[]> {
+    const stateOf = (record: PendingRecordEntity) => states.get(record.syncKey as string);
+    const syncValueOf = (record: PendingRecordEntity) => record.fields?.[batch.syncField] ?? record.syncKey;
+    const unknown = batch.records.filter((record) => needsLookup(incoming(record), stateOf(record), batch));
+    let inOomnitza = new Set<string>();
+    let lookupFailure: string | undefined;
+    if (unknown.length > 0) {
+      try {
+        inOomnitza = await this.bulk.existing(access, batch.syncField, unknown.map(syncValueOf));
+      } catch (error) {
+        lookupFailure = recordFailureOf(error);
+        if (!lookupFailure) {
+          throw error;
+        }
+      }
+    }
+    return batch.records.map((record) =>
+      lookupFailure && unknown.includes(record)
+        ? { record, decision: { outcome: 'failed' }, failure: lookupFailure }
+        : { record, decision: decide(incoming(record), stateOf(record), batch, inOomnitza.has(String(syncValueOf(record)))) },
+    );
+  }
+
+  /** Sends the records in one request; records of a request Oomnitza refused count as failed. */
+  private async send(access: OomnitzaAccess, batch: PendingBatch, portion: string, toSend: DecidedRecord[]): Promise<number> {
+    try {
+      await this.bulk.send(access, {
+        portion,
+        connectorName: `zoom:${batch.integrationId}`,
+        syncField: batch.syncField,
+        insertOnly: batch.preference === 'create_only',
+        updateOnly: batch.preference === 'update_only',
+        records: toSend.map(({ decision }) => decision.send ?? {}),
+      });
+    } catch (error) {
+      const failure = recordFailureOf(error);
+      if (!failure) {
+        throw error;
+      }
+      for (const record of toSend) {
+        record.decision = { outcome: 'failed' };
+        record.failure = failure;
+      }
+      return 0;
+    }
+    const answeredAt = this.clock.now().getTime();
+    const portionKind = batch.runId ? 'run' : 'rolling';
+    for (const { record } of toSend) {
+      this.metrics.latency.observe({ portion: portionKind }, (answeredAt - record.arrivedAt.getTime()) / 1000);
+    }
+    return toSend.length;
+  }
+
+  /** The integration's open rolling portion, or a new one when there is none or Oomnitza's UI canceled it. */
+  private async rollingPortion(access: OomnitzaAccess, batch: PendingBatch): Promise<string> {
+    const open = await this.store.openRollingPortion(batch.integrationId, batch.oomnitzaCredentialId);
+    if (open && !(await this.bulk.canceled(access, open.portionId))) {
+      return open.portionId;
+    }
+    if (open) {
+      await this.store.stopPortion(open.portionId);
+    }
+    return this.store.openNewRollingPortion(batch.integrationId, batch.oomnitzaCredentialId, this.clock.now());
+  }
+
+  private async access(oomnitzaCredentialId: string): Promise<OomnitzaAccess> {
+    try {
+      return await this.accessCache.get(oomnitzaCredentialId);
+    } catch (error) {
+      if (error instanceof CredentialProblemError) {
+        throw new BatchRefused(`Oomnitza credential ${oomnitzaCredentialId}: ${error.problem}`);
+      }
+      throw error;
+    }
+  }
+}

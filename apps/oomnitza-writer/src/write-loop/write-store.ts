@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contracts';
+import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
+import { PendingRecordEntity } from '../pending-records/pending-record.entity';
+import { Lease, WriteQueues } from '../pending-records/write-queues';
+import { PortionEntity, PortionStatus } from '../portions/portion.entity';
+import { contentHash } from '../sync-state/content-hash';
+import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
+import { BatchOutcome } from './batch-outcome';
+import { headBatch, PendingBatch } from './pending-batch';
+
+type Written = Extract<BatchOutcome, { kind: 'written' }>;
+
+/**
+ * The writer loop's database side. Reads happen outside any transaction; each outcome commits in
+ * one transaction that first checks the worker still holds the integration's lease, so a batch is
+ * counted once however often it was sent.
+ */
+@Injectable()
+export class WriteStore {
+  private readonly bulkSize: number;
+  private readonly rollingMaxSeconds: number;
+  private readonly rollingMaxRecords: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: WriteQueues,
+    private readonly outbox: OutboxService,
+    config: ConfigService<OomnitzaWriterEnvironment, true>,
+  ) {
+    this.bulkSize = config.get('OOMNITZA_BULK_SIZE', { infer: true });
+    this.rollingMaxSeconds = config.get('ROLLING_PORTION_MAX_SECONDS', { infer: true });
+    this.rollingMaxRecords = config.get('ROLLING_PORTION_MAX_RECORDS', { infer: true });
+  }
+
+  async headBatch(integrationId: string): Promise<PendingBatch | undefined> {
+    const pending = await this.dataSource.getRepository(PendingRecordEntity).find({
+      where: { integrationId },
+      order: { id: 'ASC' },
+      take: this.bulkSize + 1,
+    });
+    return headBatch(pending, this.bulkSize);
+  }
+
+  async syncStates(batch: PendingBatch): Promise<Map<string, UserSyncStateEntity>> {
+    const states = await this.dataSource.getRepository(UserSyncStateEntity).findBy({
+      integrationId: batch.integrationId,
+      syncKey: In(batch.records.map((record) => record.syncKey)),
+    });
+    return new Map(states.map((state) => [state.syncKey, state]));
+  }
+
+  portion(portionId: string): Promise<PortionEntity | null> {
+    return this.dataSource.getRepository(PortionEntity).findOneBy({ portionId });
+  }
+
+  openRollingPortion(integrationId: string, oomnitzaCredentialId: string): Promise<PortionEntity | null> {
+    return this.dataSource.getRepository(PortionEntity).findOneBy({ integrationId, oomnitzaCredentialId, runId: IsNull(), status: 'open' });
+  }
+
+  /** Stored before anything is sent to it, so it is finalized on time even after a crash. */
+  async openNewRollingPortion(integrationId: string, oomnitzaCredentialId: string, now: Date): Promise<string> {
+    const portionId = randomUUID();
+    await this.dataSource
+      .getRepository(PortionEntity)
+      .insert({ portionId, runId: null, integrationId, oomnitzaCredentialId, openedAt: now });
+    return portionId;
+  }
+
+  async stopPortion(portionId: string): Promise<void> {
+    await this.dataSource.getRepository(PortionEntity).update({ portionId }, { status: 'stopped' });
+  }
+
+  /** An open rolling portion that is old enough, or holds enough records, to be finalized. */
+  async rollingPortionToClose(integrationId: string, now: Date): Promise<PortionEntity | null> {
+    const rolling = { integrationId, runId: IsNull(), status: 'open' as const };
+    const openedBefore = new Date(now.getTime() - this.rollingMaxSeconds * 1000);
+    return this.dataSource.getRepository(PortionEntity).findOne({
+      where: [
+        { ...rolling, openedAt: LessThanOrEqual(openedBefore) },
+        { ...rolling, recordsSent: MoreThanOrEqual(this.rollingMaxRecords) },
+      ],
+      order: { openedAt: 'ASC' },
+    });
+  }
+
+  commit(lease: Lease, outcome: BatchOutcome, now: Date): Promise<void> {
+    return this.underLease(lease, now, async (manager) => {
+      if (outcome.kind === 'written') {
+        await this.commitWritten(manager, outcome);
+      } else if (outcome.kind === 'run-stopped') {
+        await this.commitRunStopped(manager, outcome.batch, outcome.reason);
+      } else {
+        await manager.delete(PendingRecordEntity, { id: In(outcome.batch.ids) });
+      }
+    });
+  }
+
+  closePortion(lease: Lease, portionId: string, status: PortionStatus, now: Date): Promise<void> {
+    return this.underLease(lease, now, (manager) => manager.update(PortionEntity, { portionId }, { status }).then(() => undefined));
+  }
+
+  /** Gives the integration back with nothing committed, due again when its records need it but no sooner than `notBefore`. */
+  release(lease: Lease, now: Date, notBefore: Date | null = null): Promise<void> {
+    return this.underLease(lease, now, async () => undefined, notBefore);
+  }
+
+  private async underLease(
+    lease: Lease,
+    now: Date,
+    work: (manager: EntityManager) => Promise<void>,
+    notBefore: Date | null = null,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.queues.hold(manager, lease);
+      await work(manager);
+      await this.queues.release(manager, lease, now, notBefore);
+    });
+  }
+
+  private async commitWritten(manager: EntityManager, outcome: Written): Promise<void> {
+    const { batch } = outcome;
+    const states = outcome.records
+      .filter(({ decision }) => decision.written)
+      .map(({ record, decision }) => ({
+        integrationId: batch.integrationId,
+        syncKey: record.syncKey as string,
+        zoomUserId: record.zoomUserId,
+        contentHash: contentHash(decision.written ?? {}),
+        fields: decision.written ?? {},
+        observedAt: record.observedAt,
+        lastRunId: batch.runId,
+        writtenAt: outcome.writtenAt,
+      }));
+    if (states.length > 0) {
+      await manager.upsert(UserSyncStateEntity, states, ['integrationId', 'syncKey']);
+    }
+    await manager.delete(PendingRecordEntity, { id: In(batch.ids) });
+    if (outcome.portionId) {
+      await manager.increment(PortionEntity, { portionId: outcome.portionId }, 'recordsSent', outcome.sent);
+      if (outcome.runFinished) {
+        await manager.update(PortionEntity, { portionId: outcome.portionId }, { status: 'finalized' });
+      }
+    }
+    if (outcome.records.length > 0 || outcome.runFinished) {
+      await this.publishWritten(manager, outcome);
+    }
+  }
+
+  private async publishWritten(manager: EntityManager, { batch, records, runFinished }: Written): Promise<void> {
+    const count = (outcome: string) => records.filter(({ decision }) => decision.outcome === outcome).length;
+    await this.outbox.publish(manager, OomnitzaRecordsWritten, {
+      tenantId: batch.tenantId,
+      integrationId: batch.integrationId,
+      runId: batch.runId ?? undefined,
+      payload: {
+        runId: batch.runId ?? undefined,
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+        skipped: count('skipped'),
+        deactivated: 0,
+        failed: count('failed'),
+        runFinished,
+        errors: records.flatMap(({ record, failure }) => (failure ? [{ recordKey: record.syncKey as string, reason: failure }] : [])),
+      },
+    });
+  }
+
+  /** Ends the run's writing for good: its portion is stopped and its records still pending are dropped. */
+  private async commitRunStopped(manager: EntityManager, batch: PendingBatch, reason: string): Promise<void> {
+    const runId = batch.runId as string;
+    await manager.update(PortionEntity, { portionId: runId }, { status: 'stopped' });
+    await manager.delete(PendingRecordEntity, { integrationId: batch.integrationId, runId });
+    await this.outbox.publish(manager, RunProgress, {
+      tenantId: batch.tenantId,
+      integrationId: batch.integrationId,
+      runId,
+      payload: { runId, stage: 'write', processed: 0, rejected: 0, stageCompleted: true, errors: [], failureReason: reason },
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { OomnitzaRecordsWritten, STANDARD_MAPPING } from '@zoom-oomnitza-sync/contracts';
+import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
+import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
+import { MappedRun, SYNC_FIELD } from './support/mapped-run';
+import { WriterReplica, WriterTestBed } from './support/writer-test-bed';
+
+const FLUSH_MS = new OomnitzaWriterEnvironment().WRITE_FLUSH_DELAY_MS;
+const emailOf = MappedRun.emailOf;
+
+describe('writing changes that belong to no run (webhooks), whole or partial', () => {
+  let bed: WriterTestBed;
+
+  beforeAll(async () => {
+    bed = await WriterTestBed.create('writer_changes');
+  });
+
+  beforeEach(() => bed.clear());
+
+  afterAll(async () => {
+    await bed?.destroy();
+  });
+
+  const noChange = { created: 0, updated: 0, unchanged: 0, skipped: 0, deactivated: 0, failed: 0, runFinished: false, errors: [] };
+  const reports = async (run: MappedRun) =>
+    (await bed.publishedOutsideRuns(OomnitzaRecordsWritten, run.integrationId)).map((envelope) => envelope.payload);
+  const later = (run: MappedRun, minutes: number) => new Date(Date.parse(run.startedAt) + minutes * 60_000).toISOString();
+
+  async function deliver(replica: WriterReplica, envelope: Parameters<WriterReplica['receive']>[0]): Promise<void> {
+    await replica.receive(envelope);
+    bed.clock.advance(FLUSH_MS);
+    await replica.writeDue();
+  }
+
+  it("writes a whole user to the integration's rolling portion, and reports it without a run", async () => {
+    const replica = bed.newReplica();
+    const changes = new MappedRun();
+
+    await deliver(replica, changes.changes([changes.user(1)]));
+
+    const [portion] = await bed.rollingPortions(changes.integrationId);
+    expect(replica.oomnitza.requests).toEqual([
+      expect.objectContaining({
+        portion: portion.portionId,
+        connectorName: `zoom:${changes.integrationId}`,
+        records: [changes.user(1).fields],
+      }),
+    ]);
+    expect(await reports(changes)).toEqual([{ ...noChange, created: 1 }]);
+    expect((await bed.syncStates(changes.integrationId)).map((state) => [state.syncKey, state.lastRunId])).toEqual([[emailOf(1), null]]);
+  });
+
+  it('sends a partial record as its changed fields and the sync field, merged into what was last written', async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+    await replica.write(run.batch(run.users(1, 1), { isLastBatch: true }));
+    const sentBefore = replica.oomnitza.requests.length;
+
+    await deliver(
+      replica,
+      run.changes([run.partialUser(1, { [STANDARD_MAPPING.dept]: 'Support', [STANDARD_MAPPING.first_name]: 'First1' }, later(run, 5))]),
+    );
+
+    expect(replica.oomnitza.requests.slice(sentBefore).map((request) => request.records)).toEqual([
+      [{ [SYNC_FIELD]: emailOf(1), [STANDARD_MAPPING.dept]: 'Support' }],
+    ]);
+    expect(await reports(run)).toEqual([{ ...noChange, updated: 1 }]);
+    const [state] = await bed.syncStates(run.integrationId);
+    expect(state.fields).toMatchObject({ [STANDARD_MAPPING.dept]: 'Support', [STANDARD_MAPPING.first_name]: 'First1' });
+    expect(state.observedAt).toEqual(new Date(later(run, 5)));
+
+    // The next full sync reads the same user: what the merge wrote is what it would write.
+    const next = run.next();
+    await replica.write(next.batch([next.user(1, { [STANDARD_MAPPING.dept]: 'Support' })], { isLastBatch: true }));
+    expect((await bed.published(OomnitzaRecordsWritten, next.runId)).map((envelope) => envelope.payload)).toEqual([
+      { ...noChange, runId: next.runId, unchanged: 1, runFinished: true },
+    ]);
+  });
+
+  it('never creates a person from a partial record: with nothing written for its sync key it is skipped, and nothing sent', async () => {
+    const replica = bed.newReplica();
+    const changes = new MappedRun();
+
+    await deliver(replica, changes.changes([changes.partialUser(9, { ZOOM_STATUS: 'inactive' })]));
+
+    expect(replica.oomnitza.calls).toEqual([]);
+    expect(await reports(changes)).toEqual([{ ...noChange, skipped: 1 }]);
+    expect(await bed.syncStates(changes.integrationId)).toEqual([]);
+    expect((await replica.metrics.dropped.get()).values).toEqual([
+      expect.objectContaining({ labels: { reason: 'partial_unknown' }, value: 1 }),
+    ]);
+  });
+
+  it('counts a partial record that changes nothing, or that is older than the last write, unchanged, sending nothing', async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+    await replica.write(run.batch(run.users(1, 2), { isLastBatch: true }));
+    const callsBefore = replica.oomnitza.calls.length;
+
+    await deliver(
+      replica,
+      run.changes([
+        run.partialUser(1, { [STANDARD_MAPPING.dept]: 'Sales' }, later(run, 5)),
+        run.partialUser(2, { [STANDARD_MAPPING.dept]: 'Support' }, later(run, -5)),
+      ]),
+    );
+
+    expect(replica.oomnitza.calls).toHaveLength(callsBefore);
+    expect(await reports(run)).toEqual([{ ...noChange, unchanged: 2 }]);
+  });
+
+  it('fails the records of a change whose Oomnitza credential is gone, and reports why', async () => {
+    const replica = bed.newReplica();
+    const changes = new MappedRun();
+    replica.credentials.fail(changes.oomnitzaCredentialId, new CredentialProblemError(404, 'the Oomnitza credential was deleted'));
+
+    await deliver(replica, changes.changes([changes.user(1)]));
+
+    const reason = `Oomnitza credential ${changes.oomnitzaCredentialId}: the Oomnitza credential was deleted`;
+    expect(await reports(changes)).toEqual([{ ...noChange, failed: 1, errors: [{ recordKey: emailOf(1), reason }] }]);
+    expect(await bed.pendingRecords(changes.integrationId)).toEqual([]);
+  });
+});

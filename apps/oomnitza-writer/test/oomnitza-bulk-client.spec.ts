@@ -1,0 +1,119 @@
+import { ConfigService } from '@nestjs/config';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
+import { OomnitzaBulkClient } from '../src/oomnitza-api/oomnitza-bulk.client';
+import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
+import { RecordedPause } from './support/recorded-pause';
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** An HTTP server answering the client's requests from a script, in order, and keeping what it was asked. */
+class ScriptedServer {
+  readonly asked: { method: string; url: string; token: string | undefined }[] = [];
+  private readonly answers: Answer[] = [];
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((request: IncomingMessage, response) => {
+      this.asked.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        token: request.headers.authorization2 as string | undefined,
+      });
+      const answer = this.answers.shift() ?? { status: 500, body: { error: 'no answer scripted' } };
+      response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      response.end(JSON.stringify(answer.body));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  answer(...answers: Answer[]): void {
+    this.answers.push(...answers);
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries within bounds', () => {
+  const server = new ScriptedServer();
+  let access: { baseUrl: string; apiToken: string };
+
+  beforeAll(async () => {
+    access = { baseUrl: await server.start(), apiToken: 'oomnitza-token' };
+  });
+
+  afterAll(() => server.stop());
+
+  function client(settings: Partial<OomnitzaWriterEnvironment> = {}): { bulk: OomnitzaBulkClient; pause: RecordedPause } {
+    const pause = new RecordedPause();
+    const config = new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment(), ...settings });
+    return { bulk: new OomnitzaBulkClient(config, pause), pause };
+  }
+
+  it('reads a portion that answers nothing but {"canceled": false}, and finalizes one whose answer is empty', async () => {
+    const { bulk } = client();
+    server.answer({ status: 200, body: { canceled: false } }, { status: 200, body: { canceled: true } }, { status: 200, body: {} });
+
+    expect(await bulk.canceled(access, 'portion-1')).toBe(false);
+    expect(await bulk.canceled(access, 'portion-1')).toBe(true);
+    await bulk.finalize(access, 'portion-1');
+
+    expect(server.asked.slice(-3)).toEqual([
+      { method: 'GET', url: '/api/v3/bulk/portion-1', token: 'oomnitza-token' },
+      { method: 'GET', url: '/api/v3/bulk/portion-1', token: 'oomnitza-token' },
+      { method: 'POST', url: '/api/v3/bulk/portion-1/finalize', token: 'oomnitza-token' },
+    ]);
+  });
+
+  it("asks the people API which sync values exist, naming Oomnitza's own fields by property", async () => {
+    const { bulk } = client();
+    server.answer({ status: 200, body: [{ email: 'ann@example.com' }] });
+
+    const existing = await bulk.existing(access, 'EMAIL', ['ann@example.com', 'bob@example.com']);
+
+    expect(existing).toEqual(new Set(['ann@example.com']));
+    const url = new URL(server.asked.at(-1)?.url ?? '', access.baseUrl);
+    expect(url.pathname).toBe('/api/v3/users');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      filter: 'email IN ["ann@example.com", "bob@example.com"]',
+      fields: 'email',
+      limit: '1000',
+    });
+  });
+
+  it('waits as Retry-After says, but never longer than OOMNITZA_RETRY_AFTER_MAX_SECONDS', async () => {
+    const { bulk, pause } = client({ OOMNITZA_RETRY_AFTER_MAX_SECONDS: 300 });
+    const tooBusy = (retryAfter: string) => ({ status: 429, body: { error: 'slow down' }, headers: { 'retry-after': retryAfter } });
+    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
+    server.answer(tooBusy('2'), tooBusy('3600'), tooBusy(inAnHour), { status: 200, body: { canceled: false } });
+
+    expect(await bulk.canceled(access, 'portion-2')).toBe(false);
+
+    expect(pause.requestedMs).toEqual([2_000, 300_000, 300_000]);
+  });
+
+  it('gives up after OOMNITZA_MAX_ATTEMPTS, and refuses at once what retrying cannot mend', async () => {
+    const { bulk, pause } = client({ OOMNITZA_MAX_ATTEMPTS: 2, OOMNITZA_RETRY_BASE_MS: 100 });
+    server.answer(
+      { status: 503, body: { error: 'busy' } },
+      { status: 503, body: { error: 'busy' } },
+      { status: 422, body: { error: 'bad' } },
+    );
+
+    await expect(bulk.canceled(access, 'portion-3')).rejects.toEqual(
+      new OomnitzaApiError(503, 'Oomnitza answered 503 to GET /api/v3/bulk/portion-3: {"error":"busy"} (after 2 attempts)'),
+    );
+    await expect(bulk.finalize(access, 'portion-3')).rejects.toEqual(
+      new OomnitzaApiError(422, 'Oomnitza answered 422 to POST /api/v3/bulk/portion-3/finalize: {"error":"bad"}'),
+    );
+    expect(pause.requestedMs).toEqual([100]);
+  });
+});

@@ -1,0 +1,89 @@
+import { MappedRun } from './support/mapped-run';
+import { WriterTestBed } from './support/writer-test-bed';
+
+const MAX_SECONDS = 300;
+const FLUSH_MS = 50;
+const settings = { ROLLING_PORTION_MAX_SECONDS: MAX_SECONDS, ROLLING_PORTION_MAX_RECORDS: 150, WRITE_FLUSH_DELAY_MS: FLUSH_MS };
+
+describe('rolling portions: how records outside a run show in Oomnitza’s run history', () => {
+  let bed: WriterTestBed;
+
+  beforeAll(async () => {
+    bed = await WriterTestBed.create('writer_rolling');
+  });
+
+  beforeEach(() => bed.clear());
+
+  afterAll(async () => {
+    await bed?.destroy();
+  });
+
+  it('finalizes the portion ROLLING_PORTION_MAX_SECONDS after it was opened, with no record to prompt it, and opens a new one', async () => {
+    const { oomnitza, receive, takeTurn, writeDue } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    bed.clock.advance(FLUSH_MS);
+    await writeDue();
+    bed.clock.advance(MAX_SECONDS * 1000 - FLUSH_MS - 1);
+    await receive(changes.changes([changes.user(2)]));
+    bed.clock.advance(FLUSH_MS);
+    await writeDue();
+    const [first] = oomnitza.portionsUsed();
+    expect(oomnitza.calls).toEqual(['send', 'canceled', 'send']);
+    expect(await takeTurn()).toBe(false);
+
+    bed.clock.advance(1);
+    expect(await takeTurn()).toBe(true);
+
+    expect(oomnitza.calls.at(-1)).toBe('finalize');
+    expect(oomnitza.runLog(first)).toMatchObject({ added: 2, finalized: true });
+    expect(await bed.portion(first)).toMatchObject({ status: 'finalized', recordsSent: 2 });
+    expect(await takeTurn()).toBe(false);
+
+    await receive(changes.changes([changes.user(3)]));
+    bed.clock.advance(FLUSH_MS);
+    await writeDue();
+    const [, second] = oomnitza.portionsUsed();
+    expect(second).not.toBe(first);
+    expect(await bed.portion(second)).toMatchObject({ status: 'open', recordsSent: 1 });
+  });
+
+  it('finalizes the portion once it holds ROLLING_PORTION_MAX_RECORDS, and sends the next records to a new one', async () => {
+    const { oomnitza, receive, writeDue } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+
+    await receive(changes.changes(changes.users(1, 250)));
+    await writeDue();
+    bed.clock.advance(FLUSH_MS);
+    await writeDue();
+
+    const [first, second] = oomnitza.portionsUsed();
+    expect(oomnitza.requests.map((request) => [request.portion, request.records.length])).toEqual([
+      [first, 100],
+      [first, 100],
+      [second, 50],
+    ]);
+    expect(oomnitza.runLog(first)).toMatchObject({ added: 200, finalized: true });
+    expect(await bed.portion(first)).toMatchObject({ status: 'finalized', recordsSent: 200 });
+    expect(await bed.portion(second)).toMatchObject({ status: 'open', recordsSent: 50 });
+  });
+
+  it('leaves a rolling portion canceled in Oomnitza for a new one', async () => {
+    const { oomnitza, receive, writeDue } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    bed.clock.advance(FLUSH_MS);
+    await writeDue();
+    const [first] = oomnitza.portionsUsed();
+    oomnitza.cancel(first);
+
+    await receive(changes.changes([changes.user(2)]));
+    bed.clock.advance(FLUSH_MS);
+    await writeDue();
+
+    const [, second] = oomnitza.portionsUsed();
+    expect(second).not.toBe(first);
+    expect(await bed.portion(first)).toMatchObject({ status: 'stopped' });
+    expect(oomnitza.sentSyncKeys()).toEqual([MappedRun.emailOf(1), MappedRun.emailOf(2)]);
+  });
+});
