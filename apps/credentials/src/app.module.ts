@@ -6,6 +6,7 @@ import { CredentialsEnvironment } from './credentials.environment';
 import { InternalModule } from './internal/internal.module';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { CredentialsSchema1764240100000 } from './migrations/1764240100000-credentials-schema';
+import { WebhookEndpoints1764240200000 } from './migrations/1764240200000-webhook-endpoints';
 import { OomnitzaCredentialEntity } from './oomnitza-credentials/oomnitza-credential.entity';
 import { OomnitzaCredentialsModule } from './oomnitza-credentials/oomnitza-credentials.module';
 import { SERVICE } from './service';
@@ -18,7 +19,7 @@ import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.modul
       ...SERVICE,
       environment: CredentialsEnvironment,
       entities: [...messagingEntities, ZoomCredentialEntity, OomnitzaCredentialEntity],
-      migrations: [InitialSchema1764240000000, CredentialsSchema1764240100000],
+      migrations: [InitialSchema1764240000000, CredentialsSchema1764240100000, WebhookEndpoints1764240200000],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     ZoomCredentialsModule,

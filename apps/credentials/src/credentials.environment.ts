@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 import { BaseEnvironment, toBool, toInt } from '@zoom-oomnitza-sync/platform';
 import { IsEncryptionKeyList, IsListedKeyId, IsServiceTokenList } from './settings/setting-validators';
 
@@ -46,6 +46,15 @@ export class CredentialsEnvironment extends BaseEnvironment {
   @Min(100)
   @Max(120_000)
   OOMNITZA_HTTP_TIMEOUT_MS = 10_000;
+
+  /**
+   * Where Zoom reaches the zoom-fetcher's webhooks from the internet (Zoom requires https there):
+   * each Zoom credential's webhook URL is this plus /webhooks/zoom/<endpoint id>.
+   */
+  @Transform(withoutTrailingSlash)
+  @IsUrl(HTTP_URL, { message: 'WEBHOOK_PUBLIC_BASE_URL must be an http(s) URL' })
+  @Matches(/^[^?#]*$/, { message: 'WEBHOOK_PUBLIC_BASE_URL must have neither query nor fragment' })
+  WEBHOOK_PUBLIC_BASE_URL = 'http://localhost:3103';
 
   /** Accept http:// Oomnitza base URLs: only for sandboxes and demos, as the API token would travel in clear. */
   @Transform(toBool)

@@ -67,6 +67,7 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
       clientId: 'client_XyZ789',
       clientSecret: { set: true, last4: ZOOM_SECRET.slice(-4) },
       webhookSecretToken: { set: true, last4: WEBHOOK_TOKEN.slice(-4) },
+      webhookUrl: expect.stringMatching(/^http:\/\/localhost:3103\/webhooks\/zoom\/[A-Za-z0-9_-]{43}$/),
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

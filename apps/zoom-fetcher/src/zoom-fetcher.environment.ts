@@ -38,4 +38,25 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Min(1)
   @Max(32)
   FETCH_CONCURRENCY = 2;
+
+  /** A webhook signed longer ago than this is refused: a captured delivery cannot be replayed later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ZOOM_WEBHOOK_MAX_AGE_SECONDS = 300;
+
+  /** How far ahead of this replica's clock a webhook's signing time may be (Zoom's clock and ours differ a little). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  ZOOM_WEBHOOK_MAX_SKEW_SECONDS = 30;
+
+  /** Users read from Zoom after webhook events at the same time on one replica; 0 leaves the reads to other replicas. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(32)
+  ZOOM_USER_READ_CONCURRENCY = 2;
 }

@@ -1,5 +1,8 @@
-import { IsString, IsUrl, MinLength } from 'class-validator';
-import { BaseEnvironment } from '@zoom-oomnitza-sync/platform';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { BaseEnvironment, toInt } from '@zoom-oomnitza-sync/platform';
+
+export const DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS = 30_000;
 
 /** Settings of a service that fetches secrets from the credentials service. */
 export class CredentialsClientEnvironment extends BaseEnvironment {
@@ -13,4 +16,14 @@ export class CredentialsClientEnvironment extends BaseEnvironment {
   @IsString()
   @MinLength(32, { message: 'CREDENTIALS_SERVICE_TOKEN must be at least 32 characters' })
   CREDENTIALS_SERVICE_TOKEN: string;
+
+  /**
+   * How long a webhook endpoint's owner and secret token are kept: a secret token changed in the
+   * credentials service is used by every replica within it (the one that hears of the change at once).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  WEBHOOK_ENDPOINT_CACHE_TTL_MS = DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CredentialProblemError, CredentialsUnavailableError } from './credential-errors';
-import { CredentialsClientEnvironment } from './credentials-client.settings';
+import { CredentialsClientEnvironment, DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS } from './credentials-client.settings';
+import { ExpiringCache } from './expiring-cache';
 
 export interface ZoomAccessToken {
   accessToken: string;
@@ -14,6 +15,17 @@ export interface OomnitzaAccess {
   baseUrl: string;
 }
 
+/** Who a Zoom webhook endpoint belongs to, and the secret token that signs its deliveries. */
+export interface ZoomWebhookEndpoint {
+  tenantId: string;
+  zoomCredentialId: string;
+  accountId: string;
+  webhookSecretToken: string;
+}
+
+/** Endpoint ids as the credentials service issues them: 32 random bytes, base64url. */
+const WEBHOOK_ENDPOINT_ID = /^[A-Za-z0-9_-]{43}$/;
+
 const TIMEOUT_MS = 15_000;
 
 /** The credentials service's internal API: secrets travel only over it, never over Kafka. */
@@ -21,10 +33,14 @@ const TIMEOUT_MS = 15_000;
 export class CredentialsClient {
   private readonly baseUrl: string;
   private readonly serviceToken: string;
+  private readonly webhookEndpoints: ExpiringCache<ZoomWebhookEndpoint>;
 
   constructor(config: ConfigService<CredentialsClientEnvironment, true>) {
     this.baseUrl = config.get('CREDENTIALS_URL', { infer: true }).replace(/\/+$/, '');
     this.serviceToken = config.get('CREDENTIALS_SERVICE_TOKEN', { infer: true });
+    this.webhookEndpoints = new ExpiringCache(
+      config.get('WEBHOOK_ENDPOINT_CACHE_TTL_MS', { infer: true }) ?? DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS,
+    );
   }
 
   zoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
@@ -40,6 +56,23 @@ export class CredentialsClient {
 
   oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
     return this.call('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credentialId)}/token`);
+  }
+
+  /**
+   * The owner and secret token of a Zoom webhook endpoint (zoom-fetcher only), kept for
+   * WEBHOOK_ENDPOINT_CACHE_TTL_MS. An id the credentials service cannot have issued is unknown
+   * without asking. Unknown: CredentialProblemError with status 404.
+   */
+  zoomWebhookEndpoint(endpointId: string): Promise<ZoomWebhookEndpoint> {
+    if (!WEBHOOK_ENDPOINT_ID.test(endpointId)) {
+      return Promise.reject(new CredentialProblemError(404, 'No Zoom credential has this webhook endpoint.'));
+    }
+    return this.webhookEndpoints.get(endpointId, () => this.call('GET', `/internal/zoom-webhook-endpoints/${endpointId}`));
+  }
+
+  /** The credential changed or is gone: its webhook endpoint is looked up again at the next delivery. */
+  forgetZoomCredential(credentialId: string): void {
+    this.webhookEndpoints.forget((endpoint) => endpoint.zoomCredentialId === credentialId);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

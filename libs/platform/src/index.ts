@@ -22,6 +22,7 @@ export * from './errors/problems';
 export * from './errors/validation.pipe';
 export * from './health/readiness.registry';
 export * from './http/configure-http-app';
+export * from './http/raw-body';
 export * from './http/swagger';
 export * from './logging/app-logger';
 export * from './logging/correlation-context';

@@ -284,6 +284,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
       '/internal/oomnitza-credentials/{id}/token',
       '/internal/zoom-credentials/{id}/access-token',
       '/internal/zoom-credentials/{id}/access-token/invalidate',
+      '/internal/zoom-webhook-endpoints/{endpointId}',
     ]);
     for (const [, operations] of internal) {
       for (const operation of Object.values(operations)) {

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiTags } from '@nestjs/swagger';
 import { BEARER_SCHEME, IS_PUBLIC } from '@zoom-oomnitza-sync/platform';
-import { InternalServiceGuard, ServiceAuthenticatedRequest } from './internal-service.guard';
+import { INTERNAL_SERVICES, InternalServiceGuard, ServiceAuthenticatedRequest } from './internal-service.guard';
 
 /**
  * Service-to-service routes that hand out secrets. The API key guard lets them pass (IS_PUBLIC:
@@ -16,6 +16,10 @@ export const InternalEndpoint = () =>
     ApiBearerAuth(BEARER_SCHEME),
     ApiExtension('x-internal', true),
   );
+
+/** Narrows an internal route to the named services: another service's token gets 403. */
+export const ForServices = (...services: string[]) =>
+  applyDecorators(SetMetadata(INTERNAL_SERVICES, services), ApiExtension('x-internal-services', services));
 
 /** The name of the service InternalServiceGuard admitted. */
 export const CallingService = createParamDecorator((_data: unknown, context: ExecutionContext): string => {

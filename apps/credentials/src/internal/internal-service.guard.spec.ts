@@ -1,13 +1,26 @@
 import { ExecutionContext } from '@nestjs/common';
-import { MetricsService, UnauthorizedProblem } from '@zoom-oomnitza-sync/platform';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenProblem, MetricsService, UnauthorizedProblem } from '@zoom-oomnitza-sync/platform';
+import { ForServices } from './internal-endpoint.decorator';
 import { InternalServiceGuard, ServiceAuthenticatedRequest } from './internal-service.guard';
 import { ServiceTokens } from './service-tokens';
 
 const FETCHER_TOKEN = 'f'.repeat(40);
 const WRITER_TOKEN = 'w'.repeat(48);
 
-function contextFor(request: ServiceAuthenticatedRequest): ExecutionContext {
-  return { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
+class InternalRoutes {
+  anyService(): void {}
+
+  @ForServices('zoom-fetcher')
+  fetcherOnly(): void {}
+}
+
+function contextFor(request: ServiceAuthenticatedRequest, route: keyof InternalRoutes = 'anyService'): ExecutionContext {
+  return {
+    switchToHttp: () => ({ getRequest: () => request }),
+    getHandler: () => InternalRoutes.prototype[route],
+    getClass: () => InternalRoutes,
+  } as unknown as ExecutionContext;
 }
 
 describe('service tokens', () => {
@@ -27,12 +40,22 @@ describe('service tokens', () => {
   });
 
   describe('InternalServiceGuard', () => {
-    const guard = new InternalServiceGuard(tokens, new MetricsService('credentials-test'));
+    const guard = new InternalServiceGuard(tokens, new Reflector(), new MetricsService('credentials-test'));
 
     it('admits a service presenting its token as a bearer token, and records which service it is', () => {
       const request: ServiceAuthenticatedRequest = { headers: { authorization: `Bearer ${WRITER_TOKEN}` } };
       expect(guard.canActivate(contextFor(request))).toBe(true);
       expect(request.callingService).toBe('oomnitza-writer');
+    });
+
+    it('admits only the services a route names, and refuses another service with 403', () => {
+      const fetcher: ServiceAuthenticatedRequest = { headers: { authorization: `Bearer ${FETCHER_TOKEN}` } };
+      expect(guard.canActivate(contextFor(fetcher, 'fetcherOnly'))).toBe(true);
+      expect(fetcher.callingService).toBe('zoom-fetcher');
+
+      const writer: ServiceAuthenticatedRequest = { headers: { authorization: `Bearer ${WRITER_TOKEN}` } };
+      expect(() => guard.canActivate(contextFor(writer, 'fetcherOnly'))).toThrow(ForbiddenProblem);
+      expect(writer.callingService).toBeUndefined();
     });
 
     it.each([

@@ -28,6 +28,7 @@ describe('credentials settings', () => {
   it('accepts a valid configuration and fills in the defaults', () => {
     const settings = validate({ ...VALID, ZOOM_OAUTH_URL: 'http://127.0.0.1:4000/' });
     expect(settings).toMatchObject({
+      WEBHOOK_PUBLIC_BASE_URL: 'http://localhost:3103',
       CREDENTIALS_ACTIVE_KEY_ID: 'k2',
       ZOOM_OAUTH_URL: 'http://127.0.0.1:4000',
       ZOOM_API_URL: 'https://api.zoom.us/v2',
@@ -92,6 +93,8 @@ describe('credentials settings', () => {
     ['ZOOM_TOKEN_REFRESH_MARGIN_SECONDS', '-1'],
     ['ZOOM_HTTP_TIMEOUT_MS', 'soon'],
     ['OOMNITZA_HTTP_TIMEOUT_MS', '0'],
+    ['WEBHOOK_PUBLIC_BASE_URL', 'sync.example.com'],
+    ['WEBHOOK_PUBLIC_BASE_URL', 'https://sync.example.com/?tenant=acme'],
   ])('names a malformed %s (%p) and nothing else', (name, value) => {
     const problems = problemsWith({ [name]: value });
     expect(problems).toHaveLength(1);

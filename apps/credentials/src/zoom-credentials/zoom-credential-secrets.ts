@@ -13,7 +13,15 @@ export interface ZoomMintingCredential extends ZoomClientCredentials {
   version: number;
 }
 
-/** Reads a Zoom credential with its client secret decrypted, for the token broker and connection tests only. */
+/** Who receives a Zoom webhook endpoint's events, and the secret token its deliveries are signed with. */
+export interface ZoomWebhookEndpoint {
+  tenantId: string;
+  zoomCredentialId: string;
+  accountId: string;
+  webhookSecretToken: string;
+}
+
+/** Reads a Zoom credential with a secret decrypted, for the token broker, connection tests and the webhook receiver only. */
 @Injectable()
 export class ZoomCredentialSecrets {
   constructor(
@@ -32,6 +40,20 @@ export class ZoomCredentialSecrets {
       accountId: credential.accountId,
       clientId: credential.clientId,
       clientSecret: this.cipher.decrypt(credential.clientSecret, zoomSecretContext(credential, 'clientSecret')),
+    };
+  }
+
+  /** 404 for an unknown endpoint and for a credential without a webhook secret token: neither can verify a delivery. */
+  async forWebhookEndpoint(endpointId: string): Promise<ZoomWebhookEndpoint> {
+    const credential = await this.credentials.findOneBy({ webhookEndpointId: endpointId });
+    if (!credential?.webhookSecretToken) {
+      throw new NotFoundProblem('No Zoom credential with a webhook secret token has this webhook endpoint.');
+    }
+    return {
+      tenantId: credential.tenantId,
+      zoomCredentialId: credential.id,
+      accountId: credential.accountId,
+      webhookSecretToken: this.cipher.decrypt(credential.webhookSecretToken, zoomSecretContext(credential, 'webhookSecretToken')),
     };
   }
 

@@ -23,4 +23,8 @@ export class ZoomCredentialEntity extends TenantCredentialColumns {
 
   @Column({ name: 'webhook_secret_token', type: 'text', nullable: true, transformer: encryptedSecretColumn })
   webhookSecretToken: EncryptedSecret | null;
+
+  /** The last part of the credential's webhook URL: unguessable, so it is no secret and may be shown. */
+  @Column({ name: 'webhook_endpoint_id', type: 'text' })
+  webhookEndpointId: string;
 }

@@ -28,6 +28,12 @@ export class ZoomCredentialView {
   @ApiProperty({ type: SecretMask })
   webhookSecretToken: SecretMask;
 
+  @ApiProperty({
+    example: 'https://sync.example.com/webhooks/zoom/3q2-7wEAAAB1bmd1ZXNzYWJsZS1lbmRwb2ludC1pZA',
+    description: "Paste into the Zoom app's event subscription as the endpoint URL; Zoom signs with the webhook secret token",
+  })
+  webhookUrl: string;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 

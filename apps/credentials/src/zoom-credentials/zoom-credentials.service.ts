@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundProblem } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { withUniqueName } from '../common/unique-name';
 import { CredentialChanges } from '../credential-changes/credential-changes';
+import { CredentialsEnvironment } from '../credentials.environment';
 import { EncryptedSecret } from '../encryption/encrypted-secret';
 import { SecretCipher } from '../encryption/secret-cipher';
 import { maskSecret } from '../masking/secret-mask';
+import { newWebhookEndpointId } from '../webhook-endpoints/webhook-endpoint-id';
 import { CreateZoomCredentialDto } from './dto/create-zoom-credential.dto';
 import { UpdateZoomCredentialDto } from './dto/update-zoom-credential.dto';
 import { LocalInstallationProblem } from './local-installation.problem';
@@ -19,12 +22,18 @@ import { ZoomSecretField, zoomSecretContext } from './zoom-secret-fields';
 /** A tenant's Zoom credentials: every change commits with its CredentialsChanged announcement. */
 @Injectable()
 export class ZoomCredentialsService {
+  /** Where the zoom-fetcher receives each credential's webhooks, up to the endpoint id. */
+  private readonly webhookUrlBase: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
     private readonly changes: CredentialChanges,
     private readonly localChanges: ZoomCredentialChanges,
-  ) {}
+    config: ConfigService<CredentialsEnvironment, true>,
+  ) {
+    this.webhookUrlBase = `${config.get('WEBHOOK_PUBLIC_BASE_URL', { infer: true })}/webhooks/zoom/`;
+  }
 
   async create(tenantId: string, input: CreateZoomCredentialDto): Promise<ZoomCredentialView> {
     refuseLocal(input.installationType);
@@ -35,6 +44,7 @@ export class ZoomCredentialsService {
       installationType: 'cloud',
       accountId: input.accountId,
       clientId: input.clientId,
+      webhookEndpointId: newWebhookEndpointId(),
     });
     credential.clientSecret = this.encrypt(credential, 'clientSecret', input.clientSecret);
     credential.webhookSecretToken = input.webhookSecretToken
@@ -110,6 +120,7 @@ export class ZoomCredentialsService {
       clientId: credential.clientId,
       clientSecret: maskSecret(this.decrypt(credential, 'clientSecret', credential.clientSecret)),
       webhookSecretToken: maskSecret(this.decryptOptional(credential, credential.webhookSecretToken)),
+      webhookUrl: `${this.webhookUrlBase}${credential.webhookEndpointId}`,
       createdAt: credential.createdAt,
       updatedAt: credential.updatedAt,
     };

@@ -28,7 +28,6 @@ class FetchSuspended extends Error {}
 @Injectable()
 export class FullSyncRunner {
   private readonly log: Logger;
-  private readonly pacer: RequestPacer;
   private readonly pageSize: number;
   private readonly maxAttempts: number;
   private readonly leaseSeconds: number;
@@ -41,9 +40,9 @@ export class FullSyncRunner {
     config: ConfigService<ZoomFetcherEnvironment, true>,
     logger: AppLogger,
     private readonly pause: Pause,
+    private readonly pacer: RequestPacer,
   ) {
     this.log = logger.pino.child({ context: FullSyncRunner.name });
-    this.pacer = new RequestPacer(config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }));
     this.pageSize = config.get('ZOOM_PAGE_SIZE', { infer: true });
     this.maxAttempts = config.get('ZOOM_MAX_ATTEMPTS', { infer: true });
     this.leaseSeconds = config.get('FETCH_LEASE_SECONDS', { infer: true });

@@ -20,6 +20,11 @@ export class ZoomApiError extends Error {
     return this.status === 400 && this.code === 300;
   }
 
+  /** GET /users/{userId}: the user does not exist (any more). */
+  get userNotFound(): boolean {
+    return this.status === 404 && this.code === 1001;
+  }
+
   get rateLimited(): boolean {
     return this.status === 429;
   }

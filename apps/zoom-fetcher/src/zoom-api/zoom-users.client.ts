@@ -11,7 +11,7 @@ export interface UsersPage {
 
 const TIMEOUT_MS = 30_000;
 
-/** GET /v2/users, one page. Errors come back as ZoomApiError with Zoom's code. */
+/** GET /v2/users (one page) and GET /v2/users/{userId}. Errors come back as ZoomApiError with Zoom's code. */
 @Injectable()
 export class ZoomUsersClient {
   async listUsers(
@@ -25,6 +25,20 @@ export class ZoomUsersClient {
     if (query.nextPageToken) {
       url.searchParams.set('next_page_token', query.nextPageToken);
     }
+    const body = await this.get(url, accessToken);
+    return {
+      users: Array.isArray(body.users) ? (body.users as ZoomUserDto[]) : [],
+      nextPageToken: typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined,
+      totalRecords: typeof body.total_records === 'number' ? body.total_records : undefined,
+    };
+  }
+
+  /** The whole user as Zoom shows it now; a user that does not exist is a ZoomApiError with `userNotFound`. */
+  async getUser(apiUrl: string, accessToken: string, userId: string): Promise<ZoomUserDto> {
+    return (await this.get(new URL(`${apiUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(userId)}`), accessToken)) as ZoomUserDto;
+  }
+
+  private async get(url: URL, accessToken: string): Promise<Record<string, unknown>> {
     let response: Response;
     try {
       response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -45,10 +59,6 @@ export class ZoomUsersClient {
         daily,
       );
     }
-    return {
-      users: Array.isArray(body.users) ? (body.users as ZoomUserDto[]) : [],
-      nextPageToken: typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined,
-      totalRecords: typeof body.total_records === 'number' ? body.total_records : undefined,
-    };
+    return body;
   }
 }

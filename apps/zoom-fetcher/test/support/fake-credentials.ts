@@ -1,15 +1,43 @@
-import { CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
+import {
+  CredentialProblemError,
+  CredentialsClient,
+  CredentialsUnavailableError,
+  ZoomAccessToken,
+  ZoomWebhookEndpoint,
+} from '@zoom-oomnitza-sync/credentials-client';
 
 const API_URL = 'https://api.zoom.example/v2';
 
 /**
- * The credentials service's token broker for one Zoom account: token-1 at first, and one new token
- * for each renewal; or a refusal, as a CredentialProblemError, when a test sets one.
+ * The credentials service for one Zoom account: its token broker (token-1 at first, and one new
+ * token for each renewal; or a refusal, as a CredentialProblemError, when a test sets one) and its
+ * webhook endpoints (as the test registers them; every lookup fails while it is unavailable).
  */
-export class FakeCredentials implements Pick<CredentialsClient, 'zoomAccessToken' | 'renewZoomAccessToken'> {
+export class FakeCredentials implements Pick<
+  CredentialsClient,
+  'zoomAccessToken' | 'renewZoomAccessToken' | 'zoomWebhookEndpoint' | 'forgetZoomCredential'
+> {
   readonly renewals: Array<{ credentialId: string; refusedAccessToken: string }> = [];
+  readonly endpoints = new Map<string, ZoomWebhookEndpoint>();
+  readonly forgotten: string[] = [];
   refusal?: Error;
+  unavailable = false;
   private minted = 1;
+
+  async zoomWebhookEndpoint(endpointId: string): Promise<ZoomWebhookEndpoint> {
+    if (this.unavailable) {
+      throw new CredentialsUnavailableError('the credentials service answered 503: database down');
+    }
+    const endpoint = this.endpoints.get(endpointId);
+    if (!endpoint) {
+      throw new CredentialProblemError(404, 'No Zoom credential has this webhook endpoint.');
+    }
+    return endpoint;
+  }
+
+  forgetZoomCredential(credentialId: string): void {
+    this.forgotten.push(credentialId);
+  }
 
   async zoomAccessToken(_credentialId: string): Promise<ZoomAccessToken> {
     if (this.refusal) {

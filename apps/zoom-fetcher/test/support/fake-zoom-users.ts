@@ -14,7 +14,12 @@ export interface ListUsersRequest {
   nextPageToken?: string;
 }
 
-/** Zoom's documented error answers to GET /users, as ZoomUsersClient turns them into errors. */
+export interface GetUserRequest {
+  accessToken: string;
+  userId: string;
+}
+
+/** Zoom's documented error answers to GET /users and GET /users/{userId}, as ZoomUsersClient turns them into errors. */
 export const zoomAnswers = {
   invalidAccessToken: () => new ZoomApiError(401, 124, 'Zoom answered 401 code 124: Invalid access token.'),
   pageTokenExpired: () => new ZoomApiError(400, 300, 'Zoom answered 400 code 300: The next page token is invalid or expired.'),
@@ -39,6 +44,9 @@ export const zoomAnswers = {
       true,
     ),
   serverError: (status = 503) => new ZoomApiError(status, undefined, `Zoom answered ${status}: HTTP ${status}`),
+  userNotFound: (userId: string) => new ZoomApiError(404, 1001, `Zoom answered 404 code 1001: User does not exist: ${userId}.`),
+  missingScope: () =>
+    new ZoomApiError(400, 4711, 'Zoom answered 400 code 4711: Invalid access token, does not contain scopes:[user:read:user:admin].'),
 };
 
 /** The next 00:00 UTC, when Zoom's daily limits reset. */
@@ -55,11 +63,15 @@ export function zoomUsers(status: ZoomUserStatus, count: number): ZoomUserDto[] 
 }
 
 /**
- * Zoom's list users over a fixed population, paged with opaque page tokens that are only good for
- * the pass they were issued in; a test scripts error answers for chosen requests.
+ * Zoom's list users and get user over a population, paged with opaque page tokens that are only
+ * good for the pass they were issued in; a test scripts error answers for chosen requests.
  */
-export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers'> {
+export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUser'> {
   readonly requests: ListUsersRequest[] = [];
+  readonly userReads: GetUserRequest[] = [];
+  /** Runs as each get user request arrives, before Zoom answers. */
+  onUserRead?: (request: GetUserRequest, requestNumber: number) => Promise<void> | void;
+  private readonly scriptedReads = new Map<number, ZoomApiError>();
   /** Runs as each request arrives, before Zoom answers: things that happen while the fetch is under way. */
   onRequest?: (request: ListUsersRequest, requestNumber: number) => Promise<void> | void;
   private readonly scripted = new Map<number, ZoomApiError>();
@@ -86,6 +98,28 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers'> {
     return this;
   }
 
+  /** Zoom answers the get user request with this number (counted from 1) with an error. */
+  answerUserRead(requestNumber: number, error: ZoomApiError): this {
+    this.scriptedReads.set(requestNumber, error);
+    return this;
+  }
+
+  /** Forgets the get user requests and their scripted answers: the next request is number 1 again. */
+  forgetUserReads(): void {
+    this.userReads.length = 0;
+    this.scriptedReads.clear();
+    this.onUserRead = undefined;
+  }
+
+  /** An admin changes a user in Zoom: later reads show it. */
+  change(userId: string, changes: Partial<ZoomUserDto>): void {
+    const user = this.users.find((candidate) => candidate.id === userId);
+    if (!user) {
+      throw new Error(`no user ${userId}`);
+    }
+    Object.assign(user, changes);
+  }
+
   get users(): ZoomUserDto[] {
     return ZOOM_USER_STATUSES.flatMap((status) => this.population[status]);
   }
@@ -108,6 +142,21 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers'> {
       nextPageToken: end < users.length ? this.issueToken(query.status, end) : undefined,
       totalRecords: users.length,
     };
+  }
+
+  async getUser(_apiUrl: string, accessToken: string, userId: string): Promise<ZoomUserDto> {
+    const request = { accessToken, userId };
+    const requestNumber = this.userReads.push(request);
+    await this.onUserRead?.(request, requestNumber);
+    const scripted = this.scriptedReads.get(requestNumber);
+    if (scripted) {
+      throw scripted;
+    }
+    const user = this.users.find((candidate) => candidate.id === userId);
+    if (!user) {
+      throw zoomAnswers.userNotFound(userId);
+    }
+    return { ...user };
   }
 
   private scriptedAnswer(requestNumber: number): ZoomApiError | undefined {

@@ -3,6 +3,8 @@ import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
 import { FetchJobStore } from '../../src/fetch-jobs/fetch-job.store';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
+import { RequestPacer } from '../../src/zoom-api/request-pacer';
+import { ZoomUsersClient } from '../../src/zoom-api/zoom-users.client';
 import { ZoomFetcherEnvironment } from '../../src/zoom-fetcher.environment';
 import { FakeCredentials } from './fake-credentials';
 import { FakeZoomUsers } from './fake-zoom-users';
@@ -32,10 +34,11 @@ export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentia
 export function createRunner(store: FetchJobStore, { zoom, credentials, pause }: RunnerFakes): FullSyncRunner {
   return new FullSyncRunner(
     store,
-    zoom,
+    zoom as unknown as ZoomUsersClient,
     credentials as unknown as CredentialsClient,
     new ConfigService<ZoomFetcherEnvironment, true>(SETTINGS),
     new AppLogger(createLogger('zoom-fetcher-test', 'silent')),
     pause,
+    new RequestPacer(SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000),
   );
 }

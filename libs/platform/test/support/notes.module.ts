@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Injectable, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Injectable, Module, Param, Post, Req } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CurrentPrincipal, ownedOrNotFound, Principal, Public, RequireScopes, tenantOf } from '../../src';
+import { CurrentPrincipal, ownedOrNotFound, Principal, Public, RawBodyRequest, RequireScopes, tenantOf } from '../../src';
 
 /** A tiny tenant-scoped resource, to exercise authentication, scopes, tenant isolation and validation. */
 interface Note {
@@ -62,5 +62,16 @@ class FailuresController {
   }
 }
 
-@Module({ controllers: [NotesController, FailuresController], providers: [NotesStore] })
+/** A signed-webhook receiver: it reports the body as it arrived and what a JSON parser made of it. */
+@Controller('webhooks')
+class WebhookEchoController {
+  @Public()
+  @Post('echo')
+  @HttpCode(200)
+  echo(@Req() request: RawBodyRequest, @Body() parsed: unknown): { rawBody: string | null; parsed: unknown } {
+    return { rawBody: request.rawBody?.toString('base64') ?? null, parsed: parsed ?? null };
+  }
+}
+
+@Module({ controllers: [NotesController, FailuresController, WebhookEchoController], providers: [NotesStore] })
 export class NotesModule {}

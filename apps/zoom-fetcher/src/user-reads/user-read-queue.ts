@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserReadEntity } from './user-read.entity';
+
+/** What a webhook event asks to be read. */
+export interface ReadRequest {
+  zoomCredentialId: string;
+  zoomAccountId: string;
+  userId: string;
+  event: ZoomUserEvent;
+  eventTs: number;
+  webhookUser: ZoomUserDto;
+  previous?: ZoomUserDto;
+}
+
+/** A read this replica holds, as claimed. */
+export interface ClaimedRead extends Omit<ReadRequest, 'previous'> {
+  id: string;
+  previous?: ZoomUserDto;
+  events: number;
+  attempts: number;
+  claimId: string;
+}
+
+interface UserReadRow {
+  id: string;
+  zoom_credential_id: string;
+  zoom_account_id: string;
+  user_id: string;
+  event: ZoomUserEvent;
+  event_ts: string;
+  webhook_user: ZoomUserDto;
+  previous: ZoomUserDto | null;
+  events: number;
+  attempts: number;
+  claim_id: string;
+}
+
+/**
+ * The users waiting to be read from Zoom, one pending read per Zoom credential and user: a burst
+ * of events for one user costs one read. Claimed with SKIP LOCKED and a lease, like fetch jobs.
+ */
+@Injectable()
+export class UserReadQueue {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Inside the webhook's transaction: a new pending read, or the event joins the one pending. The
+   * newest event names the read; the user merges newer values over older, `previous` the reverse.
+   */
+  async request(manager: EntityManager, read: ReadRequest): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.table} AS pending
+         (zoom_credential_id, user_id, zoom_account_id, state, event, event_ts, webhook_user, previous)
+       VALUES ($1, $2, $3, 'pending', $4, $5, $6::jsonb, $7::jsonb)
+       ON CONFLICT (zoom_credential_id, user_id) WHERE state = 'pending' DO UPDATE SET
+         event = CASE WHEN EXCLUDED.event_ts >= pending.event_ts THEN EXCLUDED.event ELSE pending.event END,
+         event_ts = GREATEST(EXCLUDED.event_ts, pending.event_ts),
+         webhook_user = CASE WHEN EXCLUDED.event_ts >= pending.event_ts
+           THEN pending.webhook_user || EXCLUDED.webhook_user ELSE EXCLUDED.webhook_user || pending.webhook_user END,
+         previous = NULLIF(CASE WHEN EXCLUDED.event_ts >= pending.event_ts
+           THEN COALESCE(EXCLUDED.previous, '{}') || COALESCE(pending.previous, '{}')
+           ELSE COALESCE(pending.previous, '{}') || COALESCE(EXCLUDED.previous, '{}') END, '{}'),
+         events = pending.events + 1`,
+      [
+        read.zoomCredentialId,
+        read.userId,
+        read.zoomAccountId,
+        read.event,
+        read.eventTs,
+        JSON.stringify(read.webhookUser),
+        read.previous ? JSON.stringify(read.previous) : null,
+      ],
+    );
+  }
+
+  /**
+   * The oldest read that is due: a pending one whose user is not being read already, or one whose
+   * holder let its lease run out (a crash, or the wait before another attempt).
+   */
+  async claim(leaseSeconds: number): Promise<ClaimedRead | undefined> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE ${this.table} SET state = 'reading', claim_id = $2, locked_until = now() + make_interval(secs => $1)
+       WHERE id = (
+         SELECT candidate.id FROM ${this.table} candidate
+         WHERE (candidate.state = 'reading' AND candidate.locked_until < now())
+            OR (candidate.state = 'pending' AND NOT EXISTS (
+                  SELECT 1 FROM ${this.table} busy
+                  WHERE busy.state = 'reading' AND busy.zoom_credential_id = candidate.zoom_credential_id
+                    AND busy.user_id = candidate.user_id))
+         ORDER BY candidate.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [leaseSeconds, randomUUID()],
+    )) as [UserReadRow[], number];
+    return rows.length === 0 ? undefined : claimedRead(rows[0]);
+  }
+
+  /**
+   * Ends a read with what must commit alongside (its messages), if this replica still holds it.
+   * Returns what `alongside` returned, or undefined when the read was taken over.
+   */
+  async finish<T>(read: ClaimedRead, alongside: (manager: EntityManager) => Promise<T>): Promise<{ result: T } | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, deleted] = (await manager.query(`DELETE FROM ${this.table} WHERE id = $1 AND claim_id = $2`, [read.id, read.claimId])) as [
+        unknown,
+        number,
+      ];
+      if (deleted === 0) {
+        return undefined;
+      }
+      return { result: await alongside(manager) };
+    });
+  }
+
+  /** Gives the read back until `delayMs` from now, one attempt more. */
+  async retryLater(read: ClaimedRead, delayMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET attempts = attempts + 1, locked_until = now() + make_interval(secs => $3)
+       WHERE id = $1 AND claim_id = $2`,
+      [read.id, read.claimId, delayMs / 1000],
+    );
+  }
+
+  private get table(): string {
+    return qualifiedTable(this.dataSource, UserReadEntity);
+  }
+}
+
+function claimedRead(row: UserReadRow): ClaimedRead {
+  return {
+    id: row.id,
+    zoomCredentialId: row.zoom_credential_id,
+    zoomAccountId: row.zoom_account_id,
+    userId: row.user_id,
+    event: row.event,
+    eventTs: Number(row.event_ts),
+    webhookUser: row.webhook_user,
+    ...(row.previous ? { previous: row.previous } : {}),
+    events: row.events,
+    attempts: row.attempts,
+    claimId: row.claim_id,
+  };
+}

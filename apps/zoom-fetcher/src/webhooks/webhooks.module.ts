@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { UserChangesModule } from '../user-changes/user-changes.module';
+import { UserReadsModule } from '../user-reads/user-reads.module';
+import { CredentialChangesController } from './credential-changes.controller';
+import { WebhookEventRetention } from './webhook-event-retention';
+import { WebhookIntake } from './webhook-intake';
+import { ZoomWebhookReceiver } from './zoom-webhook-receiver';
+import { ZoomWebhooksController } from './zoom-webhooks.controller';
+
+/** Receiving Zoom's webhooks: verification, dedupe, and handing each user event on or to a read. */
+@Module({
+  imports: [CredentialsClientModule, IntegrationsModule, UserChangesModule, UserReadsModule],
+  controllers: [ZoomWebhooksController, CredentialChangesController],
+  providers: [ZoomWebhookReceiver, WebhookIntake, WebhookEventRetention],
+})
+export class WebhooksModule {}

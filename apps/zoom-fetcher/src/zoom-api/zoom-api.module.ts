@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
+import { RequestPacer } from './request-pacer';
+import { ZoomUsersClient } from './zoom-users.client';
+
+/**
+ * Zoom's users API and the one pace per Zoom account that full syncs and webhook reads share on
+ * this replica: Zoom's rate limits are per account, whoever calls.
+ */
+@Module({
+  providers: [
+    ZoomUsersClient,
+    {
+      provide: RequestPacer,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ZoomFetcherEnvironment, true>) =>
+        new RequestPacer(config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true })),
+    },
+  ],
+  exports: [ZoomUsersClient, RequestPacer],
+})
+export class ZoomApiModule {}

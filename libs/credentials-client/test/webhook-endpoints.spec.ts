@@ -1,0 +1,112 @@
+import { ConfigService } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { CredentialProblemError, CredentialsClient, CredentialsUnavailableError, ZoomWebhookEndpoint } from '../src';
+
+const SERVICE_TOKEN = 's'.repeat(40);
+const SECRET_TOKEN = 'webhook-secret-token-value';
+
+/** The credentials service's internal route as the test scripts it, recording each request. */
+class FakeCredentialsService {
+  readonly requests: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
+  answer: (url: string) => { status: number; body: unknown } = () => ({ status: 500, body: {} });
+  private readonly server: Server = createServer((request, response) => {
+    this.requests.push({ url: request.url ?? '', headers: request.headers });
+    const { status, body } = this.answer(request.url ?? '');
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const newEndpointId = () => randomBytes(32).toString('base64url');
+const endpointOf = (zoomCredentialId: string): ZoomWebhookEndpoint => ({
+  tenantId: 'acme',
+  zoomCredentialId,
+  accountId: 'acct-1',
+  webhookSecretToken: SECRET_TOKEN,
+});
+
+describe('CredentialsClient: Zoom webhook endpoints', () => {
+  const credentials = new FakeCredentialsService();
+  let client: CredentialsClient;
+
+  beforeAll(async () => {
+    const url = await credentials.start();
+    client = new CredentialsClient(new ConfigService({ CREDENTIALS_URL: url, CREDENTIALS_SERVICE_TOKEN: SERVICE_TOKEN }));
+  });
+
+  beforeEach(() => {
+    credentials.requests.length = 0;
+  });
+
+  afterAll(() => credentials.stop());
+
+  it('asks the internal route with the service token, and keeps the answer', async () => {
+    const endpointId = newEndpointId();
+    credentials.answer = () => ({ status: 200, body: endpointOf('credential-1') });
+
+    const first = await client.zoomWebhookEndpoint(endpointId);
+    const second = await client.zoomWebhookEndpoint(endpointId);
+
+    expect(first).toEqual(endpointOf('credential-1'));
+    expect(second).toEqual(first);
+    expect(credentials.requests).toEqual([
+      {
+        url: `/internal/zoom-webhook-endpoints/${endpointId}`,
+        headers: expect.objectContaining({ authorization: `Bearer ${SERVICE_TOKEN}` }),
+      },
+    ]);
+  });
+
+  it('asks again once told that the credential changed, and only for that credential', async () => {
+    const changed = newEndpointId();
+    const unchanged = newEndpointId();
+    credentials.answer = (url) => ({ status: 200, body: endpointOf(url.endsWith(changed) ? 'credential-changed' : 'credential-kept') });
+    await client.zoomWebhookEndpoint(changed);
+    await client.zoomWebhookEndpoint(unchanged);
+
+    client.forgetZoomCredential('credential-changed');
+    await client.zoomWebhookEndpoint(changed);
+    await client.zoomWebhookEndpoint(unchanged);
+
+    expect(credentials.requests.map((request) => request.url.split('/').pop())).toEqual([changed, unchanged, changed]);
+  });
+
+  it('reports an unknown endpoint as a credential problem (404) and keeps nothing', async () => {
+    const endpointId = newEndpointId();
+    credentials.answer = () => ({ status: 404, body: { status: 404, detail: 'No Zoom credential has this webhook endpoint.' } });
+
+    await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toEqual(
+      new CredentialProblemError(404, 'No Zoom credential has this webhook endpoint.'),
+    );
+    await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toBeInstanceOf(CredentialProblemError);
+    expect(credentials.requests).toHaveLength(2);
+  });
+
+  it('does not ask about an id the credentials service cannot have issued', async () => {
+    for (const endpointId of ['short', `${newEndpointId()}x`, '../zoom-credentials/1/access-token', `${newEndpointId().slice(1)}/`]) {
+      await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toMatchObject({ status: 404 });
+    }
+    expect(credentials.requests).toEqual([]);
+  });
+
+  it('reports the credentials service failing as unavailable, to be tried again', async () => {
+    const endpointId = newEndpointId();
+    credentials.answer = () => ({ status: 503, body: { detail: 'database down' } });
+
+    await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toBeInstanceOf(CredentialsUnavailableError);
+
+    credentials.answer = () => ({ status: 200, body: endpointOf('credential-1') });
+    expect(await client.zoomWebhookEndpoint(endpointId)).toEqual(endpointOf('credential-1'));
+  });
+});
