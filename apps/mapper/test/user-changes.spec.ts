@@ -116,22 +116,26 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
   );
 
   it.each([
-    ['user.deactivated', 'inactive'],
-    ['user.deleted', 'deleted'],
-    ['user.disassociated', 'disassociated'],
-  ] as const)('marks the person %s with only the webhook object: Zoom Status %s', async (event, status) => {
-    const { integrationId, published } = await handOn(partialChange(event, removedObject), updateOnly);
+    ['user.deactivated', 'inactive', 'deactivated'],
+    ['user.deleted', 'deleted', 'deleted'],
+    ['user.disassociated', 'disassociated', 'disassociated'],
+  ] as const)(
+    'marks the person %s with only the webhook object: Zoom Status %s, a removal for the writer',
+    async (event, status, removal) => {
+      const { integrationId, published } = await handOn(partialChange(event, removedObject), updateOnly);
 
-    expect(published).toEqual([
-      upsertOf(integrationId, {
-        syncKey: 'ada@example.com',
-        zoomUserId: ZOOM_ID,
-        partial: true,
-        observedAt: OBSERVED_AT,
-        fields: { EMAIL: 'ada@example.com', zoom_id_custom: ZOOM_ID, ZOOM_STATUS: status, CONNECTOR_SYNC_TIME: OBSERVED_AT },
-      }),
-    ]);
-  });
+      expect(published).toEqual([
+        upsertOf(integrationId, {
+          syncKey: 'ada@example.com',
+          zoomUserId: ZOOM_ID,
+          partial: true,
+          removal,
+          observedAt: OBSERVED_AT,
+          fields: { EMAIL: 'ada@example.com', zoom_id_custom: ZOOM_ID, ZOOM_STATUS: status, CONNECTOR_SYNC_TIME: OBSERVED_AT },
+        }),
+      ]);
+    },
+  );
 
   it.each(['user.created', 'user.updated', 'user.activated', 'user.invitation_accepted'] as const)(
     'hands on what the %s object of a pending user carries, as a partial record',

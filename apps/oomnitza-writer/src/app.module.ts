@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
+import { IntegrationSettingsModule } from './integration-settings/integration-settings.module';
 import { OomnitzaWriterEnvironment } from './oomnitza-writer.environment';
 import { PendingRecordsModule } from './pending-records/pending-records.module';
+import { RemovalsModule } from './removals/removals.module';
 import { SERVICE } from './service';
 import { TimingModule } from './timing/timing.module';
 import { WriteLoopModule } from './write-loop/write-loop.module';
@@ -20,7 +22,9 @@ import { WRITER_ENTITIES, WRITER_MIGRATIONS } from './writer-schema';
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     TimingModule,
     WriterMetricsModule,
+    IntegrationSettingsModule,
     PendingRecordsModule,
+    RemovalsModule,
     WriteLoopModule,
   ],
 })

@@ -1,11 +1,28 @@
+import { IntegrationSettingsEntity } from './integration-settings/integration-settings.entity';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { SyncState1764240100000 } from './migrations/1764240100000-sync-state';
 import { PendingRecords1764240200000 } from './migrations/1764240200000-pending-records';
+import { RemovalsAndRenames1764240300000 } from './migrations/1764240300000-removals-and-renames';
 import { PendingRecordEntity } from './pending-records/pending-record.entity';
 import { WriteQueueEntity } from './pending-records/write-queue.entity';
 import { PortionEntity } from './portions/portion.entity';
+import { RemovalHoldEntity } from './removals/removal-hold.entity';
+import { WebhookRemovalEntity } from './removals/webhook-removal.entity';
 import { UserSyncStateEntity } from './sync-state/user-sync-state.entity';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
-export const WRITER_ENTITIES = [UserSyncStateEntity, PortionEntity, PendingRecordEntity, WriteQueueEntity];
-export const WRITER_MIGRATIONS = [InitialSchema1764240000000, SyncState1764240100000, PendingRecords1764240200000];
+export const WRITER_ENTITIES = [
+  UserSyncStateEntity,
+  PortionEntity,
+  PendingRecordEntity,
+  WriteQueueEntity,
+  IntegrationSettingsEntity,
+  RemovalHoldEntity,
+  WebhookRemovalEntity,
+];
+export const WRITER_MIGRATIONS = [
+  InitialSchema1764240000000,
+  SyncState1764240100000,
+  PendingRecords1764240200000,
+  RemovalsAndRenames1764240300000,
+];

@@ -1,10 +1,9 @@
 import { OomnitzaRecordsWritten, STANDARD_MAPPING } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
-import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
+import { deliver } from './support/deliver';
 import { MappedRun, SYNC_FIELD } from './support/mapped-run';
-import { WriterReplica, WriterTestBed } from './support/writer-test-bed';
+import { WriterTestBed } from './support/writer-test-bed';
 
-const FLUSH_MS = new OomnitzaWriterEnvironment().WRITE_FLUSH_DELAY_MS;
 const emailOf = MappedRun.emailOf;
 
 describe('writing changes that belong to no run (webhooks), whole or partial', () => {
@@ -25,17 +24,11 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
     (await bed.publishedOutsideRuns(OomnitzaRecordsWritten, run.integrationId)).map((envelope) => envelope.payload);
   const later = (run: MappedRun, minutes: number) => new Date(Date.parse(run.startedAt) + minutes * 60_000).toISOString();
 
-  async function deliver(replica: WriterReplica, envelope: Parameters<WriterReplica['receive']>[0]): Promise<void> {
-    await replica.receive(envelope);
-    bed.clock.advance(FLUSH_MS);
-    await replica.writeDue();
-  }
-
   it("writes a whole user to the integration's rolling portion, and reports it without a run", async () => {
     const replica = bed.newReplica();
     const changes = new MappedRun();
 
-    await deliver(replica, changes.changes([changes.user(1)]));
+    await deliver(bed, replica, changes.changes([changes.user(1)]));
 
     const [portion] = await bed.rollingPortions(changes.integrationId);
     expect(replica.oomnitza.requests).toEqual([
@@ -56,6 +49,7 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
     const sentBefore = replica.oomnitza.requests.length;
 
     await deliver(
+      bed,
       replica,
       run.changes([run.partialUser(1, { [STANDARD_MAPPING.dept]: 'Support', [STANDARD_MAPPING.first_name]: 'First1' }, later(run, 5))]),
     );
@@ -80,7 +74,7 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
     const replica = bed.newReplica();
     const changes = new MappedRun();
 
-    await deliver(replica, changes.changes([changes.partialUser(9, { ZOOM_STATUS: 'inactive' })]));
+    await deliver(bed, replica, changes.changes([changes.partialUser(9, { ZOOM_STATUS: 'inactive' })]));
 
     expect(replica.oomnitza.calls).toEqual([]);
     expect(await reports(changes)).toEqual([{ ...noChange, skipped: 1 }]);
@@ -97,6 +91,7 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
     const callsBefore = replica.oomnitza.calls.length;
 
     await deliver(
+      bed,
       replica,
       run.changes([
         run.partialUser(1, { [STANDARD_MAPPING.dept]: 'Sales' }, later(run, 5)),
@@ -113,7 +108,7 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
     const changes = new MappedRun();
     replica.credentials.fail(changes.oomnitzaCredentialId, new CredentialProblemError(404, 'the Oomnitza credential was deleted'));
 
-    await deliver(replica, changes.changes([changes.user(1)]));
+    await deliver(bed, replica, changes.changes([changes.user(1)]));
 
     const reason = `Oomnitza credential ${changes.oomnitzaCredentialId}: the Oomnitza credential was deleted`;
     expect(await reports(changes)).toEqual([{ ...noChange, failed: 1, errors: [{ recordKey: emailOf(1), reason }] }]);

@@ -15,6 +15,8 @@ interface Answer {
 /** An HTTP server answering the client's requests from a script, in order, and keeping what it was asked. */
 class ScriptedServer {
   readonly asked: { method: string; url: string; token: string | undefined }[] = [];
+  /** The body of each request, in the order asked (empty when none). */
+  readonly bodies: string[] = [];
   private readonly answers: Answer[] = [];
   private server?: Server;
 
@@ -25,9 +27,14 @@ class ScriptedServer {
         url: request.url ?? '',
         token: request.headers.authorization2 as string | undefined,
       });
-      const answer = this.answers.shift() ?? { status: 500, body: { error: 'no answer scripted' } };
-      response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      response.end(JSON.stringify(answer.body));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        this.bodies.push(Buffer.concat(chunks).toString());
+        const answer = this.answers.shift() ?? { status: 500, body: { error: 'no answer scripted' } };
+        response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        response.end(JSON.stringify(answer.body));
+      });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -87,6 +94,21 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
       fields: 'email',
       limit: '1000',
     });
+  });
+
+  it('finds a person by the documented people filter and changes only the given fields with PATCH, by property', async () => {
+    const { bulk } = client();
+    server.answer({ status: 200, body: [{ id: 42 }] }, { status: 200, body: [] }, { status: 200, body: { id: 42 } });
+
+    expect(await bulk.findPerson(access, 'EMAIL', 'ada@example.com')).toBe('42');
+    expect(await bulk.findPerson(access, 'zoom_id_7f3a', 'KDcuGIm1QgePTO8WbOqwIQ')).toBeUndefined();
+    await bulk.updatePerson(access, '42', { EMAIL: 'ada.king@example.com', USER: 'ada.king@example.com' });
+
+    const [byEmail, byZoomId] = server.asked.slice(-3, -1).map((asked) => new URL(asked.url, access.baseUrl));
+    expect(Object.fromEntries(byEmail.searchParams)).toEqual({ filter: 'email eq "ada@example.com"', fields: 'id', limit: '1' });
+    expect(byZoomId.searchParams.get('filter')).toBe('zoom_id_7f3a eq "KDcuGIm1QgePTO8WbOqwIQ"');
+    expect(server.asked.at(-1)).toEqual({ method: 'PATCH', url: '/api/v3/users/42', token: 'oomnitza-token' });
+    expect(JSON.parse(server.bodies.at(-1) ?? '')).toEqual({ email: 'ada.king@example.com', username: 'ada.king@example.com' });
   });
 
   it('waits as Retry-After says, but never longer than OOMNITZA_RETRY_AFTER_MAX_SECONDS', async () => {

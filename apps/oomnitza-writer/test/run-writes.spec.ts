@@ -192,7 +192,8 @@ describe("writing a run's records: what goes to Oomnitza and how it is counted",
 
     expect(oomnitza.requests).toHaveLength(sentBefore);
     expect(await reports(older)).toEqual([{ ...noChange, runId: older.runId, unchanged: 1 }]);
-    expect(await bed.syncStates(newer.integrationId)).toEqual([written]);
+    // What was written stays; only that the older run saw the user too is noted.
+    expect(await bed.syncStates(newer.integrationId)).toEqual([{ ...written, lastSeenRunId: older.runId }]);
     expect((await metrics.dropped.get()).values).toEqual([expect.objectContaining({ labels: { reason: 'stale' }, value: 1 })]);
   });
 

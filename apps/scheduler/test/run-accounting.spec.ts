@@ -1,4 +1,4 @@
-import { IntegrationAlert } from '@zoom-oomnitza-sync/contracts';
+import { IntegrationAlert, SyncRunCompleted } from '@zoom-oomnitza-sync/contracts';
 import { RUN_ERRORS_KEPT } from '../src/runs/run-accounting.service';
 import { SchedulerTestBed } from './support/scheduler-test-bed';
 import { progressOf, recordErrors, writtenOf } from './support/stage-reports';
@@ -54,6 +54,46 @@ describe('RunAccountingService: how a run goes and settles', () => {
     });
     expect(completed.finishedAt?.getTime()).toBeGreaterThanOrEqual(mapCompletedAt.getTime() - 1);
     expect(await alertsOf(run.id)).toEqual([]);
+  });
+
+  it.each([
+    ['clean: nothing rejected or failed, every fetched user mapped', { rejected: 0, failed: 0 }, true],
+    ['not clean: a user the mapper rejected', { rejected: 1, failed: 0 }, false],
+    ['not clean: a record the writer failed', { rejected: 0, failed: 1 }, false],
+  ])('announces a completed run to the writer, %s', async (_, { rejected, failed }, clean) => {
+    const run = await bed.requestedRun();
+    await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 10 - rejected, rejected, stageCompleted: true }));
+    await bed.applyWritten(writtenOf(run, { updated: 2, unchanged: 8 - rejected - failed, failed, runFinished: true }));
+
+    const requested = await bed.run(run.id);
+    expect(requested.status).toBe('completed');
+    const announced = await bed.published(SyncRunCompleted, run.id);
+    expect(announced).toEqual([
+      expect.objectContaining({
+        tenantId: run.tenantId,
+        integrationId: run.integrationId,
+        runId: run.id,
+        payload: { runId: run.id, runStartedAt: requested.requestedAt.toISOString(), clean },
+      }),
+    ]);
+  });
+
+  it('does not call a run clean whose writer accounted for every mapped user when fewer users were mapped than fetched', async () => {
+    const run = await bed.requestedRun();
+    await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 9, stageCompleted: true }));
+    await bed.applyWritten(writtenOf(run, { unchanged: 9, runFinished: true }));
+
+    expect((await bed.published(SyncRunCompleted, run.id)).map((envelope) => envelope.payload.clean)).toEqual([false]);
+  });
+
+  it('announces nothing to the writer for a failed run', async () => {
+    const run = await bed.requestedRun();
+
+    await bed.applyProgress(progressOf(run, 'fetch', { stageCompleted: true, failureReason: 'Zoom rejected the client secret (4704)' }));
+
+    expect(await bed.published(SyncRunCompleted, run.id)).toEqual([]);
   });
 
   it('fails a run whose writer finished with mapped records unaccounted for, and alerts in the same transaction', async () => {

@@ -5,7 +5,10 @@ import { IntegrationChanged } from './messages/integration-changed';
 import { OomnitzaRecordsDeactivate } from './messages/oomnitza-records-deactivate';
 import { OomnitzaRecordsUpsert } from './messages/oomnitza-records-upsert';
 import { OomnitzaRecordsWritten } from './messages/oomnitza-records-written';
+import { RemovalsDecided } from './messages/removals-decided';
+import { RemovalsHeld } from './messages/removals-held';
 import { RunProgress } from './messages/run-progress';
+import { SyncRunCompleted } from './messages/sync-run-completed';
 import { SyncRunRequested } from './messages/sync-run-requested';
 import { ZoomUserChanged } from './messages/zoom-user-changed';
 import { ZoomUsersPage } from './messages/zoom-users-page';
@@ -20,6 +23,9 @@ export const MESSAGE_CATALOGUE: readonly MessageDefinition[] = Object.freeze([
   OomnitzaRecordsDeactivate,
   OomnitzaRecordsWritten,
   RunProgress,
+  SyncRunCompleted,
+  RemovalsHeld,
+  RemovalsDecided,
   IntegrationAlert,
   CredentialsChanged,
 ]);

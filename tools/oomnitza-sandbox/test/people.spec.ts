@@ -123,6 +123,26 @@ describe('people (/api/v3/users)', () => {
       expect((await client.api('PATCH', `/api/v3/users/${ann.id}`, { email: 'ANN@example.com' })).status).toBe(200);
     });
 
+    it('renames a person found by the old email (filter, then PATCH of email and username); bulk then matches the new email', async () => {
+      await client.bulk([personRecord('ann')], { sync_field: ['EMAIL'] });
+      const found = await list(`filter=${encodeURIComponent('email eq "ann@example.com"')}&fields=id&limit=1`);
+      expect(found.body).toEqual([{ id: 1 }]);
+
+      const renamed = await client.api<Person>('PATCH', '/api/v3/users/1', {
+        email: 'ann.lee@example.com',
+        username: 'ann.lee@example.com',
+      });
+      expect(renamed.body).toMatchObject({ id: 1, email: 'ann.lee@example.com', username: 'ann.lee@example.com', first_name: 'Ann' });
+
+      await client.bulk([{ EMAIL: 'ann.lee@example.com', LAST_NAME: 'Lee' }], { sync_field: ['EMAIL'] });
+      await client.bulk([personRecord('ann')], { sync_field: ['EMAIL'] });
+      expect((await list('sortby=id asc&fields=id,email,last_name')).body).toEqual([
+        { id: 1, email: 'ann.lee@example.com', last_name: 'Lee' },
+        { id: 2, email: 'ann@example.com', last_name: 'Tester' },
+      ]);
+      expect((await list(`filter=${encodeURIComponent('email eq "ann@example.com"')}&fields=id`)).body).toEqual([{ id: 2 }]);
+    });
+
     it('deletes a person, who is then gone from reads, lists and bulk matching', async () => {
       const ann = await create('ann');
       expect((await client.api('DELETE', `/api/v3/users/${ann.id}`)).status).toBe(204);

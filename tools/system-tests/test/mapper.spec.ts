@@ -135,6 +135,7 @@ describe('the mapper maps full-sync pages and webhook changes with the integrati
         syncKey: 'ada@example.com',
         zoomUserId: 'u9',
         partial: true,
+        removal: 'deactivated',
         observedAt: upsert.observedAt,
         fields: { EMAIL: 'ada@example.com', zoom_id_custom: 'u9', ZOOM_STATUS: 'inactive', CONNECTOR_SYNC_TIME: upsert.observedAt },
       },

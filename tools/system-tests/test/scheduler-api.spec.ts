@@ -85,6 +85,59 @@ describe('the scheduler API', () => {
     expect(runs.body.map((listed) => listed.id)).toEqual([run.body.id]);
   });
 
+  it('shows the removal policy and mass-removal threshold, defaults included, and refuses values out of range', async () => {
+    const url = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}`;
+    expect(await request(url, { key: acmeKey })).toMatchObject({
+      status: 200,
+      body: { onZoomRemoval: 'mark', removalThresholdPercent: 10, removalThresholdMinimum: 20 },
+    });
+
+    const refused = await request<{ errors: { field: string }[] }>(url, {
+      method: 'PATCH',
+      key: acmeKey,
+      body: { onZoomRemoval: 'delete', removalThresholdPercent: 101, removalThresholdMinimum: -1 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.errors.map((error) => error.field).sort()).toEqual([
+      'onZoomRemoval',
+      'removalThresholdMinimum',
+      'removalThresholdPercent',
+    ]);
+
+    const ignoring = await request(url, { method: 'PATCH', key: acmeKey, body: { onZoomRemoval: 'ignore', removalThresholdPercent: 25 } });
+    expect(ignoring).toMatchObject({
+      status: 200,
+      body: { onZoomRemoval: 'ignore', removalThresholdPercent: 25, removalThresholdMinimum: 20 },
+    });
+    const docs = await request<{ components: { schemas: Record<string, { properties: Record<string, unknown> }> } }>(
+      `${scheduler.baseUrl}/docs-json`,
+    );
+    expect(Object.keys(docs.body.components.schemas.CreateIntegrationDto.properties)).toEqual(
+      expect.arrayContaining(['onZoomRemoval', 'removalThresholdPercent', 'removalThresholdMinimum']),
+    );
+  });
+
+  it('shows nothing held, refuses a decision when nothing is held (409), and hides another tenant’s hold (404)', async () => {
+    const routes = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}/held-removals`;
+    expect(await request(routes, { key: acmeKey })).toMatchObject({ status: 200, body: { held: false, count: 0, examples: [] } });
+
+    for (const decision of ['approve', 'discard']) {
+      const nothingHeld = await request<{ detail: string }>(`${routes}/${decision}`, { method: 'POST', key: acmeKey });
+      expect(nothingHeld.status).toBe(409);
+      expect(nothingHeld.contentType).toContain('application/problem+json');
+      expect(nothingHeld.body.detail).toContain('no removals held');
+
+      const elsewhere = await request(`${routes}/${decision}`, { method: 'POST', key: globexKey });
+      expect(elsewhere.status).toBe(404);
+      expect(elsewhere.contentType).toContain('application/problem+json');
+    }
+    expect((await request(routes, { key: globexKey })).status).toBe(404);
+
+    const readOnly = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:read']);
+    expect((await request(`${routes}/approve`, { method: 'POST', key: readOnly })).status).toBe(403);
+  });
+
   it('refuses a Local installation, which cannot do the OAuth Zoom needs', async () => {
     const response = await request<{ detail: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

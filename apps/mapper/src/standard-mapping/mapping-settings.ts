@@ -1,4 +1,4 @@
-import { STANDARD_MAPPING, StandardZoomField, SyncKey } from '@zoom-oomnitza-sync/contracts';
+import { mappingTargetsOf, StandardZoomField, SyncKey, syncFieldFor } from '@zoom-oomnitza-sync/contracts';
 
 /** What one integration chose: the rest is Oomnitza's standard Zoom mapping. */
 export interface MappingSettings {
@@ -8,13 +8,12 @@ export interface MappingSettings {
 }
 
 export function targetsOf(settings: MappingSettings): Record<StandardZoomField, string> {
-  return { ...STANDARD_MAPPING, ...settings.fieldTargets };
+  return mappingTargetsOf(settings.fieldTargets);
 }
 
 /** The Oomnitza field records are matched on: Email's target, or Zoom ID's target. */
 export function syncFieldOf(settings: MappingSettings): string {
-  const targets = targetsOf(settings);
-  return settings.syncKey === 'zoom_id' ? targets.id : targets.email;
+  return syncFieldFor(settings.syncKey, targetsOf(settings));
 }
 
 /** The choices as the integration read model keeps them, where a role and sync key may still be missing. */

@@ -4,21 +4,17 @@ import {
   StandardZoomField,
   ZoomUserChangedValue,
   ZoomUserDto,
-  ZoomUserEvent,
 } from '@zoom-oomnitza-sync/contracts';
 import { isEmailAddress, notAnEmailAddress } from '../standard-mapping/map-zoom-user';
 import { MappingSettings, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
+import { removalOf } from './removal-events';
 import { UserChangeOutcome } from './user-change-outcome';
 
 /**
- * Zoom Status for the events that take a user away from the account. The removal policy is
- * "mark": the person stays in Oomnitza and only Zoom Status says what happened.
+ * Zoom Status for each removal: the person stays in Oomnitza and only Zoom Status says what
+ * happened (the writer applies the integration's removal policy).
  */
-const REMOVAL_STATUS: Partial<Record<ZoomUserEvent, string>> = {
-  'user.deactivated': 'inactive',
-  'user.deleted': 'deleted',
-  'user.disassociated': 'disassociated',
-};
+const REMOVAL_STATUS = { deactivated: 'inactive', deleted: 'deleted', disassociated: 'disassociated' } as const;
 
 /** Standard sources copied as Zoom sent them; email, names and id need more care. */
 const PLAIN_SOURCES = [
@@ -44,7 +40,8 @@ export function mapPartialChange(change: ZoomUserChangedValue, settings: Mapping
     return { skipped: 'no_sync_key' };
   }
 
-  const removalStatus = REMOVAL_STATUS[change.event];
+  const removal = removalOf(change.event);
+  const removalStatus = removal && REMOVAL_STATUS[removal];
   const targets = targetsOf(settings);
   const writesEmail = settings.syncKey === 'email' || removalStatus === undefined;
   if (writesEmail && email !== undefined && !isEmailAddress(email)) {
@@ -58,7 +55,7 @@ export function mapPartialChange(change: ZoomUserChangedValue, settings: Mapping
     fields[targets.id] = user.id;
   }
   fields[targets.connector_sync_time] = observedAt;
-  return { record: { syncKey, zoomUserId: user.id, fields, partial: true, observedAt } };
+  return { record: { syncKey, zoomUserId: user.id, fields, partial: true, removal, observedAt } };
 }
 
 /** The standard mapping's fields the webhook object carries, Email into both Username and Email. */

@@ -40,23 +40,22 @@ const change = (event: ZoomUserEvent, user: ZoomUserDto, extra: Partial<ZoomUser
   ...extra,
 });
 
-const ALL_EVENTS: ZoomUserEvent[] = [
-  'user.created',
-  'user.updated',
-  'user.deleted',
-  'user.deactivated',
-  'user.activated',
-  'user.disassociated',
-  'user.invitation_accepted',
-];
-
 describe('mapping a Zoom webhook change', () => {
   describe('with the whole user', () => {
-    it.each(ALL_EVENTS)('maps %s with the standard mapping, observedAt as Connector Sync Time', (event) => {
+    it.each([
+      ['user.created', undefined],
+      ['user.updated', undefined],
+      ['user.deleted', 'deleted'],
+      ['user.deactivated', 'deactivated'],
+      ['user.activated', undefined],
+      ['user.disassociated', 'disassociated'],
+      ['user.invitation_accepted', undefined],
+    ] as const)('maps %s with the standard mapping, observedAt as Connector Sync Time, a removal as %s', (event, removal) => {
       expect(mapUserChange(change(event, wholeUser, { complete: true }), byEmail, observedAt)).toEqual({
         record: {
           syncKey: 'ada@example.com',
           zoomUserId: 'KDcuGIm1QgePTO8WbOqwIQ',
+          ...(removal ? { removal } : {}),
           observedAt,
           fields: {
             USER: 'ada@example.com',
@@ -118,15 +117,16 @@ describe('mapping a Zoom webhook change', () => {
 
   describe('with only the webhook object', () => {
     it.each([
-      ['user.deactivated', 'inactive'],
-      ['user.deleted', 'deleted'],
-      ['user.disassociated', 'disassociated'],
-    ] as const)('marks %s as Zoom Status %s and changes nothing else', (event, status) => {
+      ['user.deactivated', 'inactive', 'deactivated'],
+      ['user.deleted', 'deleted', 'deleted'],
+      ['user.disassociated', 'disassociated', 'disassociated'],
+    ] as const)('marks %s as Zoom Status %s and changes nothing else, the record saying it is a removal', (event, status, removal) => {
       expect(mapUserChange(change(event, removedObject), byEmail, observedAt)).toEqual({
         record: {
           syncKey: 'ada@example.com',
           zoomUserId: 'KDcuGIm1QgePTO8WbOqwIQ',
           partial: true,
+          removal,
           observedAt,
           fields: {
             EMAIL: 'ada@example.com',
@@ -143,6 +143,7 @@ describe('mapping a Zoom webhook change', () => {
         syncKey: 'KDcuGIm1QgePTO8WbOqwIQ',
         zoomUserId: 'KDcuGIm1QgePTO8WbOqwIQ',
         partial: true,
+        removal: 'deleted',
         observedAt,
         fields: { zoom_id_7f3a: 'KDcuGIm1QgePTO8WbOqwIQ', ZOOM_STATUS: 'deleted', CONNECTOR_SYNC_TIME: observedAt },
       });

@@ -2,16 +2,20 @@ import { ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
 import { mapZoomUser } from '../standard-mapping/map-zoom-user';
 import { MappingSettings } from '../standard-mapping/mapping-settings';
 import { mapPartialChange } from './map-partial-change';
+import { removalOf } from './removal-events';
 import { UserChangeOutcome } from './user-change-outcome';
 
 /**
  * Maps one webhook change. A whole user is mapped exactly as a full-sync page user, with the time
  * it was observed as Connector Sync Time (there is no run); a webhook object alone becomes a
- * partial record of what it changes.
+ * partial record of what it changes. Either way a removal event says so in the record, so the
+ * writer can apply the removal policy and the mass-removal circuit breaker.
  */
 export function mapUserChange(change: ZoomUserChangedValue, settings: MappingSettings, observedAt: string): UserChangeOutcome {
   if (!change.complete) {
     return mapPartialChange(change, settings, observedAt);
   }
-  return mapZoomUser(change.user, settings, { runStartedAt: observedAt, observedAt });
+  const outcome = mapZoomUser(change.user, settings, { runStartedAt: observedAt, observedAt });
+  const removal = removalOf(change.event);
+  return outcome.record && removal ? { record: { ...outcome.record, removal } } : outcome;
 }

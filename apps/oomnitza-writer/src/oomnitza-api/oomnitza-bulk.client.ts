@@ -22,7 +22,8 @@ const TIMEOUT_MS = 60_000;
 /**
  * Oomnitza's bulk API the way its own connector uses it (a portion per run, at most 100 records a
  * request, finalize at the end), relying only on what Oomnitza documents: of a portion only
- * `canceled` is read. 429 and 5xx are retried with backoff (Retry-After honoured, up to
+ * `canceled` is read. The people API answers who exists and renames a person whose sync key
+ * changed. 429 and 5xx are retried with backoff (Retry-After honoured, up to
  * OOMNITZA_RETRY_AFTER_MAX_SECONDS).
  */
 @Injectable()
@@ -82,6 +83,23 @@ export class OomnitzaBulkClient {
       throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
     }
     return new Set(people.map((person: Record<string, unknown>) => String(person[property])));
+  }
+
+  /** The id of the person whose `field` holds `value` (the documented people filter), if there is one. */
+  async findPerson(access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {
+    const query = new URLSearchParams({ filter: `${peoplePropertyOf(field)} eq ${JSON.stringify(value)}`, fields: 'id', limit: '1' });
+    const people = await this.call(access, 'GET', `/api/v3/users?${query.toString()}`);
+    if (!Array.isArray(people)) {
+      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
+    }
+    const [person] = people as Record<string, unknown>[];
+    return person?.id === undefined || person.id === null ? undefined : String(person.id);
+  }
+
+  /** Changes only the given fields of one person (`PATCH /api/v3/users/{id}`), Oomnitza's own fields named by property. */
+  async updatePerson(access: OomnitzaAccess, personId: string, changes: Record<string, OomnitzaFieldValue>): Promise<void> {
+    const body = Object.fromEntries(Object.entries(changes).map(([field, value]) => [peoplePropertyOf(field), value]));
+    await this.call(access, 'PATCH', `/api/v3/users/${encodeURIComponent(personId)}`, body);
   }
 
   private async call(access: OomnitzaAccess, method: string, path: string, body?: unknown): Promise<unknown> {

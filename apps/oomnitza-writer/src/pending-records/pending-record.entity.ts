@@ -1,4 +1,4 @@
-import { OomnitzaFieldValue, SyncPreference } from '@zoom-oomnitza-sync/contracts';
+import { HeldRemovalKind, OomnitzaFieldValue, SyncPreference } from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -47,6 +47,14 @@ export class PendingRecordEntity {
 
   @Column({ default: false })
   partial: boolean;
+
+  /** The removal the record marks (deactivation included), if any. */
+  @Column({ type: 'text', nullable: true })
+  removal: HeldRemovalKind | null;
+
+  /** Held by the mass-removal circuit breaker until someone approves or discards the hold: never written before. */
+  @Column({ name: 'hold_id', type: 'uuid', nullable: true })
+  holdId: string | null;
 
   @Column({ name: 'observed_at', type: 'timestamptz' })
   observedAt: Date;

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RemovalsModule } from '../removals/removals.module';
 import { PendingRecordsController } from './pending-records.controller';
 import { PendingRecordsStore } from './pending-records.store';
-import { WriteQueues } from './write-queues';
+import { WriteQueuesModule } from './write-queues.module';
 
 @Module({
+  imports: [WriteQueuesModule, RemovalsModule],
   controllers: [PendingRecordsController],
-  providers: [PendingRecordsStore, WriteQueues],
-  exports: [WriteQueues],
+  providers: [PendingRecordsStore],
 })
 export class PendingRecordsModule {}

@@ -1,23 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { MessageEnvelope, OomnitzaRecordsUpsertValue } from '@zoom-oomnitza-sync/contracts';
-import { schemaOf } from '@zoom-oomnitza-sync/platform';
+import { MessageEnvelope, OomnitzaRecordDto, OomnitzaRecordsUpsertValue } from '@zoom-oomnitza-sync/contracts';
 import { EntityManager } from 'typeorm';
 import { PortionEntity } from '../portions/portion.entity';
+import { RemovalHoldEntity } from '../removals/removal-hold.entity';
+import { RemovalHolds } from '../removals/removal-holds';
+import { Admission, WebhookRemoval, WebhookRemovalGate } from '../removals/webhook-removal-gate';
 import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { PendingRecordEntity } from './pending-record.entity';
-import { pendingRecordsChannelOf } from './pending-records-channel';
+import { notifyPendingRecords } from './pending-records-channel';
 import { WriteQueues } from './write-queues';
+
+const isWebhookRemoval = (record: OomnitzaRecordDto): record is WebhookRemoval => record.removal !== undefined;
 
 /**
  * What a consumed batch of records leaves behind: pending records (and, after a run's last batch,
  * the mark that ends it), in the consumer's transaction, with the integration due for a turn.
+ * Removals outside a run pass the removal policy and the mass-removal circuit breaker first.
  * Nothing here calls Oomnitza, so a message never waits on it.
  */
 @Injectable()
 export class PendingRecordsStore {
   constructor(
     private readonly queues: WriteQueues,
+    private readonly gate: WebhookRemovalGate,
+    private readonly holds: RemovalHolds,
     private readonly clock: Clock,
     private readonly metrics: WriterMetrics,
   ) {}
@@ -41,14 +48,30 @@ export class PendingRecordsStore {
       runTimeField: batch.runTimeField ?? null,
       arrivedAt: now,
     };
-    const rows: Partial<PendingRecordEntity>[] = batch.records.map((record) => ({
-      ...write,
-      syncKey: record.syncKey,
-      zoomUserId: record.zoomUserId ?? null,
-      fields: record.fields,
-      partial: record.partial === true,
-      observedAt: new Date(record.observedAt),
-    }));
+    const rows: Partial<PendingRecordEntity>[] = [];
+    const holds = new Map<string, RemovalHoldEntity>();
+    for (const record of batch.records) {
+      const admission = await this.admit(manager, envelope, record);
+      if (admission.kind === 'drop') {
+        this.metrics.dropped.inc({ reason: 'removal_ignored' });
+        continue;
+      }
+      let holdId: string | null = null;
+      if (admission.kind === 'hold') {
+        holdId = admission.hold.holdId;
+        holds.set(holdId, admission.hold);
+      }
+      rows.push({
+        ...write,
+        syncKey: record.syncKey,
+        zoomUserId: record.zoomUserId ?? null,
+        fields: record.fields,
+        partial: record.partial === true,
+        removal: record.removal ?? null,
+        holdId,
+        observedAt: new Date(record.observedAt),
+      });
+    }
     if (runId && batch.isLastBatch) {
       rows.push({ ...write, endsRun: true, observedAt: new Date(envelope.observedAt) });
     }
@@ -56,8 +79,25 @@ export class PendingRecordsStore {
       return;
     }
     await manager.insert(PendingRecordEntity, rows);
-    await this.queues.recordsArrived(manager, envelope.integrationId, runId !== null, now);
-    await manager.query(`SELECT pg_notify($1, '')`, [pendingRecordsChannelOf(schemaOf(manager.connection, PendingRecordEntity))]);
+    for (const hold of holds.values()) {
+      await this.holds.announce(manager, hold);
+    }
+    if (rows.some((row) => !row.holdId)) {
+      await this.queues.recordsArrived(manager, envelope.integrationId, runId !== null, now);
+      await notifyPendingRecords(manager);
+    }
+  }
+
+  /** Removals outside a run (webhooks) pass the policy and the breaker; everything else is written. */
+  private admit(
+    manager: EntityManager,
+    envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>,
+    record: OomnitzaRecordDto,
+  ): Promise<Admission> {
+    if (envelope.payload.runId === undefined && isWebhookRemoval(record)) {
+      return this.gate.admit(manager, envelope, record);
+    }
+    return Promise.resolve({ kind: 'write' });
   }
 
   private async runIsOpen(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>, runId: string, now: Date) {

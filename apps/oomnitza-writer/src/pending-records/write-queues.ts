@@ -100,7 +100,7 @@ export class WriteQueues {
   async release(manager: EntityManager, lease: Lease, now: Date, notBefore: Date | null = null): Promise<void> {
     await manager.query(
       `WITH head AS (
-         SELECT run_id, arrived_at FROM ${this.pending} WHERE integration_id = $1 ORDER BY id LIMIT $3
+         SELECT run_id, arrived_at FROM ${this.pending} WHERE integration_id = $1 AND hold_id IS NULL ORDER BY id LIMIT $3
        ), next AS (
          SELECT LEAST(
            (SELECT CASE WHEN bool_or(run_id IS NOT NULL) OR count(*) >= $3 THEN $4::timestamptz
@@ -136,7 +136,7 @@ export class WriteQueues {
   private async waitingOutsideRuns(manager: EntityManager, integrationId: string): Promise<number> {
     const [{ waiting }] = (await manager.query(
       `SELECT count(*)::int AS waiting FROM (
-         SELECT 1 FROM ${this.pending} WHERE integration_id = $1 AND run_id IS NULL LIMIT $2) head`,
+         SELECT 1 FROM ${this.pending} WHERE integration_id = $1 AND run_id IS NULL AND hold_id IS NULL LIMIT $2) head`,
       [integrationId, this.bulkSize],
     )) as { waiting: number }[];
     return waiting;

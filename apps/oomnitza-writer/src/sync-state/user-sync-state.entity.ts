@@ -1,4 +1,5 @@
 import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
+import { Removed } from '../removals/removal-kinds';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What was last written to Oomnitza for one user of one integration. */
@@ -34,4 +35,16 @@ export class UserSyncStateEntity {
   /** When Oomnitza acknowledged the last write. */
   @Column({ name: 'written_at', type: 'timestamptz' })
   writtenAt: Date;
+
+  /** The last run any record of the user came in (written or not). */
+  @Column({ name: 'last_seen_run_id', type: 'uuid', nullable: true })
+  lastSeenRunId: string | null;
+
+  /** When Zoom's data of the newest record of the user, from a run or a webhook, was read. */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt: Date | null;
+
+  /** How the person was last marked removed from Zoom; null while it is not. A removed person is never marked again. */
+  @Column({ type: 'text', nullable: true })
+  removal: Removed | null;
 }

@@ -2,6 +2,12 @@ import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { RecordDecision } from '../sync-state/record-decision';
 import { PendingBatch } from './pending-batch';
 
+/** A user's sync key changed (a new email): its sync state moves from the old key to the new one. */
+export interface SyncKeyMove {
+  from: string;
+  to: string;
+}
+
 /** One record of a batch and what became of it; `failure` says why Oomnitza did not take it. */
 export interface DecidedRecord {
   record: PendingRecordEntity;
@@ -22,6 +28,8 @@ export type BatchOutcome =
       runFinished: boolean;
       /** When Oomnitza acknowledged the batch. */
       writtenAt: Date;
+      /** Renames done in Oomnitza for the batch's records, whatever became of the records themselves. */
+      moves: SyncKeyMove[];
     }
   /** The run cannot go on (canceled in Oomnitza, credential or token refused): the scheduler hears why. */
   | { kind: 'run-stopped'; batch: PendingBatch; reason: string }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OomnitzaAccess, CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
-import { OomnitzaApiError } from '../oomnitza-api/oomnitza-api.error';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { decide, IncomingRecord, needsLookup } from '../sync-state/record-decision';
@@ -9,29 +8,10 @@ import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { BatchOutcome, DecidedRecord } from './batch-outcome';
+import { BatchRefused, recordFailureOf, refusalOf } from './oomnitza-failures';
 import { PendingBatch } from './pending-batch';
+import { SyncKeyRenames } from './sync-key-renames';
 import { WriteStore } from './write-store';
-
-/** Oomnitza refuses the token: every further request with it would be refused alike. */
-const TOKEN_REFUSED = [401, 403];
-
-/** Nothing of the batch can be written: a run stops, records outside a run fail. */
-class BatchRefused extends Error {}
-
-function refusalOf(error: unknown): BatchRefused | undefined {
-  if (error instanceof BatchRefused) {
-    return error;
-  }
-  if (error instanceof OomnitzaApiError) {
-    return new BatchRefused(TOKEN_REFUSED.includes(error.status) ? `Oomnitza refused the API token (${error.status})` : error.message);
-  }
-  return undefined;
-}
-
-/** A request refused by Oomnitza, or still failing after the client's retries, fails its records; a refused token does more. */
-function recordFailureOf(error: unknown): string | undefined {
-  return error instanceof OomnitzaApiError && !TOKEN_REFUSED.includes(error.status) ? error.message : undefined;
-}
 
 const incoming = (record: PendingRecordEntity): IncomingRecord => ({
   syncKey: record.syncKey as string,
@@ -41,10 +21,10 @@ const incoming = (record: PendingRecordEntity): IncomingRecord => ({
 });
 
 /**
- * The Oomnitza side of one batch, outside any transaction: decides each record from the sync
- * state, asks Oomnitza only what the documentation lets it answer (is the portion canceled, who
- * exists), sends what must be written in one bulk request and finalizes a run's portion after its
- * last batch. What it returns is committed afterwards.
+ * The Oomnitza side of one batch, outside any transaction: renames the people whose sync key
+ * changed, decides each record from the sync state, asks Oomnitza only what the documentation lets
+ * it answer (is the portion canceled, who exists), sends what must be written in one bulk request
+ * and finalizes a run's portion after its last batch. What it returns is committed afterwards.
  */
 @Injectable()
 export class BatchWriter {
@@ -52,6 +32,7 @@ export class BatchWriter {
     private readonly bulk: OomnitzaBulkClient,
     private readonly accessCache: OomnitzaAccessCache,
     private readonly store: WriteStore,
+    private readonly renames: SyncKeyRenames,
     private readonly clock: Clock,
     private readonly metrics: WriterMetrics,
   ) {}
@@ -74,7 +55,7 @@ export class BatchWriter {
         return { kind: 'run-stopped', batch, reason: refusal.message };
       }
       const records = batch.records.map((record) => ({ record, decision: { outcome: 'failed' as const }, failure: refusal.message }));
-      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now() };
+      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now(), moves: [] };
     }
   }
 
@@ -92,10 +73,11 @@ export class BatchWriter {
   }
 
   private async writeWith(access: OomnitzaAccess, batch: PendingBatch, states: Map<string, UserSyncStateEntity>): Promise<BatchOutcome> {
-    const records = await this.decideAll(access, batch, states);
+    const { moves, failures } = await this.renames.follow(access, batch, states);
+    const records = await this.decideAll(access, batch, states, failures);
     const toSend = records.filter(({ decision }) => decision.send);
     if (toSend.length === 0 && !batch.endsRun) {
-      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now() };
+      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now(), moves };
     }
     const portionId = batch.runId ?? (await this.rollingPortion(access, batch));
     if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
@@ -106,13 +88,18 @@ export class BatchWriter {
     if (batch.endsRun) {
       await this.bulk.finalize(access, portionId);
     }
-    return { kind: 'written', batch, records, portionId, sent, runFinished: batch.endsRun, writtenAt };
+    return { kind: 'written', batch, records, portionId, sent, runFinished: batch.endsRun, writtenAt, moves };
   }
 
-  private async decideAll(access: OomnitzaAccess, batch: PendingBatch, states: Map<string, UserSyncStateEntity>): Promise<DecidedRecord[]> {
+  private async decideAll(
+    access: OomnitzaAccess,
+    batch: PendingBatch,
+    states: Map<string, UserSyncStateEntity>,
+    renameFailures: Map<PendingRecordEntity, string>,
+  ): Promise<DecidedRecord[]> {
     const stateOf = (record: PendingRecordEntity) => states.get(record.syncKey as string);
     const syncValueOf = (record: PendingRecordEntity) => record.fields?.[batch.syncField] ?? record.syncKey;
-    const unknown = batch.records.filter((record) => needsLookup(incoming(record), stateOf(record), batch));
+    const unknown = batch.records.filter((record) => !renameFailures.has(record) && needsLookup(incoming(record), stateOf(record), batch));
     let inOomnitza = new Set<string>();
     let lookupFailure: string | undefined;
     if (unknown.length > 0) {
@@ -125,11 +112,12 @@ export class BatchWriter {
         }
       }
     }
-    return batch.records.map((record) =>
-      lookupFailure && unknown.includes(record)
-        ? { record, decision: { outcome: 'failed' }, failure: lookupFailure }
-        : { record, decision: decide(incoming(record), stateOf(record), batch, inOomnitza.has(String(syncValueOf(record)))) },
-    );
+    return batch.records.map((record) => {
+      const failure = renameFailures.get(record) ?? (unknown.includes(record) ? lookupFailure : undefined);
+      return failure
+        ? { record, decision: { outcome: 'failed' }, failure }
+        : { record, decision: decide(incoming(record), stateOf(record), batch, inOomnitza.has(String(syncValueOf(record)))) };
+    });
   }
 
   /** Sends the records in one request; records of a request Oomnitza refused count as failed. */

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
-import { PendingRecordsModule } from '../pending-records/pending-records.module';
+import { WriteQueuesModule } from '../pending-records/write-queues.module';
 import { BatchWriter } from './batch-writer';
+import { SyncKeyRenames } from './sync-key-renames';
 import { WriteStore } from './write-store';
 import { WriteTurn } from './write-turn';
 import { WriteWorkers } from './write-workers';
 
 @Module({
-  imports: [CredentialsClientModule, PendingRecordsModule],
-  providers: [OomnitzaBulkClient, OomnitzaAccessCache, WriteStore, BatchWriter, WriteTurn, WriteWorkers],
+  imports: [CredentialsClientModule, WriteQueuesModule],
+  providers: [OomnitzaBulkClient, OomnitzaAccessCache, WriteStore, SyncKeyRenames, BatchWriter, WriteTurn, WriteWorkers],
 })
 export class WriteLoopModule {}

@@ -3,12 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { Lease, WriteQueues } from '../pending-records/write-queues';
 import { PortionEntity, PortionStatus } from '../portions/portion.entity';
+import { removedBy } from '../removals/removal-kinds';
 import { contentHash } from '../sync-state/content-hash';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { BatchOutcome } from './batch-outcome';
@@ -40,7 +42,7 @@ export class WriteStore {
 
   async headBatch(integrationId: string): Promise<PendingBatch | undefined> {
     const pending = await this.dataSource.getRepository(PendingRecordEntity).find({
-      where: { integrationId },
+      where: { integrationId, holdId: IsNull() },
       order: { id: 'ASC' },
       take: this.bulkSize + 1,
     });
@@ -53,6 +55,15 @@ export class WriteStore {
       syncKey: In(batch.records.map((record) => record.syncKey)),
     });
     return new Map(states.map((state) => [state.syncKey, state]));
+  }
+
+  /** The sync state of each of these Zoom users, under whatever key it was written (the newest, should there be several). */
+  async syncStatesByZoomId(integrationId: string, zoomUserIds: string[]): Promise<Map<string, UserSyncStateEntity>> {
+    const states = await this.dataSource.getRepository(UserSyncStateEntity).find({
+      where: { integrationId, zoomUserId: In(zoomUserIds) },
+      order: { observedAt: 'ASC' },
+    });
+    return new Map(states.map((state) => [state.zoomUserId as string, state]));
   }
 
   portion(portionId: string): Promise<PortionEntity | null> {
@@ -125,6 +136,9 @@ export class WriteStore {
 
   private async commitWritten(manager: EntityManager, outcome: Written): Promise<void> {
     const { batch } = outcome;
+    for (const move of outcome.moves) {
+      await manager.update(UserSyncStateEntity, { integrationId: batch.integrationId, syncKey: move.from }, { syncKey: move.to });
+    }
     const states = outcome.records
       .filter(({ decision }) => decision.written)
       .map(({ record, decision }) => ({
@@ -136,10 +150,12 @@ export class WriteStore {
         observedAt: record.observedAt,
         lastRunId: batch.runId,
         writtenAt: outcome.writtenAt,
+        removal: removedBy(record.removal),
       }));
     if (states.length > 0) {
       await manager.upsert(UserSyncStateEntity, states, ['integrationId', 'syncKey']);
     }
+    await this.markSeen(manager, outcome);
     await manager.delete(PendingRecordEntity, { id: In(batch.ids) });
     if (outcome.portionId) {
       await manager.increment(PortionEntity, { portionId: outcome.portionId }, 'recordsSent', outcome.sent);
@@ -150,6 +166,24 @@ export class WriteStore {
     if (outcome.records.length > 0 || outcome.runFinished) {
       await this.publishWritten(manager, outcome);
     }
+  }
+
+  /**
+   * Every record of the batch, written or not, says its user is still there: a clean run's sweep
+   * marks only users neither this run nor anything read since it started has seen.
+   */
+  private async markSeen(manager: EntityManager, { batch }: Written): Promise<void> {
+    if (batch.records.length === 0) {
+      return;
+    }
+    await manager.query(
+      `UPDATE ${qualifiedTable(manager.connection, UserSyncStateEntity)} AS state SET
+         last_seen_at = GREATEST(state.last_seen_at, seen.observed_at),
+         last_seen_run_id = COALESCE($2, state.last_seen_run_id)
+       FROM unnest($3::text[], $4::timestamptz[]) AS seen(sync_key, observed_at)
+       WHERE state.integration_id = $1 AND state.sync_key = seen.sync_key`,
+      [batch.integrationId, batch.runId, batch.records.map((record) => record.syncKey), batch.records.map((record) => record.observedAt)],
+    );
   }
 
   private async publishWritten(manager: EntityManager, { batch, records, runFinished }: Written): Promise<void> {

@@ -84,7 +84,7 @@ export class WriteWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   private async refreshBacklog(): Promise<void> {
     try {
       const [{ pending }] = (await this.dataSource.query(
-        `SELECT count(*)::int AS pending FROM ${qualifiedTable(this.dataSource, PendingRecordEntity)} WHERE NOT ends_run`,
+        `SELECT count(*)::int AS pending FROM ${qualifiedTable(this.dataSource, PendingRecordEntity)} WHERE NOT ends_run AND hold_id IS NULL`,
       )) as { pending: number }[];
       this.metrics.pendingRecords.set(pending);
     } catch (error) {

@@ -3,8 +3,11 @@ import { MetricsService } from '@zoom-oomnitza-sync/platform';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
 export type RecordOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
-/** Why a record was not written: older than what was written, a partial record for someone never written, or its run had ended. */
-export type DropReason = 'stale' | 'partial_unknown' | 'run_closed';
+/**
+ * Why a record was not written: older than what was written, a partial record for someone never
+ * written, its run had ended, or a removal the integration's policy ignores.
+ */
+export type DropReason = 'stale' | 'partial_unknown' | 'run_closed' | 'removal_ignored';
 export type PortionKind = 'run' | 'rolling';
 
 const LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];

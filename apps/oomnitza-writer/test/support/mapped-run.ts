@@ -1,4 +1,6 @@
 import {
+  IntegrationChanged,
+  IntegrationChangedValue,
   MessageEnvelope,
   OOMNITZA_ROLE_FIELD,
   OOMNITZA_USERNAME_FIELD,
@@ -7,15 +9,24 @@ import {
   OomnitzaRecordsUpsert,
   OomnitzaRecordsUpsertValue,
   STANDARD_MAPPING,
+  SyncKey,
   SyncPreference,
+  SyncRunCompleted,
+  SyncRunCompletedValue,
+  ZoomRemoval,
 } from '@zoom-oomnitza-sync/contracts';
 import { buildEnvelope } from '@zoom-oomnitza-sync/messaging';
 import { randomUUID } from 'node:crypto';
 
 export const SYNC_FIELD = STANDARD_MAPPING.email;
 export const RUN_TIME_FIELD = STANDARD_MAPPING.connector_sync_time;
+export const ZOOM_ID_FIELD = STANDARD_MAPPING.id;
+export const STATUS_FIELD = STANDARD_MAPPING.status;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Zoom Status the mapper writes for each removal a webhook reports. */
+const REMOVAL_STATUS = { deactivated: 'inactive', deleted: 'deleted', disassociated: 'disassociated' } as const;
 
 export interface BatchOptions {
   isLastBatch?: boolean;
@@ -32,40 +43,71 @@ export class MappedRun {
     readonly oomnitzaCredentialId = `oomnitza-${randomUUID()}`,
     /** The run's time: every record carries it in the run-time field, and Zoom was read then. */
     readonly startedAt = new Date().toISOString(),
+    /** What the integration matches people on. */
+    readonly syncBy: SyncKey = 'email',
   ) {}
 
   /** The integration's next run, a day later. */
   next(): MappedRun {
-    return new MappedRun(this.integrationId, this.oomnitzaCredentialId, new Date(Date.parse(this.startedAt) + DAY_MS).toISOString());
+    return new MappedRun(
+      this.integrationId,
+      this.oomnitzaCredentialId,
+      new Date(Date.parse(this.startedAt) + DAY_MS).toISOString(),
+      this.syncBy,
+    );
   }
 
   static emailOf(user: number): string {
     return `user${user}@acme.example`;
   }
 
-  /** User n as this run maps it, with `changes` to its fields. */
+  static zoomIdOf(user: number): string {
+    return `zoom-user-${user}`;
+  }
+
+  get syncField(): string {
+    return this.syncBy === 'zoom_id' ? ZOOM_ID_FIELD : SYNC_FIELD;
+  }
+
+  /** User n as this run maps it, with `changes` to its fields (a new email changes its sync key too). */
   user(n: number, changes: Record<string, OomnitzaFieldValue> = {}, observedAt = this.startedAt): OomnitzaRecordDto {
     const email = MappedRun.emailOf(n);
-    return {
-      syncKey: email,
-      zoomUserId: `zoom-user-${n}`,
-      fields: {
-        [OOMNITZA_USERNAME_FIELD]: email,
-        [STANDARD_MAPPING.email]: email,
-        [STANDARD_MAPPING.first_name]: `First${n}`,
-        [STANDARD_MAPPING.last_name]: 'Last',
-        [OOMNITZA_ROLE_FIELD]: 7,
-        [STANDARD_MAPPING.dept]: 'Sales',
-        [RUN_TIME_FIELD]: this.startedAt,
-        ...changes,
-      },
-      observedAt,
+    const fields: Record<string, OomnitzaFieldValue> = {
+      [OOMNITZA_USERNAME_FIELD]: email,
+      [STANDARD_MAPPING.email]: email,
+      [STANDARD_MAPPING.first_name]: `First${n}`,
+      [STANDARD_MAPPING.last_name]: 'Last',
+      [OOMNITZA_ROLE_FIELD]: 7,
+      [STANDARD_MAPPING.dept]: 'Sales',
+      [ZOOM_ID_FIELD]: MappedRun.zoomIdOf(n),
+      [STATUS_FIELD]: 'active',
+      [RUN_TIME_FIELD]: this.startedAt,
+      ...changes,
     };
+    return { syncKey: String(fields[this.syncField]), zoomUserId: MappedRun.zoomIdOf(n), fields, observedAt };
+  }
+
+  /** User n invited and not yet in the account: Zoom gives it no id yet. */
+  pendingUser(n: number): OomnitzaRecordDto {
+    return { ...this.user(n, { [ZOOM_ID_FIELD]: null, [STATUS_FIELD]: 'pending' }), zoomUserId: undefined };
   }
 
   /** A webhook's change to user n: only the fields it carries, to merge into what was last written. */
   partialUser(n: number, changes: Record<string, OomnitzaFieldValue>, observedAt = this.startedAt): OomnitzaRecordDto {
-    return { syncKey: MappedRun.emailOf(n), zoomUserId: `zoom-user-${n}`, fields: changes, partial: true, observedAt };
+    const syncKey = String(changes[this.syncField] ?? this.user(n).syncKey);
+    return { syncKey, zoomUserId: MappedRun.zoomIdOf(n), fields: changes, partial: true, observedAt };
+  }
+
+  /** A webhook saying user n was deactivated, deleted or disassociated, as the mapper hands it on. */
+  removal(n: number, removal: ZoomRemoval, observedAt = this.startedAt): OomnitzaRecordDto {
+    const { syncKey } = this.user(n);
+    const fields = {
+      [this.syncField]: syncKey,
+      [ZOOM_ID_FIELD]: MappedRun.zoomIdOf(n),
+      [STATUS_FIELD]: REMOVAL_STATUS[removal],
+      [RUN_TIME_FIELD]: observedAt,
+    };
+    return { syncKey, zoomUserId: MappedRun.zoomIdOf(n), fields, partial: true, removal, observedAt };
   }
 
   /** `count` users, numbered from `first` on. */
@@ -82,6 +124,45 @@ export class MappedRun {
     return this.envelope(undefined, records, options);
   }
 
+  /** The integration as the scheduler announces it: active, standard mapping, removal settings as given (else none). */
+  integrationChanged(
+    settings: Partial<IntegrationChangedValue> = {},
+    revision = 1,
+    preference: SyncPreference = 'create_and_update',
+  ): MessageEnvelope<IntegrationChangedValue> {
+    return buildEnvelope(
+      IntegrationChanged,
+      {
+        tenantId: this.tenantId,
+        integrationId: this.integrationId,
+        payload: {
+          revision,
+          state: 'active',
+          name: 'Zoom users',
+          type: 'user',
+          preference,
+          zoomCredentialId: 'zoom-1',
+          oomnitzaCredentialId: this.oomnitzaCredentialId,
+          mapping: { oomnitzaRoleId: 7, syncKey: this.syncBy, fieldTargets: {} },
+          ...settings,
+        },
+      },
+      randomUUID(),
+      new Date(),
+    );
+  }
+
+  /** The scheduler's word that this run completed, clean or not. */
+  completed(clean = true): MessageEnvelope<SyncRunCompletedValue> {
+    const { tenantId, integrationId, runId } = this;
+    return buildEnvelope(
+      SyncRunCompleted,
+      { tenantId, integrationId, runId, payload: { runId, runStartedAt: this.startedAt, clean } },
+      randomUUID(),
+      new Date(),
+    );
+  }
+
   private envelope(
     runId: string | undefined,
     records: OomnitzaRecordDto[],
@@ -95,7 +176,15 @@ export class MappedRun {
         integrationId,
         runId,
         observedAt: this.startedAt,
-        payload: { runId, oomnitzaCredentialId, preference, syncField: SYNC_FIELD, runTimeField: RUN_TIME_FIELD, isLastBatch, records },
+        payload: {
+          runId,
+          oomnitzaCredentialId,
+          preference,
+          syncField: this.syncField,
+          runTimeField: RUN_TIME_FIELD,
+          isLastBatch,
+          records,
+        },
       },
       randomUUID(),
       new Date(),

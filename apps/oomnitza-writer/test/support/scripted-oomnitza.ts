@@ -6,7 +6,9 @@ import { BulkRequest, OomnitzaBulkClient } from '../../src/oomnitza-api/oomnitza
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
 import { Pause } from '../../src/timing/pause';
 
-type BulkCall = 'send' | 'canceled' | 'finalize' | 'existing';
+type OomnitzaCall = 'send' | 'canceled' | 'finalize' | 'existing' | 'findPerson' | 'updatePerson';
+
+type Fields = Record<string, OomnitzaFieldValue>;
 
 export interface SentRequest extends BulkRequest {
   apiToken: string;
@@ -39,22 +41,27 @@ export class HeldRequests {
 }
 
 /**
- * Oomnitza's bulk API in memory, in place of the HTTP client, answering only what Oomnitza
- * documents: a portion says whether it is canceled, finalize and send acknowledge. Behind that it
- * keeps each portion's run log the way Oomnitza counts (added, updated, skipped because of
- * insert_only or update_only, an error for a record it refuses), and calls fail on demand the way
- * the real client reports failures once its retries are spent: with an OomnitzaApiError.
+ * Oomnitza's bulk and people APIs in memory, in place of the HTTP client, answering only what
+ * Oomnitza documents: a portion says whether it is canceled, finalize and send acknowledge, the
+ * people filter finds people, PATCH changes one. Behind that it keeps its people (their fields by
+ * field id, matched on the sync field as bulk requests name it) and each portion's run log the way
+ * Oomnitza counts (added, updated, skipped because of insert_only or update_only, an error for a
+ * record it refuses), and calls fail on demand the way the real client reports failures once its
+ * retries are spent: with an OomnitzaApiError.
  */
 export class ScriptedOomnitza extends OomnitzaBulkClient {
   /** Every call made, failed ones included, in order. */
-  readonly calls: BulkCall[] = [];
+  readonly calls: OomnitzaCall[] = [];
   readonly requests: SentRequest[] = [];
-  /** Sync field values of the people Oomnitza holds. */
-  private readonly people = new Set<string>();
+  /** Every PATCH, in order. */
+  readonly personUpdates: { personId: string; changes: Fields }[] = [];
+  /** The people Oomnitza holds, by id. */
+  private readonly persons = new Map<string, Fields>();
+  private nextPersonId = 1;
   /** Sync field values of records Oomnitza logs as errors (say, a username another person holds). */
   private readonly refused = new Set<string>();
   private readonly portions = new Map<string, RunLog>();
-  private readonly nextFailures = new Map<BulkCall, OomnitzaApiError[]>();
+  private readonly nextFailures = new Map<OomnitzaCall, OomnitzaApiError[]>();
   private readonly held = new Map<string, HeldRequests>();
   private tokenRefusal: OomnitzaApiError | undefined;
 
@@ -62,11 +69,20 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     super(new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment() }), new Pause());
   }
 
-  /** People already in Oomnitza, by their sync field value. */
-  holds(...syncValues: string[]): void {
-    for (const value of syncValues) {
-      this.people.add(value);
+  /** People already in Oomnitza, by their email (the sync field of most tests). */
+  holds(...emails: string[]): void {
+    for (const email of emails) {
+      this.holdsPerson({ EMAIL: email });
     }
+  }
+
+  holdsPerson(fields: Fields): void {
+    this.persons.set(String(this.nextPersonId++), { ...fields });
+  }
+
+  /** Every person, with the fields written to them. */
+  people(): Fields[] {
+    return [...this.persons.values()].map((fields) => ({ ...fields }));
   }
 
   refusesRecordOf(...syncValues: string[]): void {
@@ -80,7 +96,7 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   }
 
   /** The next call of this kind fails with the error; later ones succeed again. */
-  failNext(call: BulkCall, error: OomnitzaApiError): void {
+  failNext(call: OomnitzaCall, error: OomnitzaApiError): void {
     this.nextFailures.set(call, [...(this.nextFailures.get(call) ?? []), error]);
   }
 
@@ -133,28 +149,55 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     this.portionOf(portion).finalized = true;
   }
 
-  override async existing(_access: OomnitzaAccess, _syncField: string, values: OomnitzaFieldValue[]): Promise<Set<string>> {
+  override async existing(_access: OomnitzaAccess, syncField: string, values: OomnitzaFieldValue[]): Promise<Set<string>> {
     this.answer('existing');
-    return new Set(values.map(String).filter((value) => this.people.has(value)));
+    return new Set(values.map(String).filter((value) => this.personWith(syncField, value)));
   }
 
-  private count(portion: RunLog, record: Record<string, unknown>, request: BulkRequest): void {
+  override async findPerson(_access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {
+    this.answer('findPerson');
+    return this.personWith(field, String(value))?.[0];
+  }
+
+  /** Refuses, as Oomnitza does, a unique value (the sync field, the username) that belongs to someone else. */
+  override async updatePerson(_access: OomnitzaAccess, personId: string, changes: Fields): Promise<void> {
+    this.answer('updatePerson');
+    this.personUpdates.push({ personId, changes: { ...changes } });
+    const person = this.persons.get(personId);
+    if (!person) {
+      throw new OomnitzaApiError(404, `Oomnitza answered 404 to PATCH /api/v3/users/${personId}`);
+    }
+    for (const [field, value] of Object.entries(changes)) {
+      const owner = this.personWith(field, String(value));
+      if (owner && owner[0] !== personId) {
+        throw new OomnitzaApiError(400, `Oomnitza answered 400 to PATCH /api/v3/users/${personId}: ${field} belongs to another person`);
+      }
+    }
+    Object.assign(person, changes);
+  }
+
+  private personWith(field: string, value: string): [string, Fields] | undefined {
+    return [...this.persons.entries()].find(([, fields]) => fields[field] !== undefined && String(fields[field]) === value);
+  }
+
+  private count(portion: RunLog, record: Fields, request: BulkRequest): void {
     const syncValue = String(record[request.syncField]);
-    const known = this.people.has(syncValue);
+    const known = this.personWith(request.syncField, syncValue);
     if (this.refused.has(syncValue)) {
       portion.errors += 1;
     } else if (known ? request.insertOnly : request.updateOnly) {
       portion.skipped += 1;
     } else if (known) {
+      Object.assign(known[1], record);
       portion.updated += 1;
     } else {
-      this.people.add(syncValue);
+      this.holdsPerson(record);
       portion.added += 1;
     }
   }
 
   /** Records the call and fails it if the script says so. */
-  private answer(call: BulkCall): void {
+  private answer(call: OomnitzaCall): void {
     this.calls.push(call);
     if (this.tokenRefusal) {
       throw this.tokenRefusal;

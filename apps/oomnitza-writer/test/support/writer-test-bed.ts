@@ -1,18 +1,34 @@
 import { ConfigService } from '@nestjs/config';
-import { MessageDefinition, MessageEnvelope, OomnitzaRecordsUpsertValue } from '@zoom-oomnitza-sync/contracts';
-import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import {
+  IntegrationChanged,
+  IntegrationChangedValue,
+  MessageDefinition,
+  MessageEnvelope,
+  OomnitzaRecordsUpsertValue,
+  RemovalsDecided,
+  RemovalsDecidedValue,
+  SyncRunCompletedValue,
+} from '@zoom-oomnitza-sync/contracts';
+import { buildEnvelope, ConsumedMessage, messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
-import { DataSource, IsNull } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { WRITER_ENTITIES, WRITER_MIGRATIONS } from '../../src/writer-schema';
+import { IntegrationSettingsController } from '../../src/integration-settings/integration-settings.controller';
 import { OomnitzaAccessCache } from '../../src/oomnitza-api/oomnitza-access.cache';
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
 import { PendingRecordEntity } from '../../src/pending-records/pending-record.entity';
 import { PendingRecordsStore } from '../../src/pending-records/pending-records.store';
 import { WriteQueues } from '../../src/pending-records/write-queues';
 import { PortionEntity } from '../../src/portions/portion.entity';
+import { MissingUsers } from '../../src/removals/missing-users';
+import { RemovalHoldEntity } from '../../src/removals/removal-hold.entity';
+import { RemovalHolds } from '../../src/removals/removal-holds';
+import { WebhookRemovalGate } from '../../src/removals/webhook-removal-gate';
 import { UserSyncStateEntity } from '../../src/sync-state/user-sync-state.entity';
 import { BatchWriter } from '../../src/write-loop/batch-writer';
+import { SyncKeyRenames } from '../../src/write-loop/sync-key-renames';
 import { WriteStore } from '../../src/write-loop/write-store';
 import { WriteTurn } from '../../src/write-loop/write-turn';
 import { WriteWorkers } from '../../src/write-loop/write-workers';
@@ -35,6 +51,12 @@ export interface WriterReplica {
   readonly metrics: WriterMetrics;
   /** Handles one message as the consumer does: in a transaction of its own, committed unless it throws. */
   receive(envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void>;
+  /** Learns an integration's settings from integration.changed, as the consumer does. */
+  learn(envelope: MessageEnvelope<IntegrationChangedValue>): Promise<void>;
+  /** Hears that a run completed, as the consumer does. */
+  completed(envelope: MessageEnvelope<SyncRunCompletedValue>): Promise<void>;
+  /** Hears the decision about held removals, as the consumer does. */
+  decided(envelope: MessageEnvelope<RemovalsDecidedValue>): Promise<void>;
   /** One worker's turn; false when no integration was due. */
   takeTurn(): Promise<boolean>;
   /** Takes turns until no integration is due. */
@@ -82,11 +104,15 @@ export class WriterTestBed {
     const metrics = new WriterMetrics(new MetricsService('oomnitza-writer-test'));
     const queues = new WriteQueues(this.dataSource, config);
     const store = new WriteStore(this.dataSource, queues, outbox, config);
-    const pending = new PendingRecordsStore(queues, this.clock, metrics);
-    const writer = new BatchWriter(oomnitza, new OomnitzaAccessCache(credentials), store, this.clock, metrics);
+    const holds = new RemovalHolds(outbox, queues, this.clock, this.logger);
+    const missingUsers = new MissingUsers(holds, queues, this.clock);
+    const pending = new PendingRecordsStore(queues, new WebhookRemovalGate(holds, this.clock), holds, this.clock, metrics);
+    const renames = new SyncKeyRenames(oomnitza, store);
+    const writer = new BatchWriter(oomnitza, new OomnitzaAccessCache(credentials), store, renames, this.clock, metrics);
     const turn = new WriteTurn(queues, store, writer, this.clock, metrics, config, this.logger);
-    const receive = (envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) =>
-      this.dataSource.transaction((manager) => pending.add(manager, envelope));
+    const settings = new IntegrationSettingsController();
+    const inTransaction = (work: (manager: EntityManager) => Promise<void>) => this.dataSource.transaction(work);
+    const receive = (envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) => inTransaction((manager) => pending.add(manager, envelope));
     const writeDue = async () => {
       while (await turn.take()) {
         // each turn writes one batch of one integration
@@ -97,6 +123,9 @@ export class WriterTestBed {
       credentials,
       metrics,
       receive,
+      learn: (envelope) => inTransaction((manager) => settings.onIntegrationChanged(consumed(IntegrationChanged, envelope, manager))),
+      completed: (envelope) => inTransaction((manager) => missingUsers.markAfter(manager, envelope)),
+      decided: (envelope) => inTransaction((manager) => holds.decide(manager, envelope)),
       takeTurn: () => turn.take(),
       writeDue,
       write: async (envelope) => {
@@ -125,6 +154,21 @@ export class WriterTestBed {
     return envelopes.filter((envelope) => envelope.integrationId === integrationId && envelope.runId === undefined);
   }
 
+  /** The integration's open hold, if any. */
+  hold(integrationId: string): Promise<RemovalHoldEntity | null> {
+    return this.dataSource.getRepository(RemovalHoldEntity).findOneBy({ integrationId });
+  }
+
+  /** A decision about the hold, as the scheduler sends it. */
+  decision(hold: RemovalHoldEntity, decision: RemovalsDecidedValue['decision']): MessageEnvelope<RemovalsDecidedValue> {
+    return buildEnvelope(
+      RemovalsDecided,
+      { tenantId: hold.tenantId, integrationId: hold.integrationId, payload: { holdId: hold.holdId, decision } },
+      randomUUID(),
+      new Date(),
+    );
+  }
+
   syncStates(integrationId: string): Promise<UserSyncStateEntity[]> {
     return this.dataSource.getRepository(UserSyncStateEntity).find({ where: { integrationId }, order: { syncKey: 'ASC' } });
   }
@@ -144,11 +188,22 @@ export class WriterTestBed {
 
   /** Forgets every record, state, portion and message, so a test sees only its own work. */
   async clear(): Promise<void> {
-    await this.dataSource.query('TRUNCATE pending_records, write_queues, portions, user_sync_state, outbox');
+    await this.dataSource.query(
+      'TRUNCATE pending_records, write_queues, portions, user_sync_state, outbox, integration_settings, removal_holds, webhook_removals',
+    );
   }
 
   async destroy(): Promise<void> {
     await this.dataSource.destroy();
     await this.schema.drop();
   }
+}
+
+/** What the consumer hands a handler: a first delivery from partition 0. */
+function consumed<TPayload extends object>(
+  definition: MessageDefinition<TPayload>,
+  envelope: MessageEnvelope<TPayload>,
+  manager: EntityManager,
+): ConsumedMessage<TPayload> {
+  return { envelope, manager, topic: definition.topic, partition: 0, offset: '0', headers: {}, attempt: 1 };
 }

@@ -15,5 +15,8 @@ export function integrationSnapshot(integration: IntegrationEntity): Integration
       integration.oomnitzaRoleId === null
         ? undefined
         : { oomnitzaRoleId: integration.oomnitzaRoleId, syncKey: integration.syncKey, fieldTargets: integration.fieldTargets },
+    onZoomRemoval: integration.onZoomRemoval,
+    removalThresholdPercent: integration.removalThresholdPercent,
+    removalThresholdMinimum: integration.removalThresholdMinimum,
   };
 }

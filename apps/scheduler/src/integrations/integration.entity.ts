@@ -1,4 +1,11 @@
-import { IntegrationType, StandardZoomField, SyncKey, SyncPreference } from '@zoom-oomnitza-sync/contracts';
+import {
+  IntegrationType,
+  REMOVAL_DEFAULTS,
+  StandardZoomField,
+  SyncKey,
+  SyncPreference,
+  ZoomRemovalPolicy,
+} from '@zoom-oomnitza-sync/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const INTEGRATION_STATUSES = ['draft', 'active', 'paused'] as const;
@@ -40,6 +47,18 @@ export class IntegrationEntity {
 
   @Column({ name: 'field_targets', type: 'jsonb', default: {} })
   fieldTargets: Partial<Record<StandardZoomField, string>>;
+
+  /** What a Zoom deletion or disassociation, or a user gone from a clean full sync, does in Oomnitza. */
+  @Column({ name: 'on_zoom_removal', type: 'text', default: REMOVAL_DEFAULTS.onZoomRemoval })
+  onZoomRemoval: ZoomRemovalPolicy;
+
+  /** Mass-removal circuit breaker: more removals at once than this share of the synced users are held... */
+  @Column({ name: 'removal_threshold_percent', type: 'int', default: REMOVAL_DEFAULTS.removalThresholdPercent })
+  removalThresholdPercent: number;
+
+  /** ...unless they are no more than this many people. */
+  @Column({ name: 'removal_threshold_minimum', type: 'int', default: REMOVAL_DEFAULTS.removalThresholdMinimum })
+  removalThresholdMinimum: number;
 
   /** Grows with every change; consumers of integration.changed keep the newest. */
   @VersionColumn()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IntegrationChanged } from '@zoom-oomnitza-sync/contracts';
+import { IntegrationChanged, REMOVAL_DEFAULTS } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem, ProblemException } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -45,6 +45,9 @@ export class IntegrationsService {
           oomnitzaRoleId: input.oomnitzaRoleId ?? null,
           syncKey: input.syncKey ?? 'email',
           fieldTargets: input.fieldTargets ?? {},
+          onZoomRemoval: input.onZoomRemoval ?? REMOVAL_DEFAULTS.onZoomRemoval,
+          removalThresholdPercent: input.removalThresholdPercent ?? REMOVAL_DEFAULTS.removalThresholdPercent,
+          removalThresholdMinimum: input.removalThresholdMinimum ?? REMOVAL_DEFAULTS.removalThresholdMinimum,
         }),
       );
       await this.announce(manager, integration);

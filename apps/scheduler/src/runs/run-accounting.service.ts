@@ -6,6 +6,7 @@ import {
   RecordErrorDto,
   RunProgressValue,
   RunStage,
+  SyncRunCompleted,
 } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { EntityManager } from 'typeorm';
@@ -101,7 +102,23 @@ export class RunAccountingService {
     await manager.save(run);
     if (run.status === 'failed') {
       await this.alertFailure(manager, run, envelope);
+    } else if (run.status === 'completed') {
+      await this.announceCompletion(manager, run);
     }
+  }
+
+  /**
+   * Clean: nothing rejected or failed, and every fetched user mapped. Only then does a user the run
+   * did not see count as gone from Zoom: an unmappable or unwritten one is still there.
+   */
+  private async announceCompletion(manager: EntityManager, run: RunEntity): Promise<void> {
+    const clean = run.rejected === 0 && run.failed === 0 && run.mapped === run.fetched;
+    await this.outbox.publish(manager, SyncRunCompleted, {
+      tenantId: run.tenantId,
+      integrationId: run.integrationId,
+      runId: run.id,
+      payload: { runId: run.id, runStartedAt: run.requestedAt.toISOString(), clean },
+    });
   }
 
   private async alertFailure(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {

@@ -1,32 +1,46 @@
-import { MessageDefinition, MessageEnvelope, OomnitzaRecordsWrittenValue, RunProgressValue } from '@zoom-oomnitza-sync/contracts';
+import {
+  MessageDefinition,
+  MessageEnvelope,
+  OomnitzaRecordsWrittenValue,
+  RemovalsHeldValue,
+  RunProgressValue,
+} from '@zoom-oomnitza-sync/contracts';
 import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema, waitFor } from '@zoom-oomnitza-sync/testing';
 import { DataSource, EntityManager } from 'typeorm';
+import { HeldRemovalsService } from '../../src/held-removals/held-removals.service';
 import { IntegrationEntity } from '../../src/integrations/integration.entity';
-import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
-import { IntegrationsAndRuns1764240100000 } from '../../src/migrations/1764240100000-integrations-and-runs';
+import { IntegrationsService } from '../../src/integrations/integrations.service';
 import { RunAccountingService } from '../../src/runs/run-accounting.service';
 import { RunErrorEntity } from '../../src/runs/run-error.entity';
 import { RunEntity } from '../../src/runs/run.entity';
+import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from '../../src/scheduler-schema';
 
 /**
  * One test file's scheduler database: a schema of its own migrated by the service's migrations,
- * the real outbox and run accounting, runs to report on, and readers for what accounting leaves.
+ * the real outbox, integrations, run accounting and held removals, runs to report on, and readers
+ * for what they leave.
  */
 export class SchedulerTestBed {
   private readonly topicNames = new TopicNames('');
-  readonly accounting = new RunAccountingService(new OutboxService(this.topicNames));
+  private readonly outbox = new OutboxService(this.topicNames);
+  readonly accounting = new RunAccountingService(this.outbox);
+  readonly integrations: IntegrationsService;
+  readonly heldRemovals: HeldRemovalsService;
 
   private constructor(
     private readonly schema: TestSchema,
     readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.integrations = new IntegrationsService(dataSource, this.outbox);
+    this.heldRemovals = new HeldRemovalsService(dataSource, this.integrations, this.outbox);
+  }
 
   static async create(name: string): Promise<SchedulerTestBed> {
     const schema = await createTestSchema(name);
     const dataSource = await openServiceDataSource(schema, {
-      entities: [...messagingEntities, IntegrationEntity, RunEntity, RunErrorEntity],
-      migrations: [InitialSchema1764240000000, IntegrationsAndRuns1764240100000],
+      entities: [...messagingEntities, ...SCHEDULER_ENTITIES],
+      migrations: SCHEDULER_MIGRATIONS,
     }).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
@@ -61,6 +75,11 @@ export class SchedulerTestBed {
     return this.dataSource.transaction((manager) => this.accounting.applyWritten(manager, envelope));
   }
 
+  /** Applies the writer's report of held removals as the consumer does. */
+  recordHeld(envelope: MessageEnvelope<RemovalsHeldValue>): Promise<void> {
+    return this.dataSource.transaction((manager) => this.heldRemovals.recordHeld(manager, envelope));
+  }
+
   run(runId: string): Promise<RunEntity> {
     return this.dataSource.getRepository(RunEntity).findOneByOrFail({ id: runId });
   }
@@ -72,6 +91,15 @@ export class SchedulerTestBed {
   /** The messages of one kind accounting put in the outbox for a run, oldest first. */
   published<TPayload extends object>(definition: MessageDefinition<TPayload>, runId: string): Promise<MessageEnvelope<TPayload>[]> {
     return outboxEnvelopes<TPayload>(this.dataSource, this.topicNames.resolve(definition.topic), runId);
+  }
+
+  /** The messages of one kind published about an integration, oldest first. */
+  async publishedAbout<TPayload extends object>(
+    definition: MessageDefinition<TPayload>,
+    integrationId: string,
+  ): Promise<MessageEnvelope<TPayload>[]> {
+    const envelopes = await outboxEnvelopes<TPayload>(this.dataSource, this.topicNames.resolve(definition.topic));
+    return envelopes.filter((envelope) => envelope.integrationId === integrationId);
   }
 
   /**

@@ -1,4 +1,5 @@
-import { IsBoolean, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ZOOM_REMOVALS, ZoomRemoval } from './removal';
 
 export type OomnitzaFieldValue = string | number | boolean | null;
 
@@ -23,6 +24,14 @@ export class OomnitzaRecordDto {
   @IsOptional()
   @IsBoolean()
   partial?: boolean;
+
+  /**
+   * The record marks the person deactivated, deleted or disassociated in Zoom: the writer applies
+   * the integration's removal policy and mass-removal circuit breaker to it.
+   */
+  @IsOptional()
+  @IsIn(ZOOM_REMOVALS)
+  removal?: ZoomRemoval;
 
   /** When Zoom's data behind this record was read; a newer write is never overwritten by it. */
   @IsISO8601({ strict: true })

@@ -1,3 +1,5 @@
+import type { SyncKey } from '../messages/integration-changed/value';
+
 /**
  * The standard Zoom user mapping of Oomnitza's Zoom integration: twelve Zoom sources and the
  * Oomnitza field each lands in unless the integration names another field id.
@@ -23,3 +25,13 @@ export const STANDARD_ZOOM_FIELDS = Object.keys(STANDARD_MAPPING) as StandardZoo
 /** Oomnitza's own user fields the mapping always fills: Email goes to the username too. */
 export const OOMNITZA_USERNAME_FIELD = 'USER';
 export const OOMNITZA_ROLE_FIELD = 'PERMISSIONS_ID';
+
+/** The Oomnitza field each standard Zoom field lands in: the integration's own target, else the standard one. */
+export function mappingTargetsOf(fieldTargets: Partial<Record<StandardZoomField, string>>): Record<StandardZoomField, string> {
+  return { ...STANDARD_MAPPING, ...fieldTargets };
+}
+
+/** The Oomnitza field records are matched on: Email's target, or Zoom ID's target. */
+export function syncFieldFor(syncKey: SyncKey, targets: Record<StandardZoomField, string>): string {
+  return syncKey === 'zoom_id' ? targets.id : targets.email;
+}

@@ -2,14 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   INTEGRATION_TYPES,
   IntegrationType,
+  REMOVAL_DEFAULTS,
   StandardZoomField,
   SYNC_KEYS,
   SYNC_PREFERENCES,
   SyncKey,
   SyncPreference,
+  ZOOM_REMOVAL_POLICIES,
+  ZoomRemovalPolicy,
 } from '@zoom-oomnitza-sync/contracts';
 import { IsFieldTargets } from './is-field-targets';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const INSTALLATION_TYPES = ['cloud', 'local'] as const;
@@ -62,4 +65,40 @@ export class CreateIntegrationDto {
   @IsOptional()
   @IsFieldTargets()
   fieldTargets?: Partial<Record<StandardZoomField, string>>;
+
+  @ApiPropertyOptional({
+    enum: ZOOM_REMOVAL_POLICIES,
+    default: REMOVAL_DEFAULTS.onZoomRemoval,
+    description:
+      'A user deleted or disassociated in Zoom, or gone from a clean full sync: `mark` keeps the Oomnitza person with Zoom Status ' +
+      '`deleted` or `disassociated`; `ignore` changes nothing (a deactivation still sets `inactive`)',
+  })
+  @IsOptional()
+  @IsIn(ZOOM_REMOVAL_POLICIES)
+  onZoomRemoval?: ZoomRemovalPolicy;
+
+  @ApiPropertyOptional({
+    default: REMOVAL_DEFAULTS.removalThresholdPercent,
+    minimum: 0,
+    maximum: 100,
+    description:
+      'Mass-removal circuit breaker: when one run, or the webhooks of one hour, would mark more than this share of the synced ' +
+      'users removed or deactivated (and more than removalThresholdMinimum people), the changes are held for approval; 100 turns it off',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  removalThresholdPercent?: number;
+
+  @ApiPropertyOptional({
+    default: REMOVAL_DEFAULTS.removalThresholdMinimum,
+    minimum: 0,
+    description: 'The breaker never holds this many people or fewer, whatever the share',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  removalThresholdMinimum?: number;
 }

@@ -1,6 +1,6 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
-export const ALERT_KINDS = ['run_failed', 'run_overdue', 'scheduled_run_missed'] as const;
+export const ALERT_KINDS = ['run_failed', 'run_overdue', 'scheduled_run_missed', 'removals_held'] as const;
 export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
 
 /** Something about an integration that people must hear about before they notice it. */

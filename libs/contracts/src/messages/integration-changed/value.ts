@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ZOOM_REMOVAL_POLICIES, ZoomRemovalPolicy } from '../../common/removal';
 import { StandardZoomField } from '../../mapping/standard-fields';
 import { SYNC_PREFERENCES, SyncPreference } from '../oomnitza-records-upsert/value';
 
@@ -58,4 +59,26 @@ export class IntegrationChangedValue {
   @ValidateNested()
   @Type(() => MappingChoicesDto)
   mapping?: MappingChoicesDto;
+
+  /**
+   * What a Zoom deletion or disassociation, or a user gone from a clean full sync, does in
+   * Oomnitza. This and the two thresholds below are absent from snapshots published before they
+   * existed: read them as REMOVAL_DEFAULTS.
+   */
+  @IsOptional()
+  @IsIn(ZOOM_REMOVAL_POLICIES)
+  onZoomRemoval?: ZoomRemovalPolicy;
+
+  /** Mass-removal circuit breaker: more removals at once than this share of the synced users are held for approval... */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  removalThresholdPercent?: number;
+
+  /** ...unless they are no more than this many people. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  removalThresholdMinimum?: number;
 }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { MessageEnvelope, OomnitzaRecordDto, ZoomRemoval } from '@zoom-oomnitza-sync/contracts';
+import { EntityManager, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { settingsFor } from '../integration-settings/integration-settings';
+import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
+import { Clock } from '../timing/clock';
+import { RemovalHoldEntity } from './removal-hold.entity';
+import { RemovalHolds } from './removal-holds';
+import { WebhookRemovalEntity } from './webhook-removal.entity';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** What becomes of a removal a webhook reports: written now, kept in a hold, or dropped. */
+export type Admission = { kind: 'write' } | { kind: 'hold'; hold: RemovalHoldEntity } | { kind: 'drop' };
+
+export type WebhookRemoval = OomnitzaRecordDto & { removal: ZoomRemoval };
+
+/**
+ * The removal policy and the mass-removal circuit breaker for webhooks, applied as each removal
+ * arrives. With the policy `ignore` a deletion or disassociation is dropped (a deactivation is not
+ * a removal: it goes on). An open hold takes every removal; otherwise the one that would make the
+ * last hour's removals exceed the integration's threshold opens a hold.
+ */
+@Injectable()
+export class WebhookRemovalGate {
+  constructor(
+    private readonly holds: RemovalHolds,
+    private readonly clock: Clock,
+  ) {}
+
+  async admit(manager: EntityManager, envelope: MessageEnvelope, record: WebhookRemoval): Promise<Admission> {
+    const settings = await settingsFor(manager, envelope);
+    if (settings.onZoomRemoval === 'ignore' && record.removal !== 'deactivated') {
+      return { kind: 'drop' };
+    }
+    // Create only changes no existing person: the writer skips the removal, so there is nothing to hold.
+    if (settings.preference === 'create_only') {
+      return { kind: 'write' };
+    }
+    await this.holds.lock(manager, settings.integrationId);
+    const open = await this.holds.current(manager, settings.integrationId);
+    if (open) {
+      return { kind: 'hold', hold: open };
+    }
+    // Someone never synced, or already marked removed, is not marked by it: it does not count.
+    const marksSomeone = await manager.existsBy(UserSyncStateEntity, {
+      integrationId: settings.integrationId,
+      syncKey: record.syncKey,
+      removal: IsNull(),
+    });
+    if (!marksSomeone) {
+      return { kind: 'write' };
+    }
+    const now = this.clock.now();
+    const hourAgo = new Date(now.getTime() - HOUR_MS);
+    await manager.delete(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: LessThanOrEqual(hourAgo) });
+    const lastHour = await manager.countBy(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: MoreThan(hourAgo) });
+    const limit = await this.holds.limitFor(manager, settings);
+    if (lastHour + 1 > limit.threshold) {
+      return { kind: 'hold', hold: await this.holds.openHold(manager, settings, 'webhooks', null, limit) };
+    }
+    await manager.insert(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: now });
+    return { kind: 'write' };
+  }
+}

@@ -1,0 +1,1 @@
+export { IntegrationKey as RemovalsDecidedKey } from '../../common/integration-key';

@@ -1,0 +1,1 @@
+export { IntegrationKey as RemovalsHeldKey } from '../../common/integration-key';

@@ -1,0 +1,1 @@
+export { IntegrationKey as SyncRunCompletedKey } from '../../common/integration-key';
