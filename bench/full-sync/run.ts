@@ -4,8 +4,7 @@
 import 'reflect-metadata';
 import { runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { Plan } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { markdownTable, option, readCommandLine } from '@zoom-oomnitza-sync/devkit';
-import { peakRssMiB } from './peak-rss';
+import { markdownTable, option, peakRssMiB, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 
 interface Scenario {
   name: string;

@@ -1,12 +1,7 @@
-import { markdownTable } from '@zoom-oomnitza-sync/devkit';
+import { markdownTable, percentile } from '@zoom-oomnitza-sync/devkit';
 import { ScenarioRow } from './scenarios';
 
 const COLUMNS = ['scenario', 'messages', 'seconds', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
-
-/** Nearest-rank percentile of ascending values. */
-export function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)];
-}
 
 function cells(row: ScenarioRow): string[] {
   const base = [row.scenario, String(row.messages), row.seconds.toFixed(2), Math.round(row.messages / row.seconds).toString()];

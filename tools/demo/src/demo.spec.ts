@@ -2,6 +2,7 @@ import { parseCommandLine, usageText } from '@zoom-oomnitza-sync/devkit';
 import { RunView } from '@zoom-oomnitza-sync/local-platform';
 import { DEMO_COMMAND } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
+import { webhookLine } from './webhook-changes';
 
 const run = (counts: Partial<RunView>): RunView => ({
   id: 'r',
@@ -44,5 +45,10 @@ describe('the demo command line', () => {
     );
     expect(progressLine(run({ fetched: 100, mapped: 50 }), 100, Date.now())).toContain(' 50%');
     expect(progressLine(run({ fetched: 100, mapped: 98, rejected: 2, created: 98 }), 100, Date.now())).toContain('100%');
+  });
+
+  it('reports the webhook changes with the median and the 99th percentile of their latencies', () => {
+    const latencies = Array.from({ length: 50 }, (_, index) => 100 - index);
+    expect(webhookLine(latencies)).toBe('demo: webhooks: 50 changes in Oomnitza, p50 75 ms, p99 100 ms');
   });
 });

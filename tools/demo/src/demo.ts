@@ -1,11 +1,17 @@
 // `npm run demo`: Kafka and PostgreSQL (local or embedded), the six services, a Zoom sandbox with
 // --users users and an Oomnitza sandbox; then credentials and an integration through the public
-// APIs, Launch, and two full syncs with a progress bar. Stops what it started, unless --keep.
+// APIs, Launch, two full syncs with a progress bar, and 50 users changed in Zoom that reach
+// Oomnitza through webhooks. Stops what it started, unless --keep.
 import 'reflect-metadata';
 import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { LocalStack, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { DEMO_COMMAND } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
+import { changeUsersInZoom, webhookLine } from './webhook-changes';
+
+const WEBHOOK_CHANGES = 50;
+/** Far beyond what the changes take: reaching it means they are not coming. */
+const WEBHOOK_TIMEOUT_MS = 60_000;
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -54,6 +60,8 @@ async function main(): Promise<void> {
     });
     await sync('first full sync', stack, options.users);
     await sync('second full sync (nothing changed in Zoom)', stack, options.users);
+    say(`demo: changing ${WEBHOOK_CHANGES} users in Zoom; webhooks bring the changes`);
+    console.log(webhookLine(await changeUsersInZoom(stack, WEBHOOK_CHANGES, WEBHOOK_TIMEOUT_MS)));
     if (options.keep) {
       return printAccess(stack);
     }

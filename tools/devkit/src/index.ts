@@ -2,3 +2,5 @@ export * from './cli/cli-option';
 export * from './cli/command-line';
 export * from './http/router';
 export * from './markdown-table';
+export * from './peak-rss';
+export * from './percentile';

@@ -8,6 +8,8 @@ import { setUpZoomSync, ZoomSyncSetup } from './zoom-sync-setup';
 export interface LocalStackOptions {
   users: number;
   plan: Plan;
+  /** Users of further Zoom accounts in the sandbox, on the same plan; the caller sets up their integrations. */
+  spareZoomAccounts?: number[];
   /** Settings for every service but credentials (e.g. the fetcher's pace). */
   serviceSettings?: Record<string, string>;
   log?: (message: string) => void;
@@ -58,17 +60,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.DATABASE_URL = started.postgres.url;
     step(`Kafka: ${started.kafka.description}; PostgreSQL: ${started.postgres.description}`);
 
-    const zoom = (started.zoom = await createZoomSandbox({ users: options.users, seed: 42, plan: options.plan }));
+    const zoom = (started.zoom = await createZoomSandbox({
+      accounts: [options.users, ...(options.spareZoomAccounts ?? [])].map((users, index) => ({
+        users,
+        seed: 42 + index,
+        plan: options.plan,
+      })),
+    }));
     const oomnitza = (started.oomnitza = await createOomnitzaSandbox());
     step(`Zoom sandbox (${options.plan} plan, ${options.users} users) at ${zoom.url}; Oomnitza sandbox at ${oomnitza.url}`);
 
     const deployment = (started.deployment = await PlatformDeployment.create('local'));
     const services = new Map<ServiceName, ServiceProcess>();
+    // The fetcher first: the credentials service builds each credential's webhook URL from its address.
+    const fetcher = await deployment.start('zoom-fetcher', options.serviceSettings ?? {});
+    const credentialsSettings = { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl, WEBHOOK_PUBLIC_BASE_URL: fetcher.baseUrl };
     await Promise.all(
       SERVICES.map(async (name) => {
-        const settings =
-          name === 'credentials' ? { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl } : (options.serviceSettings ?? {});
-        const service = await deployment.start(name, settings);
+        const service =
+          name === 'zoom-fetcher'
+            ? fetcher
+            : await deployment.start(name, name === 'credentials' ? credentialsSettings : (options.serviceSettings ?? {}));
         services.set(name, service);
         await waitUntilReady(service, 120_000);
       }),

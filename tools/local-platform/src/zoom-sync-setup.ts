@@ -30,25 +30,38 @@ const CUSTOM_FIELDS: Partial<Record<StandardZoomField, { name: string; type: str
   last_login_time: { name: "User's Last Login Time", type: 'date' },
 };
 
-export interface ZoomSyncSetup {
-  tenantId: string;
+/** One launched integration: what it writes to and the scheduler key of its tenant. */
+export interface IntegrationSetup {
   schedulerKey: string;
   integrationId: string;
-  zoomCredentialId: string;
   oomnitzaCredentialId: string;
   fieldTargets: Record<StandardZoomField, string>;
 }
 
-export interface ZoomSyncOptions {
+export interface ZoomSyncSetup extends IntegrationSetup {
+  tenantId: string;
+  /** The tenant's key for the credentials API (credentials:read, credentials:write). */
+  credentialsKey: string;
+  zoomCredentialId: string;
+}
+
+interface TenantServices {
   tenantId: string;
   adminKey: string;
   credentials: ServiceProcess;
   scheduler: ServiceProcess;
-  zoom: ZoomApp;
+}
+
+export interface IntegrationOptions extends TenantServices {
+  zoomCredentialId: string;
   oomnitza: OomnitzaInstance;
   oomnitzaRoleId: number;
   preference?: SyncPreference;
   name?: string;
+}
+
+export interface ZoomSyncOptions extends Omit<IntegrationOptions, 'zoomCredentialId'> {
+  zoom: ZoomApp;
 }
 
 async function expectCreated<T>(what: string, response: Promise<{ status: number; body: T }>): Promise<T> {
@@ -89,7 +102,7 @@ export async function defineStandardFields(oomnitza: OomnitzaInstance): Promise<
  * Oomnitza credential, the Oomnitza fields of the standard mapping, an integration, Launch.
  */
 export async function setUpZoomSync(options: ZoomSyncOptions): Promise<ZoomSyncSetup> {
-  const { tenantId, adminKey, credentials, scheduler } = options;
+  const { tenantId, adminKey, credentials } = options;
   const credentialsKey = await issueApiKey(credentials, adminKey, tenantId, ['credentials:read', 'credentials:write']);
   const zoomCredential = await expectCreated(
     'creating the Zoom credential',
@@ -99,6 +112,17 @@ export async function setUpZoomSync(options: ZoomSyncOptions): Promise<ZoomSyncS
       body: { name: `${options.name ?? 'Zoom'} account`, ...options.zoom },
     }),
   );
+  const integration = await addIntegration({ ...options, zoomCredentialId: zoomCredential.id });
+  return { ...integration, tenantId, credentialsKey, zoomCredentialId: zoomCredential.id };
+}
+
+/**
+ * One more launched integration of a Zoom credential the tenant has: an Oomnitza credential, the
+ * Oomnitza fields of the standard mapping, the integration, Launch.
+ */
+export async function addIntegration(options: IntegrationOptions): Promise<IntegrationSetup> {
+  const { tenantId, adminKey, credentials, scheduler } = options;
+  const credentialsKey = await issueApiKey(credentials, adminKey, tenantId, ['credentials:write']);
   const oomnitzaCredential = await expectCreated(
     'creating the Oomnitza credential',
     request<{ id: string }>(`${credentials.baseUrl}/oomnitza-credentials`, {
@@ -124,7 +148,7 @@ export async function setUpZoomSync(options: ZoomSyncOptions): Promise<ZoomSyncS
         type: 'user',
         installationType: 'cloud',
         preference: options.preference ?? 'create_and_update',
-        zoomCredentialId: zoomCredential.id,
+        zoomCredentialId: options.zoomCredentialId,
         oomnitzaCredentialId: oomnitzaCredential.id,
         oomnitzaRoleId: options.oomnitzaRoleId,
         syncKey: 'email',
@@ -136,12 +160,5 @@ export async function setUpZoomSync(options: ZoomSyncOptions): Promise<ZoomSyncS
   if (launched.status !== 200) {
     throw new Error(`launching failed: ${launched.status} ${JSON.stringify(launched.body)}`);
   }
-  return {
-    tenantId,
-    schedulerKey,
-    integrationId: integration.id,
-    zoomCredentialId: zoomCredential.id,
-    oomnitzaCredentialId: oomnitzaCredential.id,
-    fieldTargets,
-  };
+  return { schedulerKey, integrationId: integration.id, oomnitzaCredentialId: oomnitzaCredential.id, fieldTargets };
 }

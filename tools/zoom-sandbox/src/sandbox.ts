@@ -117,6 +117,9 @@ export async function createZoomSandbox(options: ZoomSandboxOptions = {}): Promi
         req.resume();
         return sendInjectedFailure(res, path, injected.failure, accounts.primary.plan, clock.now());
       }
+      if (injected.holdAnswer) {
+        holdAnswer(res, faults);
+      }
     }
     await match.handler({ req, res, path, params: match.params, query });
   };
@@ -148,6 +151,15 @@ export async function createZoomSandbox(options: ZoomSandboxOptions = {}): Promi
       });
     },
   };
+}
+
+/** The answer is built now, from the state as it is now, and sent once the faults are cleared. */
+function holdAnswer(res: ServerResponse, faults: FaultInjector): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    faults.hold(() => end(...args));
+    return res;
+  }) as ServerResponse['end'];
 }
 
 function handleOf(account: SandboxAccount, admin: AccountAdmin): SandboxAccountHandle {

@@ -81,6 +81,20 @@ describe('fault injection', () => {
     expect((await requestToken(sandbox, { ...account.apps[0], accountId: account.accountId })).status).toBe(200);
   });
 
+  it('holds an answer built before a change until the faults are cleared: it shows the user as it was', async () => {
+    const user = sandbox.population.users('active')[5];
+    sandbox.faults.inject({ kind: 'hold-answers', count: 1, pathPrefix: `/v2/users/${user.id}` });
+    const held = getApi(sandbox, `/users/${user.id}`, token);
+    await waitFor(() => sandbox.state().heldAnswers === 1, 'the answer to be built and held');
+
+    sandbox.admin.updateUser(user.id, { dept: 'Changed While Held' });
+    expect((await getApi(sandbox, `/users/${user.id}`, token)).body).toMatchObject({ dept: 'Changed While Held' });
+    sandbox.faults.clear();
+
+    expect(await held).toMatchObject({ status: 200, body: { id: user.id, dept: user.dept } });
+    expect(sandbox.state().heldAnswers).toBe(0);
+  });
+
   it('drops webhooks: never sent, logged as dropped', async () => {
     sandbox.faults.inject({ kind: 'drop-webhooks', count: 1 });
     const dropped = sandbox.admin.createUser({ email: 'dropped@example.com' });

@@ -12,6 +12,7 @@ export type FaultSpec =
   | { kind: 'latency'; ms: number; count?: number; pathPrefix?: string }
   | { kind: 'server-error'; count: number; status?: ServerErrorStatus; pathPrefix?: string }
   | { kind: 'rate-limit'; count: number; limitType?: RateLimitType; headers?: 'full' | 'partial' | 'none'; pathPrefix?: string }
+  | { kind: 'hold-answers'; count: number; pathPrefix?: string }
   | { kind: 'drop-webhooks'; count: number }
   | { kind: 'duplicate-webhooks'; count: number }
   | { kind: 'reorder-webhooks'; count: number };
@@ -25,17 +26,21 @@ export type RequestFailure =
 export interface RequestFaults {
   latencyMs: number;
   failure?: RequestFailure;
+  /** Answer as usual, but send the answer only once the faults are cleared. */
+  holdAnswer?: boolean;
 }
 
 export type WebhookFault = { kind: 'drop' } | { kind: 'duplicate' } | { kind: 'reorder'; batch: number; complete: boolean };
 
-const REQUEST_KINDS = new Set(['latency', 'server-error', 'rate-limit']);
+const REQUEST_KINDS = new Set(['latency', 'server-error', 'rate-limit', 'hold-answers']);
 const DEFAULT_PATH_PREFIX = '/v2/';
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
   private nextId = 1;
   private readonly clearListeners: (() => void)[] = [];
+  private releaseHeld: (() => void)[] = [];
+  private heldCount = 0;
 
   add(spec: FaultSpec): ActiveFault {
     const fault = { ...spec, id: this.nextId++, remaining: spec.count ?? null } as ActiveFault;
@@ -52,6 +57,25 @@ export class FaultInjector {
     for (const listener of this.clearListeners) {
       listener();
     }
+    const released = this.releaseHeld;
+    this.releaseHeld = [];
+    for (const release of released) {
+      release();
+    }
+  }
+
+  /** Answers built and held back by hold-answers faults, not yet sent. */
+  get heldAnswers(): number {
+    return this.heldCount;
+  }
+
+  /** Holds back an answer that is built until the faults are cleared, then sends it. */
+  hold(send: () => void): void {
+    this.heldCount += 1;
+    this.releaseHeld.push(() => {
+      this.heldCount -= 1;
+      send();
+    });
   }
 
   onClear(listener: () => void): void {
@@ -65,12 +89,16 @@ export class FaultInjector {
     }
     let latencyMs = 0;
     let failure: RequestFailure | undefined;
+    let holdAnswer = false;
     for (const fault of this.faults) {
       if (!REQUEST_KINDS.has(fault.kind) || !path.startsWith(('pathPrefix' in fault && fault.pathPrefix) || DEFAULT_PATH_PREFIX)) {
         continue;
       }
       if (fault.kind === 'latency') {
         latencyMs = Math.max(latencyMs, fault.ms);
+        this.consume(fault);
+      } else if (fault.kind === 'hold-answers') {
+        holdAnswer = true;
         this.consume(fault);
       } else if (!failure) {
         failure =
@@ -83,7 +111,7 @@ export class FaultInjector {
       }
     }
     this.removeSpent();
-    return latencyMs === 0 && !failure ? undefined : { latencyMs, failure };
+    return latencyMs === 0 && !failure && !holdAnswer ? undefined : { latencyMs, failure, holdAnswer };
   }
 
   /** What happens to the next webhook event; counts are consumed. */
@@ -156,13 +184,15 @@ export function parseFaultSpec(input: unknown): FaultSpec {
         pathPrefix,
       };
     }
+    case 'hold-answers':
+      return { kind: spec.kind, count: requireCount(count, spec.kind), pathPrefix };
     case 'drop-webhooks':
     case 'duplicate-webhooks':
     case 'reorder-webhooks':
       return { kind: spec.kind, count: requireCount(count, spec.kind) };
     default:
       throw new InvalidInputError(
-        '"kind" is one of latency, server-error, rate-limit, drop-webhooks, duplicate-webhooks, reorder-webhooks',
+        '"kind" is one of latency, server-error, rate-limit, hold-answers, drop-webhooks, duplicate-webhooks, reorder-webhooks',
       );
   }
 }

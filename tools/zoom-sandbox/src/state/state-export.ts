@@ -30,6 +30,8 @@ export interface AccountState {
 export interface SandboxState {
   accounts: AccountState[];
   faults: ActiveFault[];
+  /** Answers built and held back by hold-answers faults until the faults are cleared. */
+  heldAnswers: number;
 }
 
 export interface StateQuery {
@@ -67,5 +69,6 @@ export function exportState(
         urlValidations: dispatcher.urlValidations(account.accountId),
       })),
     faults: faults.list(),
+    heldAnswers: faults.heldAnswers,
   };
 }

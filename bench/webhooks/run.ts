@@ -1,0 +1,214 @@
+// `npm run bench:webhooks [-- --users 1000 --rate 100 --seconds 60 --full-sync-users 20000]`:
+// Zoom webhooks through the whole platform. The users are synced first; then the Zoom sandbox
+// changes them at --rate events/s for --seconds (updates, deactivations and activations, e-mail
+// changes, deletions), once alone and once while another integration runs a full sync of
+// --full-sync-users users. It prints the latency from the Zoom sandbox's dispatch to the Oomnitza
+// sandbox's write, the events whose change never reached Oomnitza, the user reads made of Zoom,
+// and each service's peak RSS.
+import 'reflect-metadata';
+import { markdownTable, option, peakRssMiB, percentile, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import {
+  LocalStack,
+  request,
+  runSync,
+  RunView,
+  sampleOf,
+  setUpZoomSync,
+  startLocalStack,
+  subscribeLocalStack,
+} from '@zoom-oomnitza-sync/local-platform';
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { EventLoad } from './event-load';
+import { ArrivalTracker } from './arrivals';
+import { lostEvents } from './outcome';
+
+const BENCH_COMMAND = {
+  usage: 'npm run bench:webhooks -- [options]',
+  options: {
+    users: option.integer({ min: 20, default: 1000, help: 'Zoom users synced first, then changed through webhooks' }),
+    rate: option.integer({ min: 1, max: 1000, default: 100, help: 'webhook events per second' }),
+    seconds: option.integer({ min: 1, default: 60, help: 'how long events are sent in each scenario' }),
+    'full-sync-users': option.integer({
+      min: 1,
+      default: 20_000,
+      help: "users of the other integration's full sync in the second scenario",
+    }),
+    'read-concurrency': option.integer({ min: 1, default: 2, help: "the zoom-fetcher's ZOOM_USER_READ_CONCURRENCY" }),
+  },
+};
+
+/** How long the changes sent may take to arrive once sending stopped, and how long without any arriving means none will. */
+const DRAIN_TIMEOUT_MS = 300_000;
+const STALL_MS = 30_000;
+const SAMPLE_INTERVAL_MS = 200;
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function userReadsMade(stack: LocalStack): Promise<number> {
+  const metrics = await request<string>(`${stack.services.get('zoom-fetcher')!.baseUrl}/metrics`, { key: stack.deployment.adminKey });
+  return sampleOf(metrics.body, 'zoom_user_reads_total', { outcome: 'made' });
+}
+
+async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: number, seconds: number) {
+  const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
+  const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
+  const readsBefore = await userReadsMade(stack);
+  const first = load.sent.length;
+  const started = Date.now();
+  const progress = (what: string) =>
+    log(
+      `  ${name}: ${what}, ${load.sent.length - first} events sent, ${arrivals.latenciesMs.length} seen in Oomnitza, ${arrivals.outstanding} on the way`,
+    );
+  let lastLog = started;
+  while (Date.now() - started < seconds * 1000) {
+    const due = Math.floor(((Date.now() - started) * rate) / 1000);
+    while (load.sent.length - first < due) {
+      arrivals.track(load.send());
+    }
+    if (Date.now() - lastLog >= 5000) {
+      lastLog = Date.now();
+      progress(`${((lastLog - started) / 1000).toFixed(0)} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const drainStarted = Date.now();
+  let lastArrival = { count: arrivals.latenciesMs.length, at: drainStarted };
+  while (arrivals.outstanding > 0 && Date.now() - lastArrival.at < STALL_MS && Date.now() - drainStarted < DRAIN_TIMEOUT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (arrivals.latenciesMs.length > lastArrival.count) {
+      lastArrival = { count: arrivals.latenciesMs.length, at: Date.now() };
+    }
+    if (Date.now() - lastLog >= 5000) {
+      lastLog = Date.now();
+      progress(`sending stopped ${((lastLog - drainStarted) / 1000).toFixed(0)} s ago`);
+    }
+  }
+  clearInterval(sampler);
+  arrivals.sample();
+  return {
+    name,
+    events: load.sent.length - first,
+    latencies: [...arrivals.latenciesMs].sort((a, b) => a - b),
+    overtaken: arrivals.overtaken,
+    neverSeen: arrivals.outstandingByKind(),
+    reads: (await userReadsMade(stack)) - readsBefore,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = readCommandLine(BENCH_COMMAND);
+  const stack = await startLocalStack({
+    users: options.users,
+    plan: 'business',
+    spareZoomAccounts: [options['full-sync-users']],
+    serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50', ZOOM_USER_READ_CONCURRENCY: String(options['read-concurrency']) },
+    log,
+  });
+  let fullSyncOomnitza: OomnitzaSandbox | undefined;
+  try {
+    const first = await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId, { timeoutMs: 600_000 });
+    log(`bench/webhooks: ${first.created} users synced to Oomnitza first`);
+    await subscribeLocalStack(stack);
+    const synced = new Set((stack.oomnitza.state.export().people as { email: string }[]).map((person) => person.email.toLowerCase()));
+    const owner = stack.zoom.population.users()[0];
+    const changed = stack.zoom.population.users().filter((user) => user.id !== owner.id && synced.has(user.email.toLowerCase()));
+    const load = new EventLoad(
+      stack.zoom.admin,
+      changed.map((user) => user.id),
+    );
+
+    const alone = await scenario('webhooks alone', stack, load, options.rate, options.seconds);
+    const rssAlone = [...stack.services].map(([service, process]) => [service, peakRssMiB(process.pid)] as const);
+
+    fullSyncOomnitza = await createOomnitzaSandbox();
+    const [, fullSyncAccount] = stack.zoom.accounts;
+    const fullSync = await setUpZoomSync({
+      tenantId: 'full-sync',
+      adminKey: stack.deployment.adminKey,
+      credentials: stack.services.get('credentials')!,
+      scheduler: stack.scheduler,
+      zoom: {
+        accountId: fullSyncAccount.accountId,
+        clientId: fullSyncAccount.apps[0].clientId,
+        clientSecret: fullSyncAccount.apps[0].clientSecret,
+      },
+      oomnitza: { url: fullSyncOomnitza.url, token: fullSyncOomnitza.token, adminKey: fullSyncOomnitza.adminKey },
+      oomnitzaRoleId: 25,
+    });
+    const syncStarted = Date.now();
+    let syncSeconds: number | undefined;
+    const run = runSync(stack.scheduler, fullSync.schedulerKey, fullSync.integrationId, { timeoutMs: 3_600_000 }).then(
+      (finished: RunView) => {
+        syncSeconds = (Date.now() - syncStarted) / 1000;
+        return finished;
+      },
+    );
+    const during = await scenario(`during a ${options['full-sync-users']}-user full sync`, stack, load, options.rate, options.seconds);
+    const finished = await run;
+    if (finished.status !== 'completed') {
+      throw new Error(`the full sync failed: ${finished.failureReason}`);
+    }
+    const rssDuring = [...stack.services].map(([service, process]) => [service, peakRssMiB(process.pid)] as const);
+
+    const lost = lostEvents(stack, load);
+    report(options, [alone, during], lost, syncSeconds ?? 0, finished, [rssAlone, rssDuring]);
+  } finally {
+    await stack.stop();
+    await fullSyncOomnitza?.close();
+  }
+}
+
+function report(
+  options: { users: number; rate: number; seconds: number },
+  results: Awaited<ReturnType<typeof scenario>>[],
+  lost: ReturnType<typeof lostEvents>,
+  syncSeconds: number,
+  fullSync: RunView,
+  rss: (readonly (readonly [string, number | undefined])[])[],
+): void {
+  const ms = (values: number[], fraction: number) => (values.length === 0 ? '-' : String(Math.round(percentile(values, fraction))));
+  console.log(
+    `bench/webhooks (${options.users} Zoom users, ${options.rate} events/s for ${options.seconds} s per scenario, all six services and both sandboxes on this machine)`,
+  );
+  console.log(
+    markdownTable(
+      ['scenario', 'events', 'seen', 'overtaken', 'never seen', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'GET /users/{id}'],
+      results.map((result) => [
+        result.name,
+        String(result.events),
+        String(result.latencies.length),
+        String(result.overtaken),
+        [...result.neverSeen].map(([kind, count]) => `${count} ${kind}`).join(', ') || '0',
+        ms(result.latencies, 0.5),
+        ms(result.latencies, 0.95),
+        ms(result.latencies, 0.99),
+        ms(result.latencies, 1),
+        String(result.reads),
+      ]),
+    ),
+  );
+  console.log(
+    `\nthe full sync: ${fullSync.created} users created in ${syncSeconds.toFixed(1)} s (events were sent for the first ${options.seconds} s)`,
+  );
+  console.log(`\nevents lost (the final Oomnitza state differs from Zoom's): ${lost.total}`);
+  if (lost.total > 0) {
+    console.log(
+      markdownTable(
+        ['event', 'lost', 'example'],
+        lost.byKind.map(({ kind, count, example }) => [kind, String(count), example]),
+      ),
+    );
+  }
+  console.log('\npeak RSS per service, MiB');
+  console.log(
+    markdownTable(
+      ['after', ...rss[0].map(([service]) => service)],
+      results.map((result, index) => [result.name, ...rss[index].map(([, mib]) => (mib === undefined ? '-' : String(mib)))]),
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
