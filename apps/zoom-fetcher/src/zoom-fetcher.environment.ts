@@ -18,6 +18,13 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Max(1000)
   ZOOM_REQUESTS_PER_SECOND = 10;
 
+  /** Pace of user reads after webhook events per Zoom account from one replica (Zoom's Light limit: 30/s on Pro). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ZOOM_USER_READS_PER_SECOND = 20;
+
   /** Attempts of one Zoom request that failed with 5xx or a network error before the run fails. */
   @Transform(toInt)
   @IsInt()
@@ -58,5 +65,5 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @IsInt()
   @Min(0)
   @Max(32)
-  ZOOM_USER_READ_CONCURRENCY = 2;
+  ZOOM_USER_READ_CONCURRENCY = 8;
 }

@@ -1,5 +1,8 @@
 import { ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
 import { CredentialsUnavailableError } from '@zoom-oomnitza-sync/credentials-client';
+import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
+import { Client } from 'pg';
+import { userReadsChannelOf } from '../src/user-reads/user-read-queue';
 import { zoomAnswers } from './support/fake-zoom-users';
 import { MAX_ATTEMPTS, TestEndpoint, WebhookTestBed } from './support/webhook-test-bed';
 import { userEvent, userUpdated } from './support/zoom-events';
@@ -79,6 +82,23 @@ describe('user reads: one read of the whole user per burst of events, then publi
       [event, true, zoomUser()],
       [event, true, zoomUser()],
     ]);
+  });
+
+  it('wakes the read loops (NOTIFY on their channel) once the webhook that queued a read has been stored', async () => {
+    const listener = new Client({ connectionString: testDatabaseUrl() });
+    const notifications: string[] = [];
+    listener.on('notification', (notification) => notifications.push(notification.channel));
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN "${userReadsChannelOf(bed.schemaName)}"`);
+
+      await deliver(userUpdated(endpoint.accountId, USER_ID, { dept: 'Research' }, { dept: 'Sales' }, T0));
+
+      await waitFor(() => notifications.length > 0, { description: 'a notification on the user reads channel' });
+      expect(notifications[0]).toBe(userReadsChannelOf(bed.schemaName));
+    } finally {
+      await listener.end();
+    }
   });
 
   it('coalesces a burst of events for one user, arriving out of order, into one read named after the newest', async () => {

@@ -27,6 +27,8 @@ export interface ZoomWebhookEndpoint {
 const WEBHOOK_ENDPOINT_ID = /^[A-Za-z0-9_-]{43}$/;
 
 const TIMEOUT_MS = 15_000;
+/** A Zoom token is reused until this long before it expires; the broker has a fresh one by then. */
+const ZOOM_TOKEN_REUSE_MARGIN_MS = 120_000;
 
 /** The credentials service's internal API: secrets travel only over it, never over Kafka. */
 @Injectable()
@@ -34,6 +36,7 @@ export class CredentialsClient {
   private readonly baseUrl: string;
   private readonly serviceToken: string;
   private readonly webhookEndpoints: ExpiringCache<ZoomWebhookEndpoint>;
+  private readonly zoomTokens = new Map<string, ZoomAccessToken>();
 
   constructor(config: ConfigService<CredentialsClientEnvironment, true>) {
     this.baseUrl = config.get('CREDENTIALS_URL', { infer: true }).replace(/\/+$/, '');
@@ -43,15 +46,27 @@ export class CredentialsClient {
     );
   }
 
-  zoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
-    return this.call('GET', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token`);
+  /** The credential's Zoom token, reused while it has more than a couple of minutes left: a burst of reads asks once. */
+  async zoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
+    const known = this.zoomTokens.get(credentialId);
+    if (known && Date.parse(known.expiresAt) - ZOOM_TOKEN_REUSE_MARGIN_MS > Date.now()) {
+      return known;
+    }
+    const token = await this.call<ZoomAccessToken>('GET', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token`);
+    this.zoomTokens.set(credentialId, token);
+    return token;
   }
 
   /** After Zoom answered code 124 to this token: the broker mints one replacement, however many callers report it. */
-  renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
-    return this.call('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`, {
-      refusedAccessToken,
-    });
+  async renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
+    this.zoomTokens.delete(credentialId);
+    const token = await this.call<ZoomAccessToken>(
+      'POST',
+      `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`,
+      { refusedAccessToken },
+    );
+    this.zoomTokens.set(credentialId, token);
+    return token;
   }
 
   oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
@@ -70,9 +85,10 @@ export class CredentialsClient {
     return this.webhookEndpoints.get(endpointId, () => this.call('GET', `/internal/zoom-webhook-endpoints/${endpointId}`));
   }
 
-  /** The credential changed or is gone: its webhook endpoint is looked up again at the next delivery. */
+  /** The credential changed or is gone: its webhook endpoint and token are asked for again at the next use. */
   forgetZoomCredential(credentialId: string): void {
     this.webhookEndpoints.forget((endpoint) => endpoint.zoomCredentialId === credentialId);
+    this.zoomTokens.delete(credentialId);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

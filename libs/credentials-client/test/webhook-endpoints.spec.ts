@@ -1,32 +1,9 @@
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { CredentialProblemError, CredentialsClient, CredentialsUnavailableError, ZoomWebhookEndpoint } from '../src';
+import { FakeCredentialsService, SERVICE_TOKEN } from './support/fake-credentials-service';
 
-const SERVICE_TOKEN = 's'.repeat(40);
 const SECRET_TOKEN = 'webhook-secret-token-value';
-
-/** The credentials service's internal route as the test scripts it, recording each request. */
-class FakeCredentialsService {
-  readonly requests: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
-  answer: (url: string) => { status: number; body: unknown } = () => ({ status: 500, body: {} });
-  private readonly server: Server = createServer((request, response) => {
-    this.requests.push({ url: request.url ?? '', headers: request.headers });
-    const { status, body } = this.answer(request.url ?? '');
-    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const newEndpointId = () => randomBytes(32).toString('base64url');
 const endpointOf = (zoomCredentialId: string): ZoomWebhookEndpoint => ({
@@ -62,6 +39,7 @@ describe('CredentialsClient: Zoom webhook endpoints', () => {
     expect(second).toEqual(first);
     expect(credentials.requests).toEqual([
       {
+        method: 'GET',
         url: `/internal/zoom-webhook-endpoints/${endpointId}`,
         headers: expect.objectContaining({ authorization: `Bearer ${SERVICE_TOKEN}` }),
       },

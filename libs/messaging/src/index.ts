@@ -12,6 +12,8 @@ export * from './kafka/topic-bootstrapper';
 export * from './kafka/topic-names';
 export * from './messaging.module';
 export * from './metrics/messaging-metrics';
+export * from './notifications/doorbell';
+export * from './notifications/notification-channel';
 export * from './notifications/notification-listener';
 export * from './outbox/envelope';
 export * from './outbox/outbox-relay';

@@ -20,7 +20,17 @@ export class UserChangesController {
     private readonly logger: AppLogger,
   ) {}
 
-  @MessageHandler(ZoomUserChanged)
+  /**
+   * A fetched batch in one transaction: webhook changes come one user per message, and a
+   * transaction per message would cap how many a second the mapper takes in.
+   */
+  @MessageHandler(ZoomUserChanged, { batch: true })
+  async onUserChanges(messages: ConsumedMessage<ZoomUserChangedValue>[]): Promise<void> {
+    for (const message of messages) {
+      await this.onUserChanged(message);
+    }
+  }
+
   async onUserChanged({ envelope, manager }: ConsumedMessage<ZoomUserChangedValue>): Promise<void> {
     const settings = await manager.findOneBy(IntegrationSettingsEntity, { integrationId: envelope.integrationId });
     if (!settings) {

@@ -7,8 +7,14 @@ import { PendingRecordsStore } from './pending-records.store';
 export class PendingRecordsController {
   constructor(private readonly pending: PendingRecordsStore) {}
 
-  @MessageHandler(OomnitzaRecordsUpsert)
-  onRecords({ envelope, manager }: ConsumedMessage<OomnitzaRecordsUpsertValue>): Promise<void> {
-    return this.pending.add(manager, envelope);
+  /**
+   * A fetched batch in one transaction: webhook changes arrive one record per message, and a
+   * transaction per message would cap how many a second the writer takes in.
+   */
+  @MessageHandler(OomnitzaRecordsUpsert, { batch: true })
+  async onRecords(messages: ConsumedMessage<OomnitzaRecordsUpsertValue>[]): Promise<void> {
+    for (const { envelope, manager } of messages) {
+      await this.pending.add(manager, envelope);
+    }
   }
 }

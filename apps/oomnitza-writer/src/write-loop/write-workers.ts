@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { listenerConnectionOf, NotificationListener } from '@zoom-oomnitza-sync/messaging';
+import { Doorbell, listenerConnectionOf, NotificationListener } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -11,7 +11,6 @@ import { pendingRecordsChannelOf } from '../pending-records/pending-records-chan
 import { WriteQueues } from '../pending-records/write-queues';
 import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
-import { Doorbell } from './doorbell';
 import { WriteTurn } from './write-turn';
 
 /** The longest an idle worker sleeps: it also covers a NOTIFY missed while the LISTEN connection was down. */

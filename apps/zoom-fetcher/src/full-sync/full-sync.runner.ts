@@ -128,7 +128,7 @@ export class FullSyncRunner {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
-      await this.pacer.wait(job.zoomCredentialId);
+      await this.pacer.wait(job.zoomCredentialId, 'medium');
       try {
         return await this.zoom.listUsers(access.apiUrl, access.accessToken, {
           status: userStatus,

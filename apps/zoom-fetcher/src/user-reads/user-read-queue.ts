@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { notificationChannelOf, notifyChannel } from '@zoom-oomnitza-sync/messaging';
+import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserReadEntity } from './user-read.entity';
@@ -40,6 +41,11 @@ interface UserReadRow {
   claim_id: string;
 }
 
+/** The LISTEN/NOTIFY channel on which a schema's read loops hear that a user waits to be read. */
+export function userReadsChannelOf(schema: string): string {
+  return notificationChannelOf('user_reads', schema);
+}
+
 /**
  * The users waiting to be read from Zoom, one pending read per Zoom credential and user: a burst
  * of events for one user costs one read. Claimed with SKIP LOCKED and a lease, like fetch jobs.
@@ -76,6 +82,7 @@ export class UserReadQueue {
         read.previous ? JSON.stringify(read.previous) : null,
       ],
     );
+    await notifyChannel(manager, userReadsChannelOf(schemaOf(manager.connection, UserReadEntity)));
   }
 
   /**

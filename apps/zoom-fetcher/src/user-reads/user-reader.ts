@@ -110,7 +110,7 @@ export class UserReader {
     let access: ZoomAccessToken = await this.credentials.zoomAccessToken(read.zoomCredentialId);
     let renewed = false;
     for (;;) {
-      await this.pacer.wait(read.zoomCredentialId);
+      await this.pacer.wait(read.zoomCredentialId, 'light');
       const observedAt = new Date();
       try {
         return { user: await usable(await this.zoom.getUser(access.apiUrl, access.accessToken, read.userId)), observedAt };

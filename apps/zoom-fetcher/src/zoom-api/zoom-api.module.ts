@@ -5,8 +5,8 @@ import { RequestPacer } from './request-pacer';
 import { ZoomUsersClient } from './zoom-users.client';
 
 /**
- * Zoom's users API and the one pace per Zoom account that full syncs and webhook reads share on
- * this replica: Zoom's rate limits are per account, whoever calls.
+ * Zoom's users API and the pace per Zoom account and rate-limit category that full syncs and
+ * webhook reads share on this replica: Zoom's rate limits are per account, whoever calls.
  */
 @Module({
   providers: [
@@ -15,7 +15,10 @@ import { ZoomUsersClient } from './zoom-users.client';
       provide: RequestPacer,
       inject: [ConfigService],
       useFactory: (config: ConfigService<ZoomFetcherEnvironment, true>) =>
-        new RequestPacer(config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true })),
+        new RequestPacer({
+          medium: config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }),
+          light: config.get('ZOOM_USER_READS_PER_SECOND', { infer: true }),
+        }),
     },
   ],
   exports: [ZoomUsersClient, RequestPacer],

@@ -39,6 +39,6 @@ export function createRunner(store: FetchJobStore, { zoom, credentials, pause }:
     new ConfigService<ZoomFetcherEnvironment, true>(SETTINGS),
     new AppLogger(createLogger('zoom-fetcher-test', 'silent')),
     pause,
-    new RequestPacer(SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000),
+    new RequestPacer({ medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000, light: 1000 }),
   );
 }

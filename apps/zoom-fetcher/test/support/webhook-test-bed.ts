@@ -74,6 +74,11 @@ export class WebhookTestBed {
 
   private constructor(private readonly schema: TestSchema) {}
 
+  /** The schema the service owns in this test. */
+  get schemaName(): string {
+    return this.schema.schema;
+  }
+
   static async start(name: string): Promise<WebhookTestBed> {
     const bed = new WebhookTestBed(await createTestSchema(name));
     const restore = applyEnvironment(
@@ -84,6 +89,7 @@ export class WebhookTestBed {
         OUTBOX_RELAY_ENABLED: 'false',
         ZOOM_USER_READ_CONCURRENCY: '0',
         ZOOM_REQUESTS_PER_SECOND: '1000',
+        ZOOM_USER_READS_PER_SECOND: '1000',
         ZOOM_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
         FETCH_CONCURRENCY: '1',
         LOG_LEVEL: 'debug',
