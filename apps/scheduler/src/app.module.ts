@@ -3,6 +3,7 @@ import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messagin
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { HeldRemovalsModule } from './held-removals/held-removals.module';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { ReconcileModule } from './reconcile/reconcile.module';
 import { RunsModule } from './runs/runs.module';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './scheduler-schema';
 import { SERVICE } from './service';
@@ -18,6 +19,7 @@ import { SERVICE } from './service';
     IntegrationsModule,
     RunsModule,
     HeldRemovalsModule,
+    ReconcileModule,
   ],
 })
 export class AppModule {}

@@ -3,9 +3,15 @@ import { IntegrationEntity } from './integrations/integration.entity';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { IntegrationsAndRuns1764240100000 } from './migrations/1764240100000-integrations-and-runs';
 import { Removals1764240200000 } from './migrations/1764240200000-removals';
+import { Reconcile1764240300000 } from './migrations/1764240300000-reconcile';
 import { RunErrorEntity } from './runs/run-error.entity';
 import { RunEntity } from './runs/run.entity';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [IntegrationEntity, RunEntity, RunErrorEntity, HeldRemovalEntity];
-export const SCHEDULER_MIGRATIONS = [InitialSchema1764240000000, IntegrationsAndRuns1764240100000, Removals1764240200000];
+export const SCHEDULER_MIGRATIONS = [
+  InitialSchema1764240000000,
+  IntegrationsAndRuns1764240100000,
+  Removals1764240200000,
+  Reconcile1764240300000,
+];

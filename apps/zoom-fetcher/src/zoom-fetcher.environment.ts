@@ -66,4 +66,21 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Min(0)
   @Max(32)
   ZOOM_USER_READ_CONCURRENCY = 8;
+
+  /**
+   * Counts that differ are looked at again this much later before a full sync is started: a
+   * webhook still on its way is not a lost one.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  ZOOM_RECONCILE_CONFIRM_SECONDS = 30;
+
+  /** Reconciles one replica performs at the same time; 0 leaves them to other replicas. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  ZOOM_RECONCILE_WORKERS = 1;
 }

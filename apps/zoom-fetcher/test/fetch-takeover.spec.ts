@@ -34,7 +34,7 @@ describe('a fetch taken over by another replica', () => {
       jobB = await claimDue(replicaB, LEASE_SECONDS);
     };
 
-    await createRunner(replicaA.store, fakesFor(zoom)).run(jobA);
+    await createRunner(replicaA, fakesFor(zoom)).run(jobA);
 
     expect(zoom.requests).toHaveLength(2);
     const stored = await database.job(queued.runId);
@@ -52,14 +52,14 @@ describe('a fetch taken over by another replica', () => {
     const queued = await database.queueJob();
     dyingOutbox.breakAt('inactive', 2, 'replica-dies');
 
-    const runA = createRunner(replicaA.store, fakesFor(zoom)).run(await claimDue(replicaA, LEASE_SECONDS));
+    const runA = createRunner(replicaA, fakesFor(zoom)).run(await claimDue(replicaA, LEASE_SECONDS));
     await waitFor(() => dyingOutbox.broken, { intervalMs: 5, description: 'replica A to die' });
     // Its lease would run out; replica B then claims the job (once the dead connection's row lock is gone).
     await database.expireLease(queued.runId);
     const jobB = await waitFor(() => replicaB.store.claim(LEASE_SECONDS), { intervalMs: 5, description: "replica B's takeover" });
     // Where replica A stood before the page it died on: the request for inactive page 2.
     expect(checkpointOf(jobB)).toEqual({ passIndex: 1, nextPageToken: zoom.requests[4].nextPageToken, pageNumber: 2 });
-    await createRunner(replicaB.store, fakesFor(zoom)).run(jobB);
+    await createRunner(replicaB, fakesFor(zoom)).run(jobB);
 
     const expectations = async () => {
       const job = await database.job(queued.runId);

@@ -1,5 +1,6 @@
 import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
+import { ZoomDirectory } from '../src/directory/zoom-directory';
 import { FetchJobEntity } from '../src/fetch-jobs/fetch-job.entity';
 import { FakeZoomUsers, nextUtcMidnight, zoomAnswers } from './support/fake-zoom-users';
 import { checkpointOf, expectCountsToBalance, handedOnEmails, pageKeys, StoredCheckpoint } from './support/fetch-expectations';
@@ -56,7 +57,7 @@ describe('FullSyncRunner', () => {
     zoom.onRequest = async () => void checkpointsSeen.push(checkpointOf(await database.job(job.runId)));
     const fakes = fakesFor(zoom);
 
-    await createRunner(replica.store, fakes).run(job);
+    await createRunner(replica, fakes).run(job);
 
     expect(zoom.requests.map(({ status, nextPageToken }) => `${status} ${nextPageToken ? 'token' : 'first'}`)).toEqual([
       'active first',
@@ -90,7 +91,7 @@ describe('FullSyncRunner', () => {
   it('hands the job back after its current page when stopped, and the next claim resumes there', async () => {
     const zoom = new FakeZoomUsers({ active: 5, inactive: 1, pending: 1 });
     const job = await claimQueuedJob();
-    const runner = createRunner(replica.store, fakesFor(zoom));
+    const runner = createRunner(replica, fakesFor(zoom));
     zoom.onRequest = (_request, requestNumber) => {
       if (requestNumber === 2) {
         runner.stop();
@@ -110,7 +111,7 @@ describe('FullSyncRunner', () => {
     expect(stopped.progress.some((report) => report.failureReason)).toBe(false);
 
     const resumed = await claimDue(replica, LEASE_SECONDS);
-    await createRunner(replica.store, fakesFor(zoom)).run(resumed);
+    await createRunner(replica, fakesFor(zoom)).run(resumed);
 
     expect(zoom.requests[2]).toMatchObject({ status: 'active', nextPageToken: stopped.job.nextPageToken });
     const { job: fetched, pages, progress } = await outcomeOf(job.runId);
@@ -125,7 +126,7 @@ describe('FullSyncRunner', () => {
     const fakes = fakesFor(zoom);
     fakes.credentials.refusal = new CredentialProblemError(422, 'Zoom rejected the client secret');
 
-    await createRunner(replica.store, fakes).run(job);
+    await createRunner(replica, fakes).run(job);
 
     const { job: failed, progress } = await outcomeOf(job.runId);
     const reason = 'Zoom credential zoom-credential-1: Zoom rejected the client secret';
@@ -140,7 +141,7 @@ describe('FullSyncRunner', () => {
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(fakes.credentials.renewals).toEqual([{ credentialId: 'zoom-credential-1', refusedAccessToken: 'token-1' }]);
       expect(zoom.requests[2]).toEqual({ ...zoom.requests[1], accessToken: 'token-2' });
@@ -158,7 +159,7 @@ describe('FullSyncRunner', () => {
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(fakes.credentials.renewals.map((renewal) => renewal.refusedAccessToken)).toEqual(['token-1', 'token-2']);
       expect((await database.job(job.runId)).status).toBe('completed');
@@ -169,7 +170,7 @@ describe('FullSyncRunner', () => {
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(fakes.credentials.renewals).toHaveLength(1);
       expect(zoom.requests).toHaveLength(3);
@@ -187,7 +188,7 @@ describe('FullSyncRunner', () => {
       const zoom = new FakeZoomUsers({ active: 5, inactive: 1, pending: 1 }).answer(3, zoomAnswers.pageTokenExpired());
       const job = await claimQueuedJob();
 
-      await createRunner(replica.store, fakesFor(zoom)).run(job);
+      await createRunner(replica, fakesFor(zoom)).run(job);
 
       expect(zoom.requests[2]).toMatchObject({ status: 'active', nextPageToken: expect.any(String) });
       expect(zoom.requests[3]).toMatchObject({ status: 'active', nextPageToken: undefined });
@@ -202,7 +203,7 @@ describe('FullSyncRunner', () => {
       const zoom = new FakeZoomUsers({ active: 1 }).answerFrom(1, zoomAnswers.validationFailed());
       const job = await claimQueuedJob();
 
-      await createRunner(replica.store, fakesFor(zoom)).run(job);
+      await createRunner(replica, fakesFor(zoom)).run(job);
 
       expect(zoom.requests).toHaveLength(1);
       const failed = await database.job(job.runId);
@@ -219,7 +220,7 @@ describe('FullSyncRunner', () => {
       const leaseWhenRetried = leaseSeenAt(zoom, job, 3);
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(fakes.pause.requestedMs).toEqual([3000, 1000]);
       expect(zoom.requests.slice(0, 3).map(({ status, nextPageToken }) => ({ status, nextPageToken }))).toEqual(
@@ -237,7 +238,7 @@ describe('FullSyncRunner', () => {
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(fakes.pause.requestedMs).toEqual(Array(30).fill(1000));
       expect(zoom.requests).toHaveLength(31);
@@ -251,7 +252,7 @@ describe('FullSyncRunner', () => {
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       const postponed = await outcomeOf(job.runId);
       expect(postponed.job).toMatchObject({ status: 'queued', lockedUntil: null, failureReason: null, usersFetched: 4 });
@@ -263,7 +264,7 @@ describe('FullSyncRunner', () => {
       expect(await replica.store.claim(LEASE_SECONDS)).toBeUndefined();
 
       await database.makeDue(job.runId);
-      await createRunner(replica.store, fakesFor(zoom)).run(await claimDue(replica, LEASE_SECONDS));
+      await createRunner(replica, fakesFor(zoom)).run(await claimDue(replica, LEASE_SECONDS));
 
       expect(zoom.requests[3]).toEqual(zoom.requests[2]);
       const { job: fetched, pages, progress } = await outcomeOf(job.runId);
@@ -280,7 +281,7 @@ describe('FullSyncRunner', () => {
       const leaseWhenRetried = leaseSeenAt(zoom, job, 3);
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(fakes.pause.requestedMs).toEqual([500, 1000]);
       expect(zoom.requests[2]).toEqual(zoom.requests[0]);
@@ -293,13 +294,40 @@ describe('FullSyncRunner', () => {
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
 
-      await createRunner(replica.store, fakes).run(job);
+      await createRunner(replica, fakes).run(job);
 
       expect(zoom.requests).toHaveLength(1 + MAX_ATTEMPTS);
       expect(fakes.pause.requestedMs).toEqual([500, 1000]);
       const { job: failed, pages } = await outcomeOf(job.runId);
       expect(failed).toMatchObject({ status: 'failed', failureReason: 'Zoom answered 503: HTTP 503' });
       expect(pageKeys(pages)).toEqual(['active 1']);
+    });
+  });
+
+  describe('the directory it leaves behind', () => {
+    const directory = () => new ZoomDirectory(replica.dataSource);
+
+    it("holds every user listed, and a census in which Zoom's summary matches them", async () => {
+      const zoom = new FakeZoomUsers({ active: 3, inactive: 2, pending: 1 });
+      zoom.change('active-1', { type: 2 });
+
+      await createRunner(replica, fakesFor(zoom)).run(await claimQueuedJob());
+
+      expect(await directory().counts('zoom-credential-1')).toEqual({ licensed: 1, basic: 0, joinOnly: 4, pending: 1 });
+      expect((await directory().census('zoom-credential-1'))?.offsets).toEqual({ licensed: 0, basic: 0, joinOnly: 0, pending: 0 });
+    });
+
+    it('marks a user the next complete listing no longer shows as removed', async () => {
+      const zoom = new FakeZoomUsers({ active: 3 });
+      await createRunner(replica, fakesFor(zoom)).run(await claimQueuedJob());
+      zoom.remove('active-2');
+
+      await createRunner(replica, fakesFor(zoom)).run(await claimQueuedJob());
+
+      expect(await directory().counts('zoom-credential-1')).toMatchObject({ joinOnly: 2 });
+      expect(await replica.dataSource.query(`SELECT user_key, status FROM known_users WHERE status = 'removed'`)).toEqual([
+        { user_key: 'active-2', status: 'removed' },
+      ]);
     });
   });
 });

@@ -10,6 +10,8 @@ import { RemovalsHeld } from './messages/removals-held';
 import { RunProgress } from './messages/run-progress';
 import { SyncRunCompleted } from './messages/sync-run-completed';
 import { SyncRunRequested } from './messages/sync-run-requested';
+import { ZoomDriftDetected } from './messages/zoom-drift-detected';
+import { ZoomReconcileRequested } from './messages/zoom-reconcile-requested';
 import { ZoomUserChanged } from './messages/zoom-user-changed';
 import { ZoomUsersPage } from './messages/zoom-users-page';
 
@@ -28,6 +30,8 @@ export const MESSAGE_CATALOGUE: readonly MessageDefinition[] = Object.freeze([
   RemovalsDecided,
   IntegrationAlert,
   CredentialsChanged,
+  ZoomReconcileRequested,
+  ZoomDriftDetected,
 ]);
 
 /** Every topic to create: each message topic and its dead-letter topic. */

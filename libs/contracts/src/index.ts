@@ -15,6 +15,8 @@ export * from './messages/removals-held';
 export * from './messages/run-progress';
 export * from './messages/sync-run-completed';
 export * from './messages/sync-run-requested';
+export * from './messages/zoom-drift-detected';
+export * from './messages/zoom-reconcile-requested';
 export * from './messages/zoom-user-changed';
 export * from './messages/zoom-users-page';
 export * from './validate-message';

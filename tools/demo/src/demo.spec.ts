@@ -7,6 +7,7 @@ import { webhookLine } from './webhook-changes';
 const run = (counts: Partial<RunView>): RunView => ({
   id: 'r',
   status: 'running',
+  trigger: 'manual',
   failureReason: null,
   requestedAt: '',
   finishedAt: null,

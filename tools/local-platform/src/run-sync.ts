@@ -4,6 +4,7 @@ import { ServiceProcess } from './service-process';
 export interface RunView {
   id: string;
   status: 'requested' | 'running' | 'completed' | 'failed';
+  trigger: 'manual' | 'schedule' | 'reconcile';
   failureReason: string | null;
   requestedAt: string;
   finishedAt: string | null;

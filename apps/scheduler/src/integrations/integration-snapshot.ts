@@ -18,5 +18,7 @@ export function integrationSnapshot(integration: IntegrationEntity): Integration
     onZoomRemoval: integration.onZoomRemoval,
     removalThresholdPercent: integration.removalThresholdPercent,
     removalThresholdMinimum: integration.removalThresholdMinimum,
+    webhooksEnabled: integration.webhooksEnabled,
+    reconcileIntervalMinutes: integration.reconcileIntervalMinutes,
   };
 }

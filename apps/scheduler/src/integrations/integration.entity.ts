@@ -1,5 +1,6 @@
 import {
   IntegrationType,
+  RECONCILE_DEFAULTS,
   REMOVAL_DEFAULTS,
   StandardZoomField,
   SyncKey,
@@ -59,6 +60,13 @@ export class IntegrationEntity {
   /** ...unless they are no more than this many people. */
   @Column({ name: 'removal_threshold_minimum', type: 'int', default: REMOVAL_DEFAULTS.removalThresholdMinimum })
   removalThresholdMinimum: number;
+
+  /** Zoom sends this integration's account webhooks: the reconcile checks that none was lost. */
+  @Column({ name: 'webhooks_enabled', default: RECONCILE_DEFAULTS.webhooksEnabled })
+  webhooksEnabled: boolean;
+
+  @Column({ name: 'reconcile_interval_minutes', type: 'int', default: RECONCILE_DEFAULTS.reconcileIntervalMinutes })
+  reconcileIntervalMinutes: number;
 
   /** Grows with every change; consumers of integration.changed keep the newest. */
   @VersionColumn()

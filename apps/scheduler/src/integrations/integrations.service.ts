@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IntegrationChanged, REMOVAL_DEFAULTS } from '@zoom-oomnitza-sync/contracts';
+import { IntegrationChanged, RECONCILE_DEFAULTS, REMOVAL_DEFAULTS } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem, ProblemException } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -48,6 +48,8 @@ export class IntegrationsService {
           onZoomRemoval: input.onZoomRemoval ?? REMOVAL_DEFAULTS.onZoomRemoval,
           removalThresholdPercent: input.removalThresholdPercent ?? REMOVAL_DEFAULTS.removalThresholdPercent,
           removalThresholdMinimum: input.removalThresholdMinimum ?? REMOVAL_DEFAULTS.removalThresholdMinimum,
+          webhooksEnabled: input.webhooksEnabled ?? RECONCILE_DEFAULTS.webhooksEnabled,
+          reconcileIntervalMinutes: input.reconcileIntervalMinutes ?? RECONCILE_DEFAULTS.reconcileIntervalMinutes,
         }),
       );
       await this.announce(manager, integration);

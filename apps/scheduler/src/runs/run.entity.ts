@@ -1,3 +1,4 @@
+import { RunTrigger } from '@zoom-oomnitza-sync/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const RUN_STATUSES = ['requested', 'running', 'completed', 'failed'] as const;
@@ -21,7 +22,7 @@ export class RunEntity {
   status: RunStatus;
 
   @Column({ type: 'text' })
-  trigger: 'manual' | 'schedule';
+  trigger: RunTrigger;
 
   @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
   requestedAt: Date;

@@ -9,5 +9,6 @@ import { RunsService } from './runs.service';
   imports: [IntegrationsModule],
   controllers: [RunsController, RunReportsController],
   providers: [RunsService, RunAccountingService],
+  exports: [RunsService],
 })
 export class RunsModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
+import { RunTrigger, SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem } from '@zoom-oomnitza-sync/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { IntegrationEntity } from '../integrations/integration.entity';
 import { IntegrationsService } from '../integrations/integrations.service';
 import { RunErrorEntity } from './run-error.entity';
 import { RunEntity } from './run.entity';
@@ -17,27 +18,38 @@ export class RunsService {
   ) {}
 
   /** The run and its request commit together: a crash never loses or invents a run request. */
-  async requestRun(tenantId: string, integrationId: string, trigger: RunEntity['trigger'] = 'manual'): Promise<RunEntity> {
+  async requestRun(tenantId: string, integrationId: string, trigger: RunTrigger = 'manual'): Promise<RunEntity> {
     return this.dataSource.transaction(async (manager) => {
       const integration = await this.integrations.get(tenantId, integrationId, manager);
       if (integration.status !== 'active') {
         throw new ConflictProblem(`Integration ${integrationId} is ${integration.status}: launch it before running it.`);
       }
-      const run = await manager.save(manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger }));
-      await this.outbox.publish(manager, SyncRunRequested, {
-        tenantId,
-        integrationId,
-        runId: run.id,
-        payload: {
-          runId: run.id,
-          trigger,
-          runStartedAt: run.requestedAt.toISOString(),
-          zoomCredentialId: integration.zoomCredentialId,
-          userStatuses: [...ZOOM_USER_STATUSES],
-        },
-      });
-      return run;
+      return this.startRun(manager, integration, trigger);
     });
+  }
+
+  /** Inside the caller's transaction: the run and the message asking the fetcher for it. */
+  async startRun(manager: EntityManager, integration: IntegrationEntity, trigger: RunTrigger): Promise<RunEntity> {
+    const { tenantId, id: integrationId } = integration;
+    const run = await manager.save(manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger }));
+    await this.outbox.publish(manager, SyncRunRequested, {
+      tenantId,
+      integrationId,
+      runId: run.id,
+      payload: {
+        runId: run.id,
+        trigger,
+        runStartedAt: run.requestedAt.toISOString(),
+        zoomCredentialId: integration.zoomCredentialId,
+        userStatuses: [...ZOOM_USER_STATUSES],
+      },
+    });
+    return run;
+  }
+
+  /** The integration's run that has not finished yet, if any. */
+  activeRun(manager: EntityManager, integrationId: string): Promise<RunEntity | null> {
+    return manager.findOne(RunEntity, { where: { integrationId, status: In(['requested', 'running']) }, order: { requestedAt: 'DESC' } });
   }
 
   async get(tenantId: string, integrationId: string, runId: string): Promise<RunEntity> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RunProgress, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import { RunProgress, ZOOM_USER_STATUSES, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { ZoomDirectory } from '../directory/zoom-directory';
 import { FetchJobEntity } from './fetch-job.entity';
 
 /** Where the fetch stands after a page: the next request to make. */
@@ -37,6 +38,7 @@ export class FetchJobStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly directory: ZoomDirectory,
   ) {}
 
   /** The oldest job that is due, or whose owner stopped renewing its lease. */
@@ -57,7 +59,11 @@ export class FetchJobStore {
     return this.dataSource.getRepository(FetchJobEntity).findOneByOrFail({ runId: rows[0].run_id });
   }
 
-  /** Hands a page on (unless it is an empty page in the middle) and records the new checkpoint. */
+  /**
+   * Hands a page on (unless it is an empty page in the middle), records its users in the
+   * directory (the last page of a complete listing also removes who was not listed), and records
+   * the new checkpoint.
+   */
   async recordPage(job: FetchJobEntity, page: FetchedPage, next: FetchCheckpoint, leaseSeconds: number): Promise<void> {
     const changes: Partial<FetchJobEntity> = {
       ...next,
@@ -66,6 +72,10 @@ export class FetchJobStore {
       ...(page.isLastPage ? { status: 'completed' as const, finishedAt: new Date() } : {}),
     };
     await this.update(job, changes, async (manager) => {
+      await this.directory.record(manager, job.zoomCredentialId, page.users, page.observedAt, page.userStatus);
+      if (page.isLastPage && ZOOM_USER_STATUSES.every((status) => job.userStatuses.includes(status))) {
+        await this.directory.removeUnlisted(manager, job.zoomCredentialId, job.runStartedAt);
+      }
       if (page.users.length === 0 && !page.isLastPage) {
         return;
       }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
 import { FetchJobStore } from '../fetch-jobs/fetch-job.store';
+import { DirectoryModule } from '../directory/directory.module';
 import { ZoomApiModule } from '../zoom-api/zoom-api.module';
 import { FetchWorker } from './fetch-worker';
 import { FullSyncRunner } from './full-sync.runner';
 import { Pause } from './pause';
 
 @Module({
-  imports: [CredentialsClientModule, ZoomApiModule],
+  imports: [CredentialsClientModule, ZoomApiModule, DirectoryModule],
   providers: [FetchJobStore, Pause, FullSyncRunner, FetchWorker],
 })
 export class FullSyncModule {}

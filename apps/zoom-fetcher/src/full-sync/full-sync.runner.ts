@@ -4,11 +4,13 @@ import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError, CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
+import { ZoomDirectory } from '../directory/zoom-directory';
 import { FetchJobEntity } from '../fetch-jobs/fetch-job.entity';
 import { FetchCheckpoint, FetchJobStore, LeaseLostError } from '../fetch-jobs/fetch-job.store';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
 import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { RequestPacer } from '../zoom-api/request-pacer';
+import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { Pause } from './pause';
 
@@ -41,6 +43,8 @@ export class FullSyncRunner {
     logger: AppLogger,
     private readonly pause: Pause,
     private readonly pacer: RequestPacer,
+    private readonly summaries: ZoomSummaryReader,
+    private readonly directory: ZoomDirectory,
   ) {
     this.log = logger.pino.child({ context: FullSyncRunner.name });
     this.pageSize = config.get('ZOOM_PAGE_SIZE', { infer: true });
@@ -66,6 +70,7 @@ export class FullSyncRunner {
     try {
       await this.fetchAll(job);
       this.log.info({ runId: job.runId, users: job.usersFetched, seconds: (Date.now() - started) / 1000 }, 'full sync fetch completed');
+      await this.takeCensus(job);
     } catch (error) {
       if (error instanceof FetchSuspended) {
         return;
@@ -79,6 +84,24 @@ export class FullSyncRunner {
       await this.store
         .fail(job, reason)
         .catch((failure: unknown) => this.log.warn({ runId: job.runId, err: failure }, 'could not record the failure'));
+    }
+  }
+
+  /**
+   * Zoom's summary right after a complete listing: the reconcile's baseline. A summary that
+   * differs from the users listed is Zoom's way of counting (or a change during the fetch), kept as
+   * an offset; without a census the reconcile waits for the next clean full sync.
+   */
+  private async takeCensus(job: FetchJobEntity): Promise<void> {
+    try {
+      const offsets = await this.directory.takeCensus(job.zoomCredentialId, await this.summaries.read(job.zoomCredentialId));
+      const differs = Object.values(offsets).some((offset) => offset !== 0);
+      this.log[differs ? 'warn' : 'info'](
+        { runId: job.runId, zoomCredentialId: job.zoomCredentialId, offsets },
+        differs ? "Zoom's user summary differs from the users the full sync listed" : "Zoom's user summary matches the full sync",
+      );
+    } catch (error) {
+      this.log.warn({ runId: job.runId, reason: error instanceof Error ? error.message : String(error) }, 'no census after the full sync');
     }
   }
 

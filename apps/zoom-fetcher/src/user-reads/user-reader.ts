@@ -7,6 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
+import { ZoomDirectory } from '../directory/zoom-directory';
 import { UserChangePublisher } from '../user-changes/user-change-publisher';
 import { RequestPacer } from '../zoom-api/request-pacer';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
@@ -49,6 +50,7 @@ export class UserReader {
     private readonly credentials: CredentialsClient,
     private readonly pacer: RequestPacer,
     private readonly publisher: UserChangePublisher,
+    private readonly directory: ZoomDirectory,
     config: ConfigService<ZoomFetcherEnvironment, true>,
     metrics: MetricsService,
     logger: AppLogger,
@@ -137,7 +139,12 @@ export class UserReader {
       previous: read.previous,
       ...what,
     };
-    const finished = await this.queue.finish(read, (manager) => this.publisher.publish(manager, change, path));
+    const finished = await this.queue.finish(read, async (manager) => {
+      if (what.complete) {
+        await this.directory.record(manager, read.zoomCredentialId, [what.user], what.observedAt);
+      }
+      return this.publisher.publish(manager, change, path);
+    });
     if (finished) {
       this.publisher.count(finished.result);
     }

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { KnownUserStatus } from '../directory/known-user.entity';
+import { KnownUser, ZoomDirectory } from '../directory/zoom-directory';
 import { IntegrationDirectory } from '../integrations/integration-directory';
+import { ReconcileSchedule } from '../reconcile/reconcile-schedule';
 import { PublishedChange, UserChangePublisher } from '../user-changes/user-change-publisher';
 import { UserReadQueue } from '../user-reads/user-read-queue';
 import { WebhookEventEntity } from './webhook-event.entity';
@@ -14,9 +17,21 @@ export type UserEvent = Extract<ZoomWebhook, { kind: 'user_event' }>;
 /** These say all there is to say: the user is gone or inactive, and a read would add nothing (or find nobody). */
 const PUBLISHED_AS_RECEIVED: ReadonlySet<ZoomUserEvent> = new Set(['user.deactivated', 'user.deleted', 'user.disassociated']);
 
+/** What each event says of the user's status, for the directory; the others say it in their object, if at all. */
+const STATUS_AFTER: Partial<Record<ZoomUserEvent, KnownUserStatus>> = {
+  'user.activated': 'active',
+  'user.invitation_accepted': 'active',
+  'user.deactivated': 'inactive',
+  'user.deleted': 'removed',
+  'user.disassociated': 'removed',
+};
+
 /**
  * Takes a verified user event in, in one transaction: the event row (once per event: Zoom
- * redelivers), and either its zoom.user.changed messages or a read of the user from Zoom.
+ * redelivers), the user in the directory, and either its zoom.user.changed messages or a read of
+ * the user from Zoom. An update of a user the directory knows needs no read: its object carries
+ * every changed field and the directory the e-mail that addresses it. An event about a user the
+ * fetcher never saw means Zoom dropped one: the reconcile reports drift at once.
  */
 @Injectable()
 export class WebhookIntake {
@@ -25,6 +40,8 @@ export class WebhookIntake {
     private readonly integrations: IntegrationDirectory,
     private readonly publisher: UserChangePublisher,
     private readonly reads: UserReadQueue,
+    private readonly directory: ZoomDirectory,
+    private readonly reconcile: ReconcileSchedule,
   ) {}
 
   async take(zoomCredentialId: string, event: UserEvent): Promise<'accepted' | 'duplicate'> {
@@ -35,12 +52,16 @@ export class WebhookIntake {
       if (!(await this.recordOnce(manager, zoomCredentialId, event, userId ?? String(event.user.email)))) {
         return 'duplicate' as const;
       }
+      const known = await this.learn(manager, zoomCredentialId, event);
       const change = { zoomCredentialId, zoomAccountId: event.accountId, event: event.event, eventTs: event.eventTs };
-      if (userId === undefined || PUBLISHED_AS_RECEIVED.has(event.event)) {
+      const email = event.user.email ?? known?.email ?? undefined;
+      const readFree = event.event === 'user.updated' && known !== undefined && known.status !== 'removed' && email !== undefined;
+      if (userId === undefined || PUBLISHED_AS_RECEIVED.has(event.event) || readFree) {
         const observedAt = new Date(event.eventTs);
+        const user = readFree ? { ...event.user, email } : event.user;
         published = await this.publisher.publish(
           manager,
-          { ...change, user: event.user, complete: false, previous: event.previous, observedAt },
+          { ...change, user, complete: false, previous: event.previous, observedAt },
           'webhook',
         );
       } else if ((await this.integrations.activeUsing(manager, zoomCredentialId)).length > 0) {
@@ -52,6 +73,16 @@ export class WebhookIntake {
       this.publisher.count(published);
     }
     return outcome;
+  }
+
+  /** What the directory knew of the user before this event, which it then records. */
+  private async learn(manager: EntityManager, zoomCredentialId: string, event: UserEvent): Promise<KnownUser | undefined> {
+    const known = await this.directory.find(manager, zoomCredentialId, event.user);
+    if (!known && event.event !== 'user.created' && (await this.directory.census(zoomCredentialId))) {
+      await this.reconcile.flagUnknownUser(manager, zoomCredentialId);
+    }
+    await this.directory.record(manager, zoomCredentialId, [event.user], new Date(event.eventTs), STATUS_AFTER[event.event]);
+    return known;
   }
 
   /** False when this event was taken in before (same event, user and event time). */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
+import { DirectoryModule } from '../directory/directory.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
+import { ReconcileModule } from '../reconcile/reconcile.module';
 import { UserChangesModule } from '../user-changes/user-changes.module';
 import { UserReadsModule } from '../user-reads/user-reads.module';
 import { CredentialChangesController } from './credential-changes.controller';
@@ -11,7 +13,7 @@ import { ZoomWebhooksController } from './zoom-webhooks.controller';
 
 /** Receiving Zoom's webhooks: verification, dedupe, and handing each user event on or to a read. */
 @Module({
-  imports: [CredentialsClientModule, IntegrationsModule, UserChangesModule, UserReadsModule],
+  imports: [CredentialsClientModule, IntegrationsModule, UserChangesModule, UserReadsModule, DirectoryModule, ReconcileModule],
   controllers: [ZoomWebhooksController, CredentialChangesController],
   providers: [ZoomWebhookReceiver, WebhookIntake, WebhookEventRetention],
 })

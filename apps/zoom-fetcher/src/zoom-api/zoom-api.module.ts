@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { RequestPacer } from './request-pacer';
+import { ZoomSummaryReader } from './zoom-summary-reader';
 import { ZoomUsersClient } from './zoom-users.client';
 
 /**
@@ -9,8 +11,10 @@ import { ZoomUsersClient } from './zoom-users.client';
  * webhook reads share on this replica: Zoom's rate limits are per account, whoever calls.
  */
 @Module({
+  imports: [CredentialsClientModule],
   providers: [
     ZoomUsersClient,
+    ZoomSummaryReader,
     {
       provide: RequestPacer,
       inject: [ConfigService],
@@ -21,6 +25,6 @@ import { ZoomUsersClient } from './zoom-users.client';
         }),
     },
   ],
-  exports: [ZoomUsersClient, RequestPacer],
+  exports: [ZoomUsersClient, RequestPacer, ZoomSummaryReader],
 })
 export class ZoomApiModule {}

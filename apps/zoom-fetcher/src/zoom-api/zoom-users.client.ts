@@ -11,7 +11,7 @@ export interface UsersPage {
 
 const TIMEOUT_MS = 30_000;
 
-/** GET /v2/users (one page) and GET /v2/users/{userId}. Errors come back as ZoomApiError with Zoom's code. */
+/** GET /v2/users (one page), GET /v2/users/{userId} and GET /v2/users/summary. Errors come back as ZoomApiError with Zoom's code. */
 @Injectable()
 export class ZoomUsersClient {
   async listUsers(
@@ -36,6 +36,11 @@ export class ZoomUsersClient {
   /** The whole user as Zoom shows it now; a user that does not exist is a ZoomApiError with `userNotFound`. */
   async getUser(apiUrl: string, accessToken: string, userId: string): Promise<ZoomUserDto> {
     return (await this.get(new URL(`${apiUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(userId)}`), accessToken)) as ZoomUserDto;
+  }
+
+  /** GET /v2/users/summary: users by kind, as Zoom counts them. */
+  async usersSummary(apiUrl: string, accessToken: string): Promise<Record<string, unknown>> {
+    return this.get(new URL(`${apiUrl.replace(/\/+$/, '')}/users/summary`), accessToken);
   }
 
   private async get(url: URL, accessToken: string): Promise<Record<string, unknown>> {

@@ -66,9 +66,10 @@ export function zoomUsers(status: ZoomUserStatus, count: number): ZoomUserDto[] 
  * Zoom's list users and get user over a population, paged with opaque page tokens that are only
  * good for the pass they were issued in; a test scripts error answers for chosen requests.
  */
-export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUser'> {
+export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUser' | 'usersSummary'> {
   readonly requests: ListUsersRequest[] = [];
   readonly userReads: GetUserRequest[] = [];
+  summaryRequests = 0;
   /** Runs as each get user request arrives, before Zoom answers. */
   onUserRead?: (request: GetUserRequest, requestNumber: number) => Promise<void> | void;
   private readonly scriptedReads = new Map<number, ZoomApiError>();
@@ -77,7 +78,7 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUs
   private readonly scripted = new Map<number, ZoomApiError>();
   private persistent?: { fromRequest: number; error: ZoomApiError };
   private readonly pageTokens = new Map<string, { status: ZoomUserStatus; offset: number }>();
-  private readonly population: Record<ZoomUserStatus, ZoomUserDto[]>;
+  private population: Record<ZoomUserStatus, ZoomUserDto[]>;
 
   constructor(counts: Partial<Record<ZoomUserStatus, number>>) {
     this.population = Object.fromEntries(ZOOM_USER_STATUSES.map((status) => [status, zoomUsers(status, counts[status] ?? 0)])) as Record<
@@ -120,6 +121,18 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUs
     Object.assign(user, changes);
   }
 
+  /** An admin adds a user to Zoom. */
+  add(status: ZoomUserStatus, user: ZoomUserDto): void {
+    this.population[status].push({ ...user, status });
+  }
+
+  /** An admin deletes a user from Zoom. */
+  remove(userId: string): void {
+    for (const status of ZOOM_USER_STATUSES) {
+      this.population[status] = this.population[status].filter((user) => user.id !== userId);
+    }
+  }
+
   get users(): ZoomUserDto[] {
     return ZOOM_USER_STATUSES.flatMap((status) => this.population[status]);
   }
@@ -157,6 +170,19 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUs
       throw zoomAnswers.userNotFound(userId);
     }
     return { ...user };
+  }
+
+  /** Counted as the Zoom sandbox counts: pending users apart, the others by license type. */
+  async usersSummary(): Promise<Record<string, unknown>> {
+    this.summaryRequests += 1;
+    const listed = [...this.population.active, ...this.population.inactive];
+    const ofType = (type: number) => listed.filter((user) => user.type === type).length;
+    return {
+      licensed_users_count: ofType(2),
+      basic_users_count: ofType(1),
+      join_only_users_count: listed.length - ofType(2) - ofType(1),
+      pending_users_count: this.population.pending.length,
+    };
   }
 
   private scriptedAnswer(requestNumber: number): ZoomApiError | undefined {

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FetchJobEntity } from '../../src/fetch-jobs/fetch-job.entity';
 import { FetchJobStore } from '../../src/fetch-jobs/fetch-job.store';
-import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
-import { FetchJobs1764240100000 } from '../../src/migrations/1764240100000-fetch-jobs';
+import { ZoomDirectory } from '../../src/directory/zoom-directory';
+import { ZOOM_FETCHER_ENTITIES, ZOOM_FETCHER_MIGRATIONS } from '../../src/zoom-fetcher-schema';
 
 /** Topics as published, without a deployment prefix. */
 export const topicNames = new TopicNames('');
@@ -47,7 +47,7 @@ export class FetcherDatabase {
   /** A replica on the schema; pass an outbox to break its transactions on purpose. */
   async replica(outbox: OutboxService = new OutboxService(topicNames)): Promise<Replica> {
     const dataSource = await this.connect({ migrate: false });
-    return { dataSource, outbox, store: new FetchJobStore(dataSource, outbox) };
+    return { dataSource, outbox, store: new FetchJobStore(dataSource, outbox, new ZoomDirectory(dataSource)) };
   }
 
   /** A fetch job as RunRequestsController queues it from a run request. */
@@ -93,7 +93,7 @@ export class FetcherDatabase {
 
   /** Every test starts from an empty queue: a job left behind would be claimed by the next test. */
   async clear(): Promise<void> {
-    await this.inspector.query('TRUNCATE fetch_jobs, outbox');
+    await this.inspector.query('TRUNCATE fetch_jobs, known_users, directory_census, outbox');
   }
 
   async close(): Promise<void> {
@@ -106,7 +106,7 @@ export class FetcherDatabase {
   }
 
   private async connect(options: { migrate: boolean }): Promise<DataSource> {
-    const tables = { entities: [...messagingEntities, FetchJobEntity], migrations: [InitialSchema1764240000000, FetchJobs1764240100000] };
+    const tables = { entities: [...messagingEntities, ...ZOOM_FETCHER_ENTITIES], migrations: ZOOM_FETCHER_MIGRATIONS };
     const dataSource = await openServiceDataSource(this.schema, tables, options);
     this.dataSources.push(dataSource);
     return dataSource;

@@ -1,12 +1,14 @@
 import { ConfigService } from '@nestjs/config';
 import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
-import { FetchJobStore } from '../../src/fetch-jobs/fetch-job.store';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
 import { RequestPacer } from '../../src/zoom-api/request-pacer';
 import { ZoomUsersClient } from '../../src/zoom-api/zoom-users.client';
+import { ZoomSummaryReader } from '../../src/zoom-api/zoom-summary-reader';
+import { ZoomDirectory } from '../../src/directory/zoom-directory';
 import { ZoomFetcherEnvironment } from '../../src/zoom-fetcher.environment';
 import { FakeCredentials } from './fake-credentials';
+import { Replica } from './fetcher-database';
 import { FakeZoomUsers } from './fake-zoom-users';
 import { RecordedPause } from './recorded-pause';
 
@@ -31,7 +33,8 @@ export interface RunnerFakes {
 export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentials: new FakeCredentials(), pause: new RecordedPause() });
 
 /** The real runner on a replica's real store; only Zoom, the credentials service and waiting are fakes. */
-export function createRunner(store: FetchJobStore, { zoom, credentials, pause }: RunnerFakes): FullSyncRunner {
+export function createRunner({ store, dataSource }: Replica, { zoom, credentials, pause }: RunnerFakes): FullSyncRunner {
+  const pacer = new RequestPacer({ medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000, light: 1000 });
   return new FullSyncRunner(
     store,
     zoom as unknown as ZoomUsersClient,
@@ -39,6 +42,8 @@ export function createRunner(store: FetchJobStore, { zoom, credentials, pause }:
     new ConfigService<ZoomFetcherEnvironment, true>(SETTINGS),
     new AppLogger(createLogger('zoom-fetcher-test', 'silent')),
     pause,
-    new RequestPacer({ medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000, light: 1000 }),
+    pacer,
+    new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, credentials as unknown as CredentialsClient, pacer),
+    new ZoomDirectory(dataSource),
   );
 }

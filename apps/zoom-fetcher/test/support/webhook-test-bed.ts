@@ -4,6 +4,8 @@ import {
   IntegrationChanged,
   IntegrationChangedValue,
   MessageEnvelope,
+  ZoomDriftDetected,
+  ZoomDriftDetectedValue,
   ZoomUserChanged,
   ZoomUserChangedValue,
 } from '@zoom-oomnitza-sync/contracts';
@@ -23,6 +25,8 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Counter } from 'prom-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ReconcileChecker, ReconcileOutcome } from '../../src/reconcile/reconcile-checker';
+import { ReconcileSchedule } from '../../src/reconcile/reconcile-schedule';
 import { AppModule } from '../../src/app.module';
 import { IntegrationChangesController } from '../../src/integrations/integration-changes.controller';
 import { UserReader } from '../../src/user-reads/user-reader';
@@ -88,6 +92,7 @@ export class WebhookTestBed {
         CREDENTIALS_SERVICE_TOKEN: randomBytes(24).toString('hex'),
         OUTBOX_RELAY_ENABLED: 'false',
         ZOOM_USER_READ_CONCURRENCY: '0',
+        ZOOM_RECONCILE_WORKERS: '0',
         ZOOM_REQUESTS_PER_SECOND: '1000',
         ZOOM_USER_READS_PER_SECOND: '1000',
         ZOOM_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
@@ -188,9 +193,20 @@ export class WebhookTestBed {
     return this.app.get(UserReader).readNext();
   }
 
+  /** Performs the next due reconcile, as a reconcile loop would; undefined when none is due. */
+  async reconcileNext(): Promise<ReconcileOutcome | undefined> {
+    const due = await this.app.get(ReconcileSchedule).claimDue();
+    return due && this.app.get(ReconcileChecker).check(due);
+  }
+
   /** The zoom.user.changed messages written, oldest first. */
   published(): Promise<MessageEnvelope<ZoomUserChangedValue>[]> {
     return outboxEnvelopes<ZoomUserChangedValue>(this.inspector, this.app.get(TopicNames).resolve(ZoomUserChanged.topic));
+  }
+
+  /** The zoom.drift.detected messages written, oldest first. */
+  drifts(): Promise<MessageEnvelope<ZoomDriftDetectedValue>[]> {
+    return outboxEnvelopes<ZoomDriftDetectedValue>(this.inspector, this.app.get(TopicNames).resolve(ZoomDriftDetected.topic));
   }
 
   /** Everything stored from deliveries: the events taken in and the reads waiting. */
@@ -222,7 +238,7 @@ export class WebhookTestBed {
 
   /** Every test starts with no integrations, events, reads or messages. */
   async clear(): Promise<void> {
-    await this.inspector.query('TRUNCATE integrations, webhook_events, user_reads, outbox');
+    await this.inspector.query('TRUNCATE integrations, webhook_events, user_reads, known_users, directory_census, outbox');
     this.zoom.forgetUserReads();
     this.credentials.unavailable = false;
     this.credentials.renewals.length = 0;

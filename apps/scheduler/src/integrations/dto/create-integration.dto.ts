@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   INTEGRATION_TYPES,
   IntegrationType,
+  RECONCILE_DEFAULTS,
+  RECONCILE_INTERVAL_MINUTES,
   REMOVAL_DEFAULTS,
   StandardZoomField,
   SYNC_KEYS,
@@ -12,7 +14,7 @@ import {
   ZoomRemovalPolicy,
 } from '@zoom-oomnitza-sync/contracts';
 import { IsFieldTargets } from './is-field-targets';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const INSTALLATION_TYPES = ['cloud', 'local'] as const;
@@ -101,4 +103,26 @@ export class CreateIntegrationDto {
   @Min(0)
   @Max(1_000_000)
   removalThresholdMinimum?: number;
+
+  @ApiPropertyOptional({
+    default: RECONCILE_DEFAULTS.webhooksEnabled,
+    description:
+      "The Zoom credential's app sends webhooks to its webhookUrl: every reconcileIntervalMinutes the integration's Zoom user counts " +
+      'are compared with what the platform saw, and a difference (a delivery Zoom gave up on) starts a full sync',
+  })
+  @IsOptional()
+  @IsBoolean()
+  webhooksEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    default: RECONCILE_DEFAULTS.reconcileIntervalMinutes,
+    minimum: RECONCILE_INTERVAL_MINUTES.min,
+    maximum: RECONCILE_INTERVAL_MINUTES.max,
+    description: 'Minutes between two reconciles of an integration with webhooks on',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(RECONCILE_INTERVAL_MINUTES.min)
+  @Max(RECONCILE_INTERVAL_MINUTES.max)
+  reconcileIntervalMinutes?: number;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { RECONCILE_INTERVAL_MINUTES } from '../../common/reconcile';
 import { ZOOM_REMOVAL_POLICIES, ZoomRemovalPolicy } from '../../common/removal';
 import { StandardZoomField } from '../../mapping/standard-fields';
 import { SYNC_PREFERENCES, SyncPreference } from '../oomnitza-records-upsert/value';
@@ -81,4 +82,15 @@ export class IntegrationChangedValue {
   @IsInt()
   @Min(0)
   removalThresholdMinimum?: number;
+
+  /** Webhooks are on: the reconcile checks every reconcileIntervalMinutes that none was lost. Absent: RECONCILE_DEFAULTS. */
+  @IsOptional()
+  @IsBoolean()
+  webhooksEnabled?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(RECONCILE_INTERVAL_MINUTES.min)
+  @Max(RECONCILE_INTERVAL_MINUTES.max)
+  reconcileIntervalMinutes?: number;
 }

@@ -1,7 +1,9 @@
 import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsString, IsUUID } from 'class-validator';
 import { ZOOM_USER_STATUSES, ZoomUserStatus } from '../../common/zoom-user.dto';
 
-export const RUN_TRIGGERS = ['manual', 'schedule'] as const;
+/** `reconcile`: the reconcile found that webhooks missed a change. */
+export const RUN_TRIGGERS = ['manual', 'schedule', 'reconcile'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 /** The scheduler asks for a full sync of one integration. */
 export class SyncRunRequestedValue {
@@ -9,7 +11,7 @@ export class SyncRunRequestedValue {
   runId: string;
 
   @IsIn(RUN_TRIGGERS)
-  trigger: (typeof RUN_TRIGGERS)[number];
+  trigger: RunTrigger;
 
   /** The run's time: what Oomnitza's "Connector Sync Time" shows for every record it writes. */
   @IsISO8601({ strict: true })

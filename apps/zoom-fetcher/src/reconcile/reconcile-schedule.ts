@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { IntegrationEntity } from '../integrations/integration.entity';
+
+/** An integration whose reconcile is due, as claimed. */
+export interface DueReconcile {
+  integrationId: string;
+  tenantId: string;
+  zoomCredentialId: string;
+  driftSuspected: boolean;
+  unknownUser: boolean;
+}
+
+interface DueRow {
+  integration_id: string;
+  tenant_id: string;
+  zoom_credential_id: string;
+  drift_suspected_at: Date | null;
+  unknown_user_at: Date | null;
+}
+
+/**
+ * When each active integration with webhooks on is reconciled, in the integrations read model.
+ * Claiming moves the next reconcile one interval on, under SKIP LOCKED: replicas never check one
+ * integration twice, and a replica that dies mid-check costs one interval, not the reconcile.
+ */
+@Injectable()
+export class ReconcileSchedule {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async claimDue(): Promise<DueReconcile | undefined> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE ${this.table} SET next_reconcile_at = now() + make_interval(mins => reconcile_interval_minutes)
+       WHERE integration_id = (
+         SELECT integration_id FROM ${this.table}
+         WHERE state = 'active' AND webhooks_enabled AND next_reconcile_at <= now()
+         ORDER BY next_reconcile_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING integration_id, tenant_id, zoom_credential_id, drift_suspected_at, unknown_user_at`,
+    )) as [DueRow[], number];
+    const row = rows[0];
+    return (
+      row && {
+        integrationId: row.integration_id,
+        tenantId: row.tenant_id,
+        zoomCredentialId: row.zoom_credential_id,
+        driftSuspected: row.drift_suspected_at !== null,
+        unknownUser: row.unknown_user_at !== null,
+      }
+    );
+  }
+
+  /** Reconcile now (someone asked). */
+  async bringForward(manager: EntityManager, integrationId: string): Promise<void> {
+    await manager.query(`UPDATE ${this.table} SET next_reconcile_at = now() WHERE integration_id = $1`, [integrationId]);
+  }
+
+  /** Counts differed: look again after `seconds` before believing it. */
+  async suspectDrift(integrationId: string, seconds: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET drift_suspected_at = now(), next_reconcile_at = now() + make_interval(secs => $2) WHERE integration_id = $1`,
+      [integrationId, seconds],
+    );
+  }
+
+  /** Inside the caller's transaction: what made this reconcile suspicious is dealt with. */
+  async settle(manager: EntityManager, integrationId: string): Promise<void> {
+    await manager.query(`UPDATE ${this.table} SET drift_suspected_at = NULL, unknown_user_at = NULL WHERE integration_id = $1`, [
+      integrationId,
+    ]);
+  }
+
+  /** Inside a webhook's transaction: every integration of the credential reconciles now, and reports drift. */
+  async flagUnknownUser(manager: EntityManager, zoomCredentialId: string): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.table} SET unknown_user_at = now(), next_reconcile_at = now()
+       WHERE zoom_credential_id = $1 AND state = 'active' AND webhooks_enabled AND unknown_user_at IS NULL`,
+      [zoomCredentialId],
+    );
+  }
+
+  private get table(): string {
+    return qualifiedTable(this.dataSource, IntegrationEntity);
+  }
+}

@@ -1,0 +1,26 @@
+import { DirectoryCensusEntity } from './directory/directory-census.entity';
+import { KnownUserEntity } from './directory/known-user.entity';
+import { FetchJobEntity } from './fetch-jobs/fetch-job.entity';
+import { IntegrationEntity } from './integrations/integration.entity';
+import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
+import { FetchJobs1764240100000 } from './migrations/1764240100000-fetch-jobs';
+import { Webhooks1764240200000 } from './migrations/1764240200000-webhooks';
+import { ZoomDirectory1764240300000 } from './migrations/1764240300000-zoom-directory';
+import { UserReadEntity } from './user-reads/user-read.entity';
+import { WebhookEventEntity } from './webhooks/webhook-event.entity';
+
+/** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
+export const ZOOM_FETCHER_ENTITIES = [
+  FetchJobEntity,
+  IntegrationEntity,
+  WebhookEventEntity,
+  UserReadEntity,
+  KnownUserEntity,
+  DirectoryCensusEntity,
+];
+export const ZOOM_FETCHER_MIGRATIONS = [
+  InitialSchema1764240000000,
+  FetchJobs1764240100000,
+  Webhooks1764240200000,
+  ZoomDirectory1764240300000,
+];
