@@ -82,6 +82,26 @@ describe('held removals: the scheduler learns what the writer holds, alerts, and
     });
   });
 
+  it('says of a hold of webhooks that the removals within the threshold went to Oomnitza and the ones past it are held', async () => {
+    const integration = await bed.requestedRun();
+
+    await bed.recordHeld(heldReport(integration, { source: 'webhooks', runId: undefined, count: 1, threshold: 20, syncedUsers: 100 }));
+
+    const route = `/integrations/${integration.integrationId}/held-removals`;
+    expect(await alertsAbout(integration)).toEqual([
+      {
+        kind: 'removals_held',
+        severity: 'warning',
+        title: 'Zoom removals held for approval',
+        detail:
+          'Removal webhooks within one hour went over what this integration allows (20 of 100 synced users): ' +
+          'the removals up to that many go to Oomnitza, the ones past it are held and not marked ' +
+          '(1 so far; every later removal joins them until a decision). ' +
+          `Review them with GET ${route}, then apply them with POST ${route}/approve or drop them with POST ${route}/discard.`,
+      },
+    ]);
+  });
+
   it('passes an approval to the writer for the hold it saw, after which nothing is held', async () => {
     const integration = await bed.requestedRun();
     const held = heldReport(integration, { source: 'webhooks', runId: undefined, count: 21, threshold: 20, syncedUsers: 100 });

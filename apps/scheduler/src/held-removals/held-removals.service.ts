@@ -10,7 +10,23 @@ import { IntegrationsService } from '../integrations/integrations.service';
 import { HeldRemovalEntity } from './held-removal.entity';
 import { heldRemovalsViewOf, HeldRemovalsView, NOTHING_HELD, RemovalDecisionView } from './held-removals.view';
 
-const HELD_BECAUSE = { run: 'users missing from a clean full sync', webhooks: 'removal webhooks within one hour' } as const;
+/**
+ * What the alert says was held. A run's missing users are held all together; webhooks up to the
+ * threshold went to Oomnitza before the one past it opened the hold, which keeps every later one.
+ */
+function heldDetail(hold: HeldRemovalEntity): string {
+  const allows = `(${hold.threshold} of ${hold.syncedUsers} synced users)`;
+  if (hold.source === 'webhooks') {
+    return (
+      `Removal webhooks within one hour went over what this integration allows ${allows}: the removals up to that many go to ` +
+      `Oomnitza, the ones past it are held and not marked (${hold.count} so far; every later removal joins them until a decision).`
+    );
+  }
+  return (
+    `${hold.count} people would be marked removed or deactivated in Oomnitza at once (users missing from a clean full sync), ` +
+    `more than this integration allows ${allows}, so none of them was marked.`
+  );
+}
 
 /**
  * The scheduler's side of the mass-removal circuit breaker: it learns what the writer holds (and
@@ -104,8 +120,7 @@ export class HeldRemovalsService {
         severity: 'warning',
         title: 'Zoom removals held for approval',
         detail:
-          `${hold.count} people would be marked removed or deactivated in Oomnitza at once (${HELD_BECAUSE[hold.source]}), ` +
-          `more than this integration allows (${hold.threshold} of ${hold.syncedUsers} synced users), so none of them was marked. ` +
+          `${heldDetail(hold)} ` +
           `Review them with GET ${route}, then apply them with POST ${route}/approve or drop them with POST ${route}/discard.`,
         runId: hold.runId ?? undefined,
       },
