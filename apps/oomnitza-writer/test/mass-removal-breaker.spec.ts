@@ -204,6 +204,16 @@ describe('the mass-removal circuit breaker: too many removals at once wait for a
       expect(marked(replica)).toHaveLength(42);
     });
 
+    it('never hold at 100 %: every synced user may be removed within the hour', async () => {
+      const replica = bed.newReplica();
+      const run = await synced(replica, 30, { removalThresholdPercent: 100 });
+
+      await deliverRemovals(replica, run, range(1, 30));
+
+      expect(marked(replica)).toHaveLength(30);
+      expect(await bed.hold(run.integrationId)).toBeNull();
+    });
+
     it('count the last hour only', async () => {
       const replica = bed.newReplica();
       const run = await synced(replica, 100);

@@ -52,6 +52,28 @@ describe('an email change updates the same Oomnitza person, found through the sy
     expect((await reportsOutsideRuns(run)).map(({ updated, created }) => ({ updated, created }))).toEqual([{ updated: 1, created: 0 }]);
   });
 
+  it('writes a change of the old email and the email change that follows it, arriving together, to the same person in turn', async () => {
+    const replica = bed.newReplica();
+    const run = await synced(replica);
+    const dept = STANDARD_MAPPING.dept;
+
+    await deliver(
+      bed,
+      replica,
+      run.changes([
+        run.partialUser(1, { [dept]: 'Research' }, later(run, 4)),
+        run.partialUser(1, { ...renamed, [ZOOM_ID_FIELD]: MappedRun.zoomIdOf(1) }, later(run, 5)),
+      ]),
+    );
+
+    expect(emails(replica)).toEqual([
+      [NEW_EMAIL, NEW_EMAIL],
+      [emailOf(2), emailOf(2)],
+    ]);
+    expect(replica.oomnitza.people()[0][dept]).toBe('Research');
+    expect((await bed.syncStates(run.integrationId)).map((state) => state.syncKey)).toEqual([NEW_EMAIL, emailOf(2)]);
+  });
+
   it('renames the same way when the next full sync reads the new email, and a third sync finds nothing to do', async () => {
     const replica = bed.newReplica();
     const first = await synced(replica);

@@ -21,8 +21,10 @@ export interface PendingBatch {
 
 /**
  * The batch at the head of an integration's pending records (oldest first): up to `size` records
- * written alike (same run, credential, preference, sync field) and each sync key once, so a
- * record's second version is decided against the first's outcome. A run's end mark closes it.
+ * written alike (same run, credential, preference, sync field), each sync key and each Zoom user
+ * once, so a record's second version is decided against the first's outcome (and a change under
+ * the old email is written before the email change that renames its person). A run's end mark
+ * closes it.
  */
 export function headBatch(pending: PendingRecordEntity[], size: number): PendingBatch | undefined {
   const [first] = pending;
@@ -42,6 +44,7 @@ export function headBatch(pending: PendingRecordEntity[], size: number): Pending
     ids: [],
   };
   const syncKeys = new Set<string>();
+  const zoomUsers = new Set<string>();
   for (const row of pending) {
     if (!writtenAlike(batch, row)) {
       break;
@@ -51,10 +54,17 @@ export function headBatch(pending: PendingRecordEntity[], size: number): Pending
       batch.endsRun = true;
       break;
     }
-    if (batch.records.length === size || syncKeys.has(row.syncKey as string)) {
+    if (
+      batch.records.length === size ||
+      syncKeys.has(row.syncKey as string) ||
+      (row.zoomUserId !== null && zoomUsers.has(row.zoomUserId))
+    ) {
       break;
     }
     syncKeys.add(row.syncKey as string);
+    if (row.zoomUserId !== null) {
+      zoomUsers.add(row.zoomUserId);
+    }
     batch.records.push(row);
     batch.ids.push(row.id);
   }
