@@ -21,12 +21,7 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
 
   beforeEach(async () => {
     await bed.clear();
-    endpoint = bed.endpoint();
-    integrations = [
-      await bed.integration(endpoint.zoomCredentialId, 'active'),
-      await bed.integration(endpoint.zoomCredentialId, 'active', { tenantId: 'acme-eu' }),
-    ];
-    await bed.integration(endpoint.zoomCredentialId, 'paused');
+    ({ endpoint, integrations } = await bed.credentialInUse());
   });
 
   afterAll(() => bed?.close());

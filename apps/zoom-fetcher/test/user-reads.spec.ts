@@ -21,12 +21,7 @@ describe('user reads: one read of the whole user per burst of events, then publi
 
   beforeEach(async () => {
     await bed.clear();
-    endpoint = bed.endpoint();
-    integrations = [
-      await bed.integration(endpoint.zoomCredentialId, 'active'),
-      await bed.integration(endpoint.zoomCredentialId, 'active', { tenantId: 'acme-eu' }),
-    ];
-    await bed.integration(endpoint.zoomCredentialId, 'paused');
+    ({ endpoint, integrations } = await bed.credentialInUse());
   });
 
   afterAll(() => bed?.close());

@@ -1,7 +1,6 @@
-import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
-import { CredentialProblemError, CredentialsClient, CredentialsUnavailableError, ZoomWebhookEndpoint } from '../src';
-import { FakeCredentialsService, SERVICE_TOKEN } from './support/fake-credentials-service';
+import { CredentialProblemError, CredentialsUnavailableError, ZoomWebhookEndpoint } from '../src';
+import { fakeCredentialsServiceAndClient, SERVICE_TOKEN } from './support/fake-credentials-service';
 
 const SECRET_TOKEN = 'webhook-secret-token-value';
 
@@ -14,26 +13,14 @@ const endpointOf = (zoomCredentialId: string): ZoomWebhookEndpoint => ({
 });
 
 describe('CredentialsClient: Zoom webhook endpoints', () => {
-  const credentials = new FakeCredentialsService();
-  let client: CredentialsClient;
-
-  beforeAll(async () => {
-    const url = await credentials.start();
-    client = new CredentialsClient(new ConfigService({ CREDENTIALS_URL: url, CREDENTIALS_SERVICE_TOKEN: SERVICE_TOKEN }));
-  });
-
-  beforeEach(() => {
-    credentials.requests.length = 0;
-  });
-
-  afterAll(() => credentials.stop());
+  const { credentials, client } = fakeCredentialsServiceAndClient();
 
   it('asks the internal route with the service token, and keeps the answer', async () => {
     const endpointId = newEndpointId();
     credentials.answer = () => ({ status: 200, body: endpointOf('credential-1') });
 
-    const first = await client.zoomWebhookEndpoint(endpointId);
-    const second = await client.zoomWebhookEndpoint(endpointId);
+    const first = await client().zoomWebhookEndpoint(endpointId);
+    const second = await client().zoomWebhookEndpoint(endpointId);
 
     expect(first).toEqual(endpointOf('credential-1'));
     expect(second).toEqual(first);
@@ -50,12 +37,12 @@ describe('CredentialsClient: Zoom webhook endpoints', () => {
     const changed = newEndpointId();
     const unchanged = newEndpointId();
     credentials.answer = (url) => ({ status: 200, body: endpointOf(url.endsWith(changed) ? 'credential-changed' : 'credential-kept') });
-    await client.zoomWebhookEndpoint(changed);
-    await client.zoomWebhookEndpoint(unchanged);
+    await client().zoomWebhookEndpoint(changed);
+    await client().zoomWebhookEndpoint(unchanged);
 
-    client.forgetZoomCredential('credential-changed');
-    await client.zoomWebhookEndpoint(changed);
-    await client.zoomWebhookEndpoint(unchanged);
+    client().forgetZoomCredential('credential-changed');
+    await client().zoomWebhookEndpoint(changed);
+    await client().zoomWebhookEndpoint(unchanged);
 
     expect(credentials.requests.map((request) => request.url.split('/').pop())).toEqual([changed, unchanged, changed]);
   });
@@ -64,16 +51,16 @@ describe('CredentialsClient: Zoom webhook endpoints', () => {
     const endpointId = newEndpointId();
     credentials.answer = () => ({ status: 404, body: { status: 404, detail: 'No Zoom credential has this webhook endpoint.' } });
 
-    await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toEqual(
+    await expect(client().zoomWebhookEndpoint(endpointId)).rejects.toEqual(
       new CredentialProblemError(404, 'No Zoom credential has this webhook endpoint.'),
     );
-    await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toBeInstanceOf(CredentialProblemError);
+    await expect(client().zoomWebhookEndpoint(endpointId)).rejects.toBeInstanceOf(CredentialProblemError);
     expect(credentials.requests).toHaveLength(2);
   });
 
   it('does not ask about an id the credentials service cannot have issued', async () => {
     for (const endpointId of ['short', `${newEndpointId()}x`, '../zoom-credentials/1/access-token', `${newEndpointId().slice(1)}/`]) {
-      await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toMatchObject({ status: 404 });
+      await expect(client().zoomWebhookEndpoint(endpointId)).rejects.toMatchObject({ status: 404 });
     }
     expect(credentials.requests).toEqual([]);
   });
@@ -82,9 +69,9 @@ describe('CredentialsClient: Zoom webhook endpoints', () => {
     const endpointId = newEndpointId();
     credentials.answer = () => ({ status: 503, body: { detail: 'database down' } });
 
-    await expect(client.zoomWebhookEndpoint(endpointId)).rejects.toBeInstanceOf(CredentialsUnavailableError);
+    await expect(client().zoomWebhookEndpoint(endpointId)).rejects.toBeInstanceOf(CredentialsUnavailableError);
 
     credentials.answer = () => ({ status: 200, body: endpointOf('credential-1') });
-    expect(await client.zoomWebhookEndpoint(endpointId)).toEqual(endpointOf('credential-1'));
+    expect(await client().zoomWebhookEndpoint(endpointId)).toEqual(endpointOf('credential-1'));
   });
 });

@@ -1,7 +1,6 @@
-import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
-import { CredentialsClient, ZoomAccessToken } from '../src';
-import { FakeCredentialsService, SERVICE_TOKEN } from './support/fake-credentials-service';
+import { ZoomAccessToken } from '../src';
+import { fakeCredentialsServiceAndClient } from './support/fake-credentials-service';
 
 const tokenValid = (accessToken: string, msLeft: number): ZoomAccessToken => ({
   accessToken,
@@ -10,42 +9,30 @@ const tokenValid = (accessToken: string, msLeft: number): ZoomAccessToken => ({
 });
 
 describe('CredentialsClient: Zoom access tokens', () => {
-  const credentials = new FakeCredentialsService();
-  let client: CredentialsClient;
+  const { credentials, client } = fakeCredentialsServiceAndClient();
   const tokenRequests = () => credentials.requests.filter((request) => request.url.includes('/access-token'));
-
-  beforeAll(async () => {
-    const url = await credentials.start();
-    client = new CredentialsClient(new ConfigService({ CREDENTIALS_URL: url, CREDENTIALS_SERVICE_TOKEN: SERVICE_TOKEN }));
-  });
-
-  beforeEach(() => {
-    credentials.requests.length = 0;
-  });
-
-  afterAll(() => credentials.stop());
 
   it('asks once for a burst of reads and hands every caller the same token while it has time left', async () => {
     const credentialId = randomUUID();
     credentials.answer = () => ({ status: 200, body: tokenValid('token-a', 3_600_000) });
 
-    const tokens = await Promise.all([1, 2, 3].map(() => client.zoomAccessToken(credentialId)));
-    const later = await client.zoomAccessToken(credentialId);
+    const tokens = await Promise.all([1, 2, 3].map(() => client().zoomAccessToken(credentialId)));
+    const later = await client().zoomAccessToken(credentialId);
 
     expect([...tokens, later].map((token) => token.accessToken)).toEqual(['token-a', 'token-a', 'token-a', 'token-a']);
     expect(tokenRequests().length).toBeLessThanOrEqual(3);
     const afterBurst = tokenRequests().length;
-    await client.zoomAccessToken(credentialId);
+    await client().zoomAccessToken(credentialId);
     expect(tokenRequests()).toHaveLength(afterBurst);
   });
 
   it('asks again for a token about to expire', async () => {
     const credentialId = randomUUID();
     credentials.answer = () => ({ status: 200, body: tokenValid('token-old', 60_000) });
-    await client.zoomAccessToken(credentialId);
+    await client().zoomAccessToken(credentialId);
     credentials.answer = () => ({ status: 200, body: tokenValid('token-new', 3_600_000) });
 
-    expect((await client.zoomAccessToken(credentialId)).accessToken).toBe('token-new');
+    expect((await client().zoomAccessToken(credentialId)).accessToken).toBe('token-new');
     expect(tokenRequests()).toHaveLength(2);
   });
 
@@ -55,22 +42,22 @@ describe('CredentialsClient: Zoom access tokens', () => {
       status: 200,
       body: tokenValid(url.endsWith('/invalidate') ? 'token-replacement' : 'token-refused', 3_600_000),
     });
-    const refused = await client.zoomAccessToken(credentialId);
+    const refused = await client().zoomAccessToken(credentialId);
 
-    await client.renewZoomAccessToken(credentialId, refused.accessToken);
+    await client().renewZoomAccessToken(credentialId, refused.accessToken);
 
-    expect((await client.zoomAccessToken(credentialId)).accessToken).toBe('token-replacement');
+    expect((await client().zoomAccessToken(credentialId)).accessToken).toBe('token-replacement');
     expect(tokenRequests().map((request) => request.method)).toEqual(['GET', 'POST']);
   });
 
   it('asks again after the credential changed', async () => {
     const credentialId = randomUUID();
     credentials.answer = () => ({ status: 200, body: tokenValid('token-before', 3_600_000) });
-    await client.zoomAccessToken(credentialId);
+    await client().zoomAccessToken(credentialId);
     credentials.answer = () => ({ status: 200, body: tokenValid('token-after', 3_600_000) });
 
-    client.forgetZoomCredential(credentialId);
+    client().forgetZoomCredential(credentialId);
 
-    expect((await client.zoomAccessToken(credentialId)).accessToken).toBe('token-after');
+    expect((await client().zoomAccessToken(credentialId)).accessToken).toBe('token-after');
   });
 });

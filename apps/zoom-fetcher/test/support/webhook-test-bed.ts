@@ -132,6 +132,17 @@ export class WebhookTestBed {
     return endpoint;
   }
 
+  /** A fresh credential used by two active integrations (of two tenants) and a paused one, which gets nothing. */
+  async credentialInUse(): Promise<{ endpoint: TestEndpoint; integrations: string[] }> {
+    const endpoint = this.endpoint();
+    const integrations = [
+      await this.integration(endpoint.zoomCredentialId, 'active'),
+      await this.integration(endpoint.zoomCredentialId, 'active', { tenantId: 'acme-eu' }),
+    ];
+    await this.integration(endpoint.zoomCredentialId, 'paused');
+    return { endpoint, integrations };
+  }
+
   /** The scheduler's announcement of an integration, as the fetcher's consumer hands it over. */
   async integration(
     zoomCredentialId: string,

@@ -1,5 +1,7 @@
+import { ConfigService } from '@nestjs/config';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { CredentialsClient } from '../../src';
 
 export const SERVICE_TOKEN = 's'.repeat(40);
 
@@ -22,4 +24,22 @@ export class FakeCredentialsService {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * For one test file: a fake credentials service started before its tests (its requests forgotten
+ * before each) and stopped after them, and a client that asks it.
+ */
+export function fakeCredentialsServiceAndClient(): { credentials: FakeCredentialsService; client: () => CredentialsClient } {
+  const credentials = new FakeCredentialsService();
+  let client: CredentialsClient;
+  beforeAll(async () => {
+    const url = await credentials.start();
+    client = new CredentialsClient(new ConfigService({ CREDENTIALS_URL: url, CREDENTIALS_SERVICE_TOKEN: SERVICE_TOKEN }));
+  });
+  beforeEach(() => {
+    credentials.requests.length = 0;
+  });
+  afterAll(() => credentials.stop());
+  return { credentials, client: () => client };
 }
