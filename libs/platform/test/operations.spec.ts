@@ -109,6 +109,15 @@ describe('health, metrics and API docs', () => {
     expect(metrics.text).not.toContain('12345');
   });
 
+  it('counts a request whose client gave up before the answer as aborted', async () => {
+    await expect(http().get('/failures/slow').timeout(100)).rejects.toThrow(/timeout/i);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+
+    const metrics = await http().get('/metrics').set('Authorization', `Bearer ${ADMIN_API_KEY}`).expect(200);
+    const labels = { method: 'GET', route: '/failures/slow', status: 'aborted' };
+    expect(sample(metrics.text, 'http_request_duration_seconds_count', labels)).toBe(1);
+  });
+
   it('serves Swagger UI at /docs and an OpenAPI document listing the routes at /docs-json', async () => {
     const ui = await http().get('/docs').expect(200);
     expect(ui.text).toContain('swagger-ui');

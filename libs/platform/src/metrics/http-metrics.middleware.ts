@@ -9,7 +9,8 @@ import { MetricsService } from './metrics.service';
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /**
- * Times every request and logs one line when it ends. A middleware rather than an interceptor,
+ * Times every request and logs one line when it ends, or when its client gives up first (status
+ * `aborted`). A middleware rather than an interceptor,
  * so requests refused by the guard (401/403) or matching no route (404) are counted too. The
  * route label is the matched template, never the raw path, so ids do not explode the series.
  */
@@ -34,12 +35,16 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     const correlationId = CorrelationContext.currentId();
     // Nest mounts this middleware as a catch-all route: only a route matched after it is the request's.
     const middlewareRoute = request.route;
-    response.once('finish', () => {
+    let ended = false;
+    const end = (status: number | 'aborted') => {
+      if (ended) {
+        return;
+      }
+      ended = true;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = request.route && request.route !== middlewareRoute ? request.route.path : 'unmatched';
-      const status = response.statusCode;
       this.duration.observe({ method: request.method ?? 'UNKNOWN', route, status: String(status) }, seconds);
-      const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
+      const level = status === 'aborted' ? 'warn' : QUIET_ROUTES.has(route) ? 'debug' : 'info';
       this.logger.pino[level](
         {
           correlationId,
@@ -49,9 +54,12 @@ export class HttpMetricsMiddleware implements NestMiddleware {
           status,
           durationMs: Math.round(seconds * 1000),
         },
-        'http request',
+        status === 'aborted' ? 'http request aborted by the client before the answer' : 'http request',
       );
-    });
+    };
+    response.once('finish', () => end(response.statusCode));
+    // A client that gave up (a webhook sender's timeout, say) never sees `finish`: counted apart, with how long it waited.
+    response.once('close', () => end(response.writableFinished ? response.statusCode : 'aborted'));
     next();
   }
 }

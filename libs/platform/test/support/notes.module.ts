@@ -60,6 +60,14 @@ class FailuresController {
   unexpected(): never {
     throw new Error('connection to postgres://svc:hunter2@db-internal:5432 refused');
   }
+
+  /** Answers after half a second: long enough for a client to give up first. */
+  @Public()
+  @Get('slow')
+  async slow(): Promise<{ ok: true }> {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return { ok: true };
+  }
 }
 
 /** A signed-webhook receiver: it reports the body as it arrived and what a JSON parser made of it. */
