@@ -1,5 +1,7 @@
 import { OomnitzaRecordsWritten, STANDARD_MAPPING } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
+import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
+import { RETRY_AFTER_FAILURE_MS } from '../src/write-loop/write-turn';
 import { deliver } from './support/deliver';
 import { MappedRun, SYNC_FIELD } from './support/mapped-run';
 import { WriterTestBed } from './support/writer-test-bed';
@@ -101,6 +103,27 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
 
     expect(replica.oomnitza.calls).toHaveLength(callsBefore);
     expect(await reports(run)).toEqual([{ ...noChange, unchanged: 2 }]);
+  });
+
+  it.each([
+    ['a 5xx', 503],
+    ['no answer', 0],
+  ])('keeps a change pending while Oomnitza fails with %s after its retries, and writes it once Oomnitza answers', async (_, status) => {
+    const replica = bed.newReplica();
+    const changes = new MappedRun();
+    replica.oomnitza.failNext('send', new OomnitzaApiError(status, `Oomnitza answered ${status} to POST /api/v3/bulk (after 10 attempts)`));
+
+    await deliver(bed, replica, changes.changes([changes.user(1)]));
+
+    expect(replica.oomnitza.people()).toEqual([]);
+    expect(await bed.pendingRecords(changes.integrationId)).toHaveLength(1);
+    expect(await reports(changes)).toEqual([]);
+
+    bed.clock.advance(RETRY_AFTER_FAILURE_MS);
+    await replica.writeDue();
+
+    expect(replica.oomnitza.people().map((person) => person[SYNC_FIELD])).toEqual([emailOf(1)]);
+    expect(await reports(changes)).toEqual([{ ...noChange, created: 1 }]);
   });
 
   it('fails the records of a change whose Oomnitza credential is gone, and reports why', async () => {

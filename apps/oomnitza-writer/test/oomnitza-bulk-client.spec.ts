@@ -32,6 +32,10 @@ class ScriptedServer {
       request.on('end', () => {
         this.bodies.push(Buffer.concat(chunks).toString());
         const answer = this.answers.shift() ?? { status: 500, body: { error: 'no answer scripted' } };
+        if (answer.body === undefined) {
+          response.writeHead(answer.status, answer.headers).end();
+          return;
+        }
         response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         response.end(JSON.stringify(answer.body));
       });
@@ -77,6 +81,28 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
       { method: 'GET', url: '/api/v3/bulk/portion-1', token: 'oomnitza-token' },
       { method: 'GET', url: '/api/v3/bulk/portion-1', token: 'oomnitza-token' },
       { method: 'POST', url: '/api/v3/bulk/portion-1/finalize', token: 'oomnitza-token' },
+    ]);
+  });
+
+  it('sends, finalizes and renames against an Oomnitza that answers them with no body, as none is documented', async () => {
+    const { bulk } = client();
+    server.answer({ status: 200, body: undefined }, { status: 200, body: undefined }, { status: 204, body: undefined });
+
+    await bulk.send(access, {
+      portion: 'portion-2',
+      connectorName: 'zoom:integration-1',
+      syncField: 'EMAIL',
+      insertOnly: false,
+      updateOnly: false,
+      records: [{ EMAIL: 'ada@example.com' }],
+    });
+    await bulk.finalize(access, 'portion-2');
+    await bulk.updatePerson(access, '42', { EMAIL: 'ada.king@example.com' });
+
+    expect(server.asked.slice(-3).map(({ method, url }) => `${method} ${url}`)).toEqual([
+      'POST /api/v3/bulk',
+      'POST /api/v3/bulk/portion-2/finalize',
+      'PATCH /api/v3/users/42',
     ]);
   });
 

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { countsOfSummary } from '../src/directory/user-counts';
 import { ZoomDirectory } from '../src/directory/zoom-directory';
+import { ReconcileChecker } from '../src/reconcile/reconcile-checker';
 import { ReconcileRequestsController } from '../src/reconcile/reconcile-requests.controller';
+import { ReconcileSchedule } from '../src/reconcile/reconcile-schedule';
 import { TestEndpoint, WebhookTestBed } from './support/webhook-test-bed';
 import { userEvent, userUpdated } from './support/zoom-events';
 
@@ -141,6 +143,22 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
       expect(await bed.query('SELECT count(*)::int AS suspected FROM integrations WHERE drift_suspected_at IS NOT NULL')).toEqual([
         { suspected: 0 },
       ]);
+    });
+
+    it('keeps a report of a user never seen that arrives while a check finds the counts in step', async () => {
+      await afterFullSync();
+      bed.zoom.add('active', { id: 'late-2', email: 'late-2@example.com', type: 2 });
+      await makeReconcilesDue();
+      expect(await reconcileAll()).toEqual(['suspected', 'suspected']);
+      await makeReconcilesDue();
+      const underWay = await bed.service(ReconcileSchedule).claimDue();
+
+      // A webhook of the user the counts missed (not of the event that created them) arrives during the check.
+      await deliver(userUpdated(endpoint.accountId, 'late-2', { type: 2 }, { type: 1 }, T0));
+      expect(await bed.service(ReconcileChecker).check(underWay!)).toBe('in_step');
+
+      expect((await reconcileAll()).sort()).toEqual(['drift', 'drift']);
+      expect((await bed.drifts()).map((drift) => drift.payload.reason)).toEqual(['unknown_user', 'unknown_user']);
     });
 
     it('compares net of the census: Zoom counting someone the full sync never lists is not drift', async () => {

@@ -116,7 +116,7 @@ export class OomnitzaBulkClient {
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         if (response.ok) {
-          return await response.json();
+          return bodyOf(await response.text());
         }
         const text = await response.text();
         failure = `Oomnitza answered ${response.status} to ${method} ${route}: ${text.slice(0, 500)}`;
@@ -135,5 +135,17 @@ export class OomnitzaBulkClient {
       const retryAfter = response?.headers.get('retry-after') ?? null;
       await this.pause.for(retryDelayMs(attempt, retryAfter, this.retryBaseMs, this.retryAfterMaxMs));
     }
+  }
+}
+
+/**
+ * What a successful answer carries, if anything. Oomnitza documents a body only for the reads
+ * (portion, people); a write may answer with none, or with text that is not JSON.
+ */
+function bodyOf(text: string): unknown {
+  try {
+    return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
   }
 }

@@ -8,7 +8,7 @@ import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { BatchOutcome, DecidedRecord } from './batch-outcome';
-import { BatchRefused, recordFailureOf, refusalOf } from './oomnitza-failures';
+import { BatchRefused, recordFailureOf, refusalOf, throwIfPassingOutsideRun } from './oomnitza-failures';
 import { PendingBatch } from './pending-batch';
 import { SyncKeyRenames } from './sync-key-renames';
 import { WriteStore } from './write-store';
@@ -47,6 +47,7 @@ export class BatchWriter {
       const access = await this.access(batch.oomnitzaCredentialId);
       return await this.writeWith(access, batch, states);
     } catch (error) {
+      throwIfPassingOutsideRun(batch, error);
       const refusal = refusalOf(error);
       if (!refusal) {
         throw error;
@@ -106,7 +107,7 @@ export class BatchWriter {
       try {
         inOomnitza = await this.bulk.existing(access, batch.syncField, unknown.map(syncValueOf));
       } catch (error) {
-        lookupFailure = recordFailureOf(error);
+        lookupFailure = recordFailureOf(batch, error);
         if (!lookupFailure) {
           throw error;
         }
@@ -132,7 +133,7 @@ export class BatchWriter {
         records: toSend.map(({ decision }) => decision.send ?? {}),
       });
     } catch (error) {
-      const failure = recordFailureOf(error);
+      const failure = recordFailureOf(batch, error);
       if (!failure) {
         throw error;
       }

@@ -1,4 +1,5 @@
 import { OomnitzaApiError } from '../oomnitza-api/oomnitza-api.error';
+import { PendingBatch } from './pending-batch';
 
 /** Oomnitza refuses the token: every further request with it would be refused alike. */
 const TOKEN_REFUSED = [401, 403];
@@ -16,7 +17,27 @@ export function refusalOf(error: unknown): BatchRefused | undefined {
   return undefined;
 }
 
-/** A request refused by Oomnitza, or still failing after the client's retries, fails its records; a refused token does more. */
-export function recordFailureOf(error: unknown): string | undefined {
+/** Oomnitza did not answer, or answered 429 or 5xx, even after the client's retries: it may well answer later. */
+function isPassing(error: unknown): boolean {
+  return error instanceof OomnitzaApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
+}
+
+/**
+ * Outside a run, Oomnitza failing for now is thrown on: the batch stays pending and the loop tries
+ * it again later, so a webhook's change is never dropped for it. (A run stops instead, and its
+ * records are fetched again by the next run.)
+ */
+export function throwIfPassingOutsideRun(batch: PendingBatch, error: unknown): void {
+  if (batch.runId === null && isPassing(error)) {
+    throw error;
+  }
+}
+
+/**
+ * Why a request's records fail: refused by Oomnitza, or still failing after the client's retries
+ * within a run. A refused token does more (undefined: the caller rethrows).
+ */
+export function recordFailureOf(batch: PendingBatch, error: unknown): string | undefined {
+  throwIfPassingOutsideRun(batch, error);
   return error instanceof OomnitzaApiError && !TOKEN_REFUSED.includes(error.status) ? error.message : undefined;
 }

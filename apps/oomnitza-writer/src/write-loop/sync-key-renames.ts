@@ -79,7 +79,7 @@ export class SyncKeyRenames {
       }
       return undefined;
     } catch (error) {
-      const failure = recordFailureOf(error);
+      const failure = recordFailureOf(batch, error);
       if (failure === undefined) {
         throw error;
       }

@@ -54,7 +54,7 @@ export class ReconcileChecker {
   }
 
   private async outcomeOf(due: DueReconcile): Promise<ReconcileOutcome> {
-    if (due.unknownUser) {
+    if (due.unknownUserAt !== null) {
       await this.reportDrift(due, 'unknown_user');
       return 'drift';
     }
@@ -66,7 +66,7 @@ export class ReconcileChecker {
     const seenCounts = await this.directory.counts(due.zoomCredentialId);
     if (sameCounts(subtractCounts(zoomCounts, census.offsets), seenCounts)) {
       if (due.driftSuspected) {
-        await this.dataSource.transaction((manager) => this.schedule.settle(manager, due.integrationId));
+        await this.schedule.settle(this.dataSource.manager, due);
       }
       return 'in_step';
     }
@@ -85,7 +85,7 @@ export class ReconcileChecker {
   ): Promise<void> {
     this.log.info({ integrationId: due.integrationId, reason, ...counts }, 'drift from Zoom: asking for a full sync');
     await this.dataSource.transaction(async (manager) => {
-      await this.schedule.settle(manager, due.integrationId);
+      await this.schedule.settle(manager, due);
       await this.outbox.publish(manager, ZoomDriftDetected, {
         tenantId: due.tenantId,
         integrationId: due.integrationId,

@@ -10,7 +10,8 @@ export interface DueReconcile {
   tenantId: string;
   zoomCredentialId: string;
   driftSuspected: boolean;
-  unknownUser: boolean;
+  /** When a webhook about a user never seen flagged it, as the database wrote it (to clear that flag only). */
+  unknownUserAt: string | null;
 }
 
 interface DueRow {
@@ -18,13 +19,14 @@ interface DueRow {
   tenant_id: string;
   zoom_credential_id: string;
   drift_suspected_at: Date | null;
-  unknown_user_at: Date | null;
+  unknown_user_at: string | null;
 }
 
 /**
  * When each active integration with webhooks on is reconciled, in the integrations read model.
- * Claiming moves the next reconcile one interval on, under SKIP LOCKED: replicas never check one
- * integration twice, and a replica that dies mid-check costs one interval, not the reconcile.
+ * Claiming moves the next reconcile one interval on, under SKIP LOCKED: replicas do not claim one
+ * due reconcile twice (a request or a user never seen may make it due again meanwhile, which only
+ * means one more look), and a replica that dies mid-check costs one interval, not the reconcile.
  */
 @Injectable()
 export class ReconcileSchedule {
@@ -37,7 +39,7 @@ export class ReconcileSchedule {
          SELECT integration_id FROM ${this.table}
          WHERE state = 'active' AND webhooks_enabled AND next_reconcile_at <= now()
          ORDER BY next_reconcile_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING integration_id, tenant_id, zoom_credential_id, drift_suspected_at, unknown_user_at`,
+       RETURNING integration_id, tenant_id, zoom_credential_id, drift_suspected_at, unknown_user_at::text`,
     )) as [DueRow[], number];
     const row = rows[0];
     return (
@@ -46,7 +48,7 @@ export class ReconcileSchedule {
         tenantId: row.tenant_id,
         zoomCredentialId: row.zoom_credential_id,
         driftSuspected: row.drift_suspected_at !== null,
-        unknownUser: row.unknown_user_at !== null,
+        unknownUserAt: row.unknown_user_at,
       }
     );
   }
@@ -64,11 +66,17 @@ export class ReconcileSchedule {
     );
   }
 
-  /** Inside the caller's transaction: what made this reconcile suspicious is dealt with. */
-  async settle(manager: EntityManager, integrationId: string): Promise<void> {
-    await manager.query(`UPDATE ${this.table} SET drift_suspected_at = NULL, unknown_user_at = NULL WHERE integration_id = $1`, [
-      integrationId,
-    ]);
+  /**
+   * Inside the caller's transaction: what made this reconcile suspicious is dealt with. A user
+   * never seen flagged after the claim stays flagged for the next reconcile.
+   */
+  async settle(manager: EntityManager, due: DueReconcile): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.table} SET drift_suspected_at = NULL,
+         unknown_user_at = CASE WHEN unknown_user_at::text IS NOT DISTINCT FROM $2 THEN NULL ELSE unknown_user_at END
+       WHERE integration_id = $1`,
+      [due.integrationId, due.unknownUserAt],
+    );
   }
 
   /** Inside a webhook's transaction: every integration of the credential reconciles now, and reports drift. */
