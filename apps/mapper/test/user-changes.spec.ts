@@ -1,44 +1,12 @@
 import { OomnitzaRecordDto, ZoomUserChangedValue, ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
 import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { AnnouncedIntegration, MapperTestBed } from './support/mapper-test-bed';
+import { pendingObject, removedObject, wholeUser, ZOOM_ID, zoomChange } from './support/zoom-changes';
 
 /** Microseconds, which a round trip through Date would lose: observedAt must pass through exactly. */
 const OBSERVED_AT = '2026-11-27T10:05:00.123456Z';
-const ZOOM_ID = 'KDcuGIm1QgePTO8WbOqwIQ';
-
-const wholeUser: ZoomUserDto = {
-  id: ZOOM_ID,
-  email: 'ada@example.com',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  type: 2,
-  pmi: 3542471135,
-  timezone: 'Europe/London',
-  dept: 'Engineering',
-  role_id: '2',
-  status: 'active',
-  last_login_time: '2026-11-20T08:00:00Z',
-};
-
-/** What Zoom's removal webhooks carry. */
-const removedObject: ZoomUserDto = { id: ZOOM_ID, email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', type: 2 };
-
-/** A pending user: invited, not yet in the account, so Zoom gives it no id. */
-const pendingObject: ZoomUserDto = { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper', type: 1 };
-
-const completeChange = (event: ZoomUserEvent, user: ZoomUserDto = wholeUser): ZoomUserChangedValue => ({
-  event,
-  eventTs: 1795860300123,
-  user,
-  complete: true,
-});
-
-const partialChange = (event: ZoomUserEvent, user: ZoomUserDto): ZoomUserChangedValue => ({
-  event,
-  eventTs: 1795860300123,
-  user,
-  complete: false,
-});
+const completeChange = (event: ZoomUserEvent, user: ZoomUserDto = wholeUser) => zoomChange(event, user, { complete: true });
+const partialChange = (event: ZoomUserEvent, user: ZoomUserDto) => zoomChange(event, user);
 
 describe('UserChangesController: Zoom webhook changes on their way to the writer', () => {
   let bed: MapperTestBed;

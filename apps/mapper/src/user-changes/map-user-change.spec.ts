@@ -1,44 +1,13 @@
-import { ZoomUserChangedValue, ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
+import { ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
 import { MappingSettings } from '../standard-mapping/mapping-settings';
+import { pendingObject, removedObject, wholeUser, zoomChange } from '../../test/support/zoom-changes';
 import { mapUserChange } from './map-user-change';
 
 const byEmail: MappingSettings = { oomnitzaRoleId: 4, syncKey: 'email', fieldTargets: { id: 'zoom_id_7f3a' } };
 const byZoomId: MappingSettings = { ...byEmail, syncKey: 'zoom_id' };
 const observedAt = '2026-11-27T10:05:00.123Z';
 
-const wholeUser: ZoomUserDto = {
-  id: 'KDcuGIm1QgePTO8WbOqwIQ',
-  email: 'ada@example.com',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  type: 2,
-  pmi: 3542471135,
-  timezone: 'Europe/London',
-  dept: 'Engineering',
-  role_id: '2',
-  status: 'active',
-  last_login_time: '2026-11-20T08:00:00Z',
-};
-
-/** The object Zoom's removal webhooks carry. */
-const removedObject: ZoomUserDto = {
-  id: 'KDcuGIm1QgePTO8WbOqwIQ',
-  email: 'ada@example.com',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  type: 2,
-};
-
-/** A pending user: invited, not yet in the account, so Zoom gives it no id. */
-const pendingObject: ZoomUserDto = { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper', type: 1 };
-
-const change = (event: ZoomUserEvent, user: ZoomUserDto, extra: Partial<ZoomUserChangedValue> = {}): ZoomUserChangedValue => ({
-  event,
-  eventTs: 1795860300123,
-  user,
-  complete: false,
-  ...extra,
-});
+const change = zoomChange;
 
 describe('mapping a Zoom webhook change', () => {
   describe('with the whole user', () => {

@@ -1,6 +1,7 @@
+import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type KnownUserStatus = 'active' | 'inactive' | 'pending' | 'removed';
+export type KnownUserStatus = ZoomUserStatus | 'removed';
 
 /**
  * A Zoom user as the fetcher last saw them, per credential: enough to count users the way

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
+import { ZOOM_USER_STATUSES, ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCensusEntity } from './directory-census.entity';
 import { KnownUserEntity, KnownUserStatus } from './known-user.entity';
 import { kindOf, NO_USERS, subtractCounts, UserCounts } from './user-counts';
 
-const STATUSES: readonly string[] = ['active', 'inactive', 'pending'];
 /** How long a removed user's tombstone outlives the full sync that last confirmed it. */
 const TOMBSTONE_DAYS = 30;
 
@@ -46,7 +45,10 @@ export class ZoomDirectory {
   ): Promise<void> {
     const rows = users.flatMap((user) => {
       const key = keyOf(user);
-      const own = typeof user.status === 'string' && STATUSES.includes(user.status) ? (user.status as KnownUserStatus) : null;
+      const own =
+        typeof user.status === 'string' && (ZOOM_USER_STATUSES as readonly string[]).includes(user.status)
+          ? (user.status as KnownUserStatus)
+          : null;
       return key ? [{ user_key: key, email: user.email ?? null, status: status ?? own, type: user.type ?? null }] : [];
     });
     if (rows.length === 0) {

@@ -20,7 +20,6 @@ export class ZoomDirectory1764240300000 implements MigrationInterface {
         observed_at timestamptz NOT NULL,
         PRIMARY KEY (zoom_credential_id, user_key)
       )`);
-    await queryRunner.query(`CREATE INDEX ON "${schema}".known_users (zoom_credential_id, lower(email))`);
     await queryRunner.query(`
       CREATE TABLE "${schema}".directory_census (
         zoom_credential_id text PRIMARY KEY,

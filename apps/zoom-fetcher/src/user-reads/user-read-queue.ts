@@ -19,9 +19,8 @@ export interface ReadRequest {
 }
 
 /** A read this replica holds, as claimed. */
-export interface ClaimedRead extends Omit<ReadRequest, 'previous'> {
+export interface ClaimedRead extends ReadRequest {
   id: string;
-  previous?: ZoomUserDto;
   events: number;
   attempts: number;
   claimId: string;
