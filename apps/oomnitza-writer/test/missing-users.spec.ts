@@ -107,6 +107,18 @@ describe('users synced before and missing from a clean full sync', () => {
     expect(statuses(replica)).toMatchObject({ [emailOf(4)]: 'active', [emailOf(5)]: 'deleted' });
   });
 
+  it('leaves alone a user whose webhook since the run started, changing nothing, is still waiting to be written', async () => {
+    const replica = bed.newReplica();
+    const run = await nextRunSeeing(replica, 5, [1, 2, 3]);
+    const aMinuteIn = new Date(Date.parse(run.startedAt) + 60_000).toISOString();
+    await replica.receive(run.changes([run.partialUser(4, { [STATUS_FIELD]: 'active' }, aMinuteIn)]));
+
+    await replica.completed(run.completed(true));
+    await writeOutsideRuns(bed, replica);
+
+    expect(statuses(replica)).toMatchObject({ [emailOf(4)]: 'active', [emailOf(5)]: 'deleted' });
+  });
+
   it('marks a missing user back in a later run again once it is gone again', async () => {
     const replica = bed.newReplica();
     const run = await nextRunSeeing(replica, 2, [1]);

@@ -14,7 +14,8 @@ import { RemovalHolds } from './removal-holds';
 
 /**
  * Synced users a run did not see: not marked removed already, no record of the run, nothing seen
- * of them since the run started (a newer run or a webhook), and no removal of theirs pending.
+ * of them since the run started (a newer run or a webhook, written or still pending), and no
+ * removal of theirs pending.
  * $1 integration, $2 run, $3 the run's time.
  */
 const MISSING = (syncState: string, pending: string) => `
@@ -24,7 +25,7 @@ const MISSING = (syncState: string, pending: string) => `
     AND (state.last_seen_at IS NULL OR state.last_seen_at < $3)
     AND NOT EXISTS (SELECT 1 FROM ${pending} pending
                      WHERE pending.integration_id = state.integration_id AND pending.sync_key = state.sync_key
-                       AND pending.removal IS NOT NULL)`;
+                       AND (pending.removal IS NOT NULL OR pending.observed_at >= $3))`;
 
 /**
  * After a clean full sync, users synced before and missing from it are gone from Zoom. Under the
