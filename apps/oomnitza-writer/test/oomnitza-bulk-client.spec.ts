@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
 import { OomnitzaBulkClient } from '../src/oomnitza-api/oomnitza-bulk.client';
 import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
-import { RecordedPause } from './support/recorded-pause';
+import { RecordedPause } from '@zoom-oomnitza-sync/testing';
 
 interface Answer {
   status: number;

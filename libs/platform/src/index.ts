@@ -33,3 +33,4 @@ export * from './metrics/metrics.service';
 export * from './platform/platform-options';
 export * from './platform/platform.module';
 export * from './platform/service-identity';
+export * from './timing/pause';

@@ -14,3 +14,4 @@ export * from './test-topics';
 export * from './topic-reader';
 export * from './unique-name';
 export * from './wait-for';
+export * from './recorded-pause';

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
-import { Pause } from '../timing/pause';
+import { Pause } from '@zoom-oomnitza-sync/platform';
 import { OomnitzaApiError } from './oomnitza-api.error';
 import { peoplePropertyOf } from './people-property';
 import { retryDelayMs } from './retry-delay';

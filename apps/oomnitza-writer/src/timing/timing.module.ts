@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from './clock';
-import { Pause } from './pause';
+import { Pause } from '@zoom-oomnitza-sync/platform';
 
 @Global()
 @Module({ providers: [Clock, Pause], exports: [Clock, Pause] })

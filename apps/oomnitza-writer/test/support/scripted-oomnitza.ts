@@ -4,7 +4,7 @@ import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaApiError } from '../../src/oomnitza-api/oomnitza-api.error';
 import { BulkRequest, OomnitzaBulkClient } from '../../src/oomnitza-api/oomnitza-bulk.client';
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
-import { Pause } from '../../src/timing/pause';
+import { Pause } from '@zoom-oomnitza-sync/platform';
 
 type OomnitzaCall = 'send' | 'canceled' | 'finalize' | 'existing' | 'findPerson' | 'updatePerson';
 

@@ -5,7 +5,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { ZoomApiModule } from '../zoom-api/zoom-api.module';
 import { FetchWorker } from './fetch-worker';
 import { FullSyncRunner } from './full-sync.runner';
-import { Pause } from './pause';
+import { Pause } from '@zoom-oomnitza-sync/platform';
 
 @Module({
   imports: [CredentialsClientModule, ZoomApiModule, DirectoryModule],

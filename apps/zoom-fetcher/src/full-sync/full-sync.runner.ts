@@ -12,7 +12,7 @@ import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { RequestPacer } from '../zoom-api/request-pacer';
 import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
-import { Pause } from './pause';
+import { Pause } from '@zoom-oomnitza-sync/platform';
 
 /** How many 429s in a row one request may meet before the run gives up. */
 const RATE_LIMIT_PATIENCE = 30;

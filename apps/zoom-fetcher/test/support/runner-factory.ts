@@ -10,7 +10,7 @@ import { ZoomFetcherEnvironment } from '../../src/zoom-fetcher.environment';
 import { FakeCredentials } from './fake-credentials';
 import { Replica } from './fetcher-database';
 import { FakeZoomUsers } from './fake-zoom-users';
-import { RecordedPause } from './recorded-pause';
+import { RecordedPause } from '@zoom-oomnitza-sync/testing';
 
 export const PAGE_SIZE = 2;
 export const LEASE_SECONDS = 60;

@@ -1,6 +1,7 @@
 import { defineMessage } from '../../envelope/message-definition';
 import { ZoomDriftDetectedValue } from './value';
 
+export * from './key';
 export * from './value';
 
 export const ZoomDriftDetected = defineMessage({
@@ -9,4 +10,3 @@ export const ZoomDriftDetected = defineMessage({
   version: 1,
   value: ZoomDriftDetectedValue,
 });
-export { IntegrationKey as ZoomDriftDetectedKey } from '../../common/integration-key';

@@ -1,6 +1,7 @@
 import { defineMessage } from '../../envelope/message-definition';
 import { ZoomReconcileRequestedValue } from './value';
 
+export * from './key';
 export * from './value';
 
 export const ZoomReconcileRequested = defineMessage({
@@ -9,4 +10,3 @@ export const ZoomReconcileRequested = defineMessage({
   version: 1,
   value: ZoomReconcileRequestedValue,
 });
-export { IntegrationKey as ZoomReconcileRequestedKey } from '../../common/integration-key';

@@ -1,9 +1,0 @@
-import { Injectable } from '@nestjs/common';
-
-/** Waiting as a provider of its own, so tests see how long the runner means to wait without waiting. */
-@Injectable()
-export class Pause {
-  for(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-  }
-}

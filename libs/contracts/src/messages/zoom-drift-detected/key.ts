@@ -1,0 +1,1 @@
+export { IntegrationKey as ZoomDriftDetectedKey } from '../../common/integration-key';

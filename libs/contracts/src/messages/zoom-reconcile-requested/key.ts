@@ -1,0 +1,1 @@
+export { IntegrationKey as ZoomReconcileRequestedKey } from '../../common/integration-key';
