@@ -1,7 +1,16 @@
 import { ZoomUserChanged, ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
-import { issueApiKey, PlatformDeployment, request, sampleOf, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  sampleOf,
+  ServiceProcess,
+  waitForWebhookFanOut,
+  waitUntilReady,
+  zoomSandboxAdmin,
+} from '@zoom-oomnitza-sync/local-platform';
 import { ReadMessage, readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
-import { ADMIN_KEY_HEADER, createZoomSandbox, signedWebhookHeaders, ZoomSandbox, ZoomUser } from '@zoom-oomnitza-sync/zoom-sandbox';
+import { createZoomSandbox, signedWebhookHeaders, ZoomSandbox, ZoomUser } from '@zoom-oomnitza-sync/zoom-sandbox';
 import { randomBytes, randomUUID } from 'node:crypto';
 
 type UserChange = { integrationId: string; observedAt: string; payload: ZoomUserChangedValue };
@@ -21,18 +30,8 @@ describe('Zoom webhooks: from the Zoom sandbox through the zoom-fetcher to zoom.
   const freshUser = (): Readonly<ZoomUser> => zoom.population.users('active').slice(1)[nextUser++];
 
   /** The sandbox's admin API, as a person testing against it would call it. */
-  async function sandboxAdmin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${zoom.url}${path}`, {
-      method,
-      headers: { [ADMIN_KEY_HEADER]: zoom.adminKey, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) {
-      throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    }
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const sandboxAdmin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
+    zoomSandboxAdmin<T>({ url: zoom.url, adminKey: zoom.adminKey, accountId: zoom.accounts[0].accountId }, method, path, body);
 
   /** Reads zoom.user.changed from the start until `done` holds for the integration's messages. */
   async function changesUntil(done: (changes: UserChange[]) => boolean): Promise<UserChange[]> {
@@ -97,15 +96,7 @@ describe('Zoom webhooks: from the Zoom sandbox through the zoom-fetcher to zoom.
     expect((await request(`${scheduler.baseUrl}/integrations/${integrationId}/launch`, { method: 'POST', key: schedulerKey })).status).toBe(
       200,
     );
-    await waitFor(
-      async () =>
-        (
-          await deployment.query('zoom-fetcher', `SELECT 1 FROM integrations WHERE integration_id = $1 AND state = 'active'`, [
-            integrationId,
-          ])
-        ).length === 1,
-      { description: 'the fetcher to learn the launched integration', timeoutMs: 60_000 },
-    );
+    await waitForWebhookFanOut(deployment, [integrationId]);
     // What a person does in the Zoom app's event subscription: the URL the credential shows, the secret token Zoom gave.
     await sandboxAdmin('PUT', '/sandbox/webhook', { url: webhookUrl, secretToken: webhookSecretToken });
   });
