@@ -2,8 +2,6 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { BaseEnvironment, toInt } from '@zoom-oomnitza-sync/platform';
 
-export const DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS = 30_000;
-
 /** Settings of a service that fetches secrets from the credentials service. */
 export class CredentialsClientEnvironment extends BaseEnvironment {
   @IsUrl(
@@ -25,5 +23,5 @@ export class CredentialsClientEnvironment extends BaseEnvironment {
   @IsInt()
   @Min(0)
   @Max(600_000)
-  WEBHOOK_ENDPOINT_CACHE_TTL_MS = DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS;
+  WEBHOOK_ENDPOINT_CACHE_TTL_MS = 30_000;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CredentialProblemError, CredentialsUnavailableError } from './credential-errors';
-import { CredentialsClientEnvironment, DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS } from './credentials-client.settings';
+import { CredentialsClientEnvironment } from './credentials-client.settings';
 import { ExpiringCache } from './expiring-cache';
 
 export interface ZoomAccessToken {
@@ -36,37 +36,31 @@ export class CredentialsClient {
   private readonly baseUrl: string;
   private readonly serviceToken: string;
   private readonly webhookEndpoints: ExpiringCache<ZoomWebhookEndpoint>;
-  private readonly zoomTokens = new Map<string, ZoomAccessToken>();
+  private readonly zoomTokens = new ExpiringCache<ZoomAccessToken>(
+    (token) => Date.parse(token.expiresAt) - ZOOM_TOKEN_REUSE_MARGIN_MS - Date.now(),
+  );
 
   constructor(config: ConfigService<CredentialsClientEnvironment, true>) {
     this.baseUrl = config.get('CREDENTIALS_URL', { infer: true }).replace(/\/+$/, '');
     this.serviceToken = config.get('CREDENTIALS_SERVICE_TOKEN', { infer: true });
-    this.webhookEndpoints = new ExpiringCache(
-      config.get('WEBHOOK_ENDPOINT_CACHE_TTL_MS', { infer: true }) ?? DEFAULT_WEBHOOK_ENDPOINT_CACHE_TTL_MS,
-    );
+    this.webhookEndpoints = new ExpiringCache(config.get('WEBHOOK_ENDPOINT_CACHE_TTL_MS', { infer: true }));
   }
 
   /** The credential's Zoom token, reused while it has more than a couple of minutes left: a burst of reads asks once. */
-  async zoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
-    const known = this.zoomTokens.get(credentialId);
-    if (known && Date.parse(known.expiresAt) - ZOOM_TOKEN_REUSE_MARGIN_MS > Date.now()) {
-      return known;
-    }
-    const token = await this.call<ZoomAccessToken>('GET', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token`);
-    this.zoomTokens.set(credentialId, token);
-    return token;
+  zoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
+    return this.zoomTokens.get(credentialId, () =>
+      this.call<ZoomAccessToken>('GET', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token`),
+    );
   }
 
   /** After Zoom answered code 124 to this token: the broker mints one replacement, however many callers report it. */
-  async renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
-    this.zoomTokens.delete(credentialId);
-    const token = await this.call<ZoomAccessToken>(
-      'POST',
-      `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`,
-      { refusedAccessToken },
+  renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
+    this.zoomTokens.forgetKey(credentialId);
+    return this.zoomTokens.get(credentialId, () =>
+      this.call<ZoomAccessToken>('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`, {
+        refusedAccessToken,
+      }),
     );
-    this.zoomTokens.set(credentialId, token);
-    return token;
   }
 
   oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
@@ -88,7 +82,7 @@ export class CredentialsClient {
   /** The credential changed or is gone: its webhook endpoint and token are asked for again at the next use. */
   forgetZoomCredential(credentialId: string): void {
     this.webhookEndpoints.forget((endpoint) => endpoint.zoomCredentialId === credentialId);
-    this.zoomTokens.delete(credentialId);
+    this.zoomTokens.forgetKey(credentialId);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -19,6 +19,21 @@ describe('ExpiringCache', () => {
     expect(await cache.get('a', lookUp('x'))).toEqual({ owner: 'x', lookup: 2 });
   });
 
+  it('keeps each value as long as the value itself says, when told so', async () => {
+    const tokens = new ExpiringCache<{ expiresAt: number }>(
+      (token) => token.expiresAt - now,
+      () => now,
+    );
+
+    expect(await tokens.get('t', async () => ({ expiresAt: 500 }))).toEqual({ expiresAt: 500 });
+    now = 499;
+    expect(await tokens.get('t', async () => ({ expiresAt: 2000 }))).toEqual({ expiresAt: 500 });
+    now = 500;
+    expect(await tokens.get('t', async () => ({ expiresAt: 2000 }))).toEqual({ expiresAt: 2000 });
+    tokens.forgetKey('t');
+    expect(await tokens.get('t', async () => ({ expiresAt: 3000 }))).toEqual({ expiresAt: 3000 });
+  });
+
   it('shares one lookup between concurrent callers', async () => {
     const values = await Promise.all([cache.get('b', lookUp('x')), cache.get('b', lookUp('x')), cache.get('b', lookUp('x'))]);
 

@@ -5,16 +5,20 @@ interface Entry<TValue> {
 }
 
 /**
- * Values kept for a while, looked up once however many callers ask at the same time. A failed
- * lookup is not kept: the next caller asks again.
+ * Values kept for a while (the same time each, or as long as each value says), looked up once
+ * however many callers ask at the same time. A failed lookup is not kept: the next caller asks again.
  */
 export class ExpiringCache<TValue> {
   private readonly entries = new Map<string, Entry<TValue>>();
 
+  private readonly lifetimeMs: (value: TValue) => number;
+
   constructor(
-    private readonly ttlMs: number,
+    lifetimeMs: number | ((value: TValue) => number),
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lifetimeMs = typeof lifetimeMs === 'number' ? () => lifetimeMs : lifetimeMs;
+  }
 
   get(key: string, lookUp: () => Promise<TValue>): Promise<TValue> {
     const cached = this.entries.get(key);
@@ -24,7 +28,7 @@ export class ExpiringCache<TValue> {
     const entry: Entry<TValue> = { value: lookUp() };
     this.entries.set(key, entry);
     entry.value.then(
-      (value) => (entry.resolved = { value, expiresAt: this.now() + this.ttlMs }),
+      (value) => (entry.resolved = { value, expiresAt: this.now() + this.lifetimeMs(value) }),
       () => this.drop(key, entry),
     );
     return entry.value;
@@ -37,6 +41,11 @@ export class ExpiringCache<TValue> {
         this.drop(key, entry);
       }
     }
+  }
+
+  /** Drops the key's value, or the lookup in flight for it. */
+  forgetKey(key: string): void {
+    this.entries.delete(key);
   }
 
   private drop(key: string, entry: Entry<TValue>): void {

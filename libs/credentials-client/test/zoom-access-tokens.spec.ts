@@ -20,10 +20,9 @@ describe('CredentialsClient: Zoom access tokens', () => {
     const later = await client().zoomAccessToken(credentialId);
 
     expect([...tokens, later].map((token) => token.accessToken)).toEqual(['token-a', 'token-a', 'token-a', 'token-a']);
-    expect(tokenRequests().length).toBeLessThanOrEqual(3);
-    const afterBurst = tokenRequests().length;
+    expect(tokenRequests()).toHaveLength(1);
     await client().zoomAccessToken(credentialId);
-    expect(tokenRequests()).toHaveLength(afterBurst);
+    expect(tokenRequests()).toHaveLength(1);
   });
 
   it('asks again for a token about to expire', async () => {

@@ -1,5 +1,5 @@
 import { ConfigService } from '@nestjs/config';
-import { CredentialProblemError, CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialProblemError, CredentialsClient, CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
 import { issueApiKey, PlatformDeployment, request, sampleOf, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
@@ -46,7 +46,13 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
   const accessTokenUrl = (credentialId: string) => `${credentials.baseUrl}/internal/zoom-credentials/${credentialId}/access-token`;
   const oomnitzaTokenUrl = (credentialId: string) => `${credentials.baseUrl}/internal/oomnitza-credentials/${credentialId}/token`;
   const clientWith = (serviceToken: string) =>
-    new CredentialsClient(new ConfigService({ CREDENTIALS_URL: credentials.baseUrl, CREDENTIALS_SERVICE_TOKEN: serviceToken }));
+    new CredentialsClient(
+      new ConfigService({
+        ...new CredentialsClientEnvironment(),
+        CREDENTIALS_URL: credentials.baseUrl,
+        CREDENTIALS_SERVICE_TOKEN: serviceToken,
+      }),
+    );
 
   async function mints(): Promise<number> {
     const metrics = await request<string>(`${credentials.baseUrl}/metrics`, { key: metricsKey });

@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
-import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialsClient, CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
 import { readTopic } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
@@ -18,7 +18,13 @@ describe('the credentials service as a process: secrets stored, tested and broke
   const encryptionKey = randomBytes(32).toString('base64');
 
   const fetcherClient = () =>
-    new CredentialsClient(new ConfigService({ CREDENTIALS_URL: credentials.baseUrl, CREDENTIALS_SERVICE_TOKEN: FETCHER_TOKEN }));
+    new CredentialsClient(
+      new ConfigService({
+        ...new CredentialsClientEnvironment(),
+        CREDENTIALS_URL: credentials.baseUrl,
+        CREDENTIALS_SERVICE_TOKEN: FETCHER_TOKEN,
+      }),
+    );
 
   const settings = () => ({
     CREDENTIALS_ENCRYPTION_KEYS: `2025a:${encryptionKey}`,

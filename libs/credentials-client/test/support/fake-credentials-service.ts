@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { CredentialsClient } from '../../src';
+import { CredentialsClient, CredentialsClientEnvironment } from '../../src';
 
 export const SERVICE_TOKEN = 's'.repeat(40);
 
@@ -35,7 +35,9 @@ export function fakeCredentialsServiceAndClient(): { credentials: FakeCredential
   let client: CredentialsClient;
   beforeAll(async () => {
     const url = await credentials.start();
-    client = new CredentialsClient(new ConfigService({ CREDENTIALS_URL: url, CREDENTIALS_SERVICE_TOKEN: SERVICE_TOKEN }));
+    client = new CredentialsClient(
+      new ConfigService({ ...new CredentialsClientEnvironment(), CREDENTIALS_URL: url, CREDENTIALS_SERVICE_TOKEN: SERVICE_TOKEN }),
+    );
   });
   beforeEach(() => {
     credentials.requests.length = 0;
