@@ -317,6 +317,26 @@ describe('FullSyncRunner', () => {
       expect((await directory().census('zoom-credential-1'))?.offsets).toEqual({ licensed: 0, basic: 0, joinOnly: 0, pending: 0 });
     });
 
+    it('takes the census after Zoom failed the summary request for a moment', async () => {
+      const zoom = new FakeZoomUsers({ active: 3 });
+      zoom.summaryFailures.push(zoomAnswers.serverError(503), zoomAnswers.perSecondLimit('1'));
+      const fakes = fakesFor(zoom);
+
+      await createRunner(replica, fakes).run(await claimQueuedJob());
+
+      expect(zoom.summaryRequests).toBe(3);
+      expect(fakes.pause.requestedMs).toEqual([500, 1000]);
+      expect((await directory().census('zoom-credential-1'))?.offsets).toEqual({ licensed: 0, basic: 0, joinOnly: 0, pending: 0 });
+    });
+
+    it('takes no census after a fetch that did not list every status', async () => {
+      await database.queueJob({ userStatuses: ['active'] });
+
+      await createRunner(replica, fakesFor(new FakeZoomUsers({ active: 3 }))).run(await claimDue(replica, LEASE_SECONDS));
+
+      expect(await directory().census('zoom-credential-1')).toBeNull();
+    });
+
     it('marks a user the next complete listing no longer shows as removed', async () => {
       const zoom = new FakeZoomUsers({ active: 3 });
       await createRunner(replica, fakesFor(zoom)).run(await claimQueuedJob());

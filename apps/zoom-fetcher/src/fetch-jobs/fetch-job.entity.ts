@@ -1,3 +1,4 @@
+import { ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const FETCH_JOB_STATUSES = ['queued', 'fetching', 'completed', 'failed'] as const;
@@ -60,4 +61,9 @@ export class FetchJobEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+}
+
+/** A fetch that passes over every status lists every user of the account: who it misses is gone. */
+export function listsEveryStatus(job: Pick<FetchJobEntity, 'userStatuses'>): boolean {
+  return ZOOM_USER_STATUSES.every((status) => job.userStatuses.includes(status));
 }

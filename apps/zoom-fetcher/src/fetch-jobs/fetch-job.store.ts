@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RunProgress, ZOOM_USER_STATUSES, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import { RunProgress, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ZoomDirectory } from '../directory/zoom-directory';
-import { FetchJobEntity } from './fetch-job.entity';
+import { FetchJobEntity, listsEveryStatus } from './fetch-job.entity';
 
 /** Where the fetch stands after a page: the next request to make. */
 export interface FetchCheckpoint {
@@ -73,7 +73,7 @@ export class FetchJobStore {
     };
     await this.update(job, changes, async (manager) => {
       await this.directory.record(manager, job.zoomCredentialId, page.users, page.observedAt, page.userStatus);
-      if (page.isLastPage && ZOOM_USER_STATUSES.every((status) => job.userStatuses.includes(status))) {
+      if (page.isLastPage && listsEveryStatus(job)) {
         await this.directory.removeUnlisted(manager, job.zoomCredentialId, job.runStartedAt);
       }
       if (page.users.length === 0 && !page.isLastPage) {

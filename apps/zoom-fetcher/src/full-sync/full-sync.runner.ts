@@ -4,8 +4,9 @@ import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError, CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
+import { UserCounts } from '../directory/user-counts';
 import { ZoomDirectory } from '../directory/zoom-directory';
-import { FetchJobEntity } from '../fetch-jobs/fetch-job.entity';
+import { FetchJobEntity, listsEveryStatus } from '../fetch-jobs/fetch-job.entity';
 import { FetchCheckpoint, FetchJobStore, LeaseLostError } from '../fetch-jobs/fetch-job.store';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
 import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
@@ -93,8 +94,11 @@ export class FullSyncRunner {
    * an offset; without a census the reconcile waits for the next clean full sync.
    */
   private async takeCensus(job: FetchJobEntity): Promise<void> {
+    if (!listsEveryStatus(job)) {
+      return;
+    }
     try {
-      const offsets = await this.directory.takeCensus(job.zoomCredentialId, await this.summaries.read(job.zoomCredentialId));
+      const offsets = await this.directory.takeCensus(job.zoomCredentialId, await this.zoomSummary(job));
       const differs = Object.values(offsets).some((offset) => offset !== 0);
       this.log[differs ? 'warn' : 'info'](
         { runId: job.runId, zoomCredentialId: job.zoomCredentialId, offsets },
@@ -102,6 +106,21 @@ export class FullSyncRunner {
       );
     } catch (error) {
       this.log.warn({ runId: job.runId, reason: error instanceof Error ? error.message : String(error) }, 'no census after the full sync');
+    }
+  }
+
+  /** The summary, asked again (as Zoom says, or with backoff) while Zoom fails for now or is over its per-second limit. */
+  private async zoomSummary(job: FetchJobEntity): Promise<UserCounts> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.summaries.read(job.zoomCredentialId);
+      } catch (error) {
+        const passing = error instanceof ZoomApiError && (error.transient || (error.rateLimited && !error.dailyLimit));
+        if (!passing || attempt >= this.maxAttempts) {
+          throw error;
+        }
+        await this.pause.for(error.retryAfterMs ?? Math.min(30_000, 500 * 2 ** (attempt - 1)));
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
-import { CredentialsClient, CredentialsUnavailableError, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialsUnavailableError } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -9,7 +9,7 @@ import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { ZoomDirectory } from '../directory/zoom-directory';
 import { UserChangePublisher } from '../user-changes/user-change-publisher';
-import { RequestPacer } from '../zoom-api/request-pacer';
+import { ZoomAccountCalls } from '../zoom-api/zoom-account-calls';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
 import { ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
@@ -47,8 +47,7 @@ export class UserReader {
   constructor(
     private readonly queue: UserReadQueue,
     private readonly zoom: ZoomUsersClient,
-    private readonly credentials: CredentialsClient,
-    private readonly pacer: RequestPacer,
+    private readonly calls: ZoomAccountCalls,
     private readonly publisher: UserChangePublisher,
     private readonly directory: ZoomDirectory,
     config: ConfigService<ZoomFetcherEnvironment, true>,
@@ -107,23 +106,12 @@ export class UserReader {
     }
   }
 
-  /** GET /users/{id} with the account's token; a token Zoom refuses (124) is replaced once. */
-  private async readUser(read: ClaimedRead): Promise<{ user: ZoomUserDto; observedAt: Date }> {
-    let access: ZoomAccessToken = await this.credentials.zoomAccessToken(read.zoomCredentialId);
-    let renewed = false;
-    for (;;) {
-      await this.pacer.wait(read.zoomCredentialId, 'light');
+  /** GET /users/{id}, observed when the request goes out. */
+  private readUser(read: ClaimedRead): Promise<{ user: ZoomUserDto; observedAt: Date }> {
+    return this.calls.call(read.zoomCredentialId, 'light', async (access) => {
       const observedAt = new Date();
-      try {
-        return { user: await usable(await this.zoom.getUser(access.apiUrl, access.accessToken, read.userId)), observedAt };
-      } catch (error) {
-        if (!(error instanceof ZoomApiError && error.invalidToken) || renewed) {
-          throw error;
-        }
-        renewed = true;
-        access = await this.credentials.renewZoomAccessToken(read.zoomCredentialId, access.accessToken);
-      }
-    }
+      return { user: await usable(await this.zoom.getUser(access.apiUrl, access.accessToken, read.userId)), observedAt };
+    });
   }
 
   private async publish(

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { RequestPacer } from './request-pacer';
+import { ZoomAccountCalls } from './zoom-account-calls';
 import { ZoomSummaryReader } from './zoom-summary-reader';
 import { ZoomUsersClient } from './zoom-users.client';
 
@@ -15,6 +16,7 @@ import { ZoomUsersClient } from './zoom-users.client';
   providers: [
     ZoomUsersClient,
     ZoomSummaryReader,
+    ZoomAccountCalls,
     {
       provide: RequestPacer,
       inject: [ConfigService],
@@ -25,6 +27,6 @@ import { ZoomUsersClient } from './zoom-users.client';
         }),
     },
   ],
-  exports: [ZoomUsersClient, RequestPacer, ZoomSummaryReader],
+  exports: [ZoomUsersClient, RequestPacer, ZoomSummaryReader, ZoomAccountCalls],
 })
 export class ZoomApiModule {}

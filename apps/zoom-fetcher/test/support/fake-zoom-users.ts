@@ -70,6 +70,8 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUs
   readonly requests: ListUsersRequest[] = [];
   readonly userReads: GetUserRequest[] = [];
   summaryRequests = 0;
+  /** Errors Zoom answers the next summary requests with, in order. */
+  readonly summaryFailures: ZoomApiError[] = [];
   /** Runs as each get user request arrives, before Zoom answers. */
   onUserRead?: (request: GetUserRequest, requestNumber: number) => Promise<void> | void;
   private readonly scriptedReads = new Map<number, ZoomApiError>();
@@ -175,6 +177,10 @@ export class FakeZoomUsers implements Pick<ZoomUsersClient, 'listUsers' | 'getUs
   /** Counted as the Zoom sandbox counts: pending users apart, the others by license type. */
   async usersSummary(): Promise<Record<string, unknown>> {
     this.summaryRequests += 1;
+    const failure = this.summaryFailures.shift();
+    if (failure) {
+      throw failure;
+    }
     const listed = [...this.population.active, ...this.population.inactive];
     const ofType = (type: number) => listed.filter((user) => user.type === type).length;
     return {

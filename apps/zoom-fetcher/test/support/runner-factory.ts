@@ -4,6 +4,7 @@ import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
 import { RequestPacer } from '../../src/zoom-api/request-pacer';
 import { ZoomUsersClient } from '../../src/zoom-api/zoom-users.client';
+import { ZoomAccountCalls } from '../../src/zoom-api/zoom-account-calls';
 import { ZoomSummaryReader } from '../../src/zoom-api/zoom-summary-reader';
 import { ZoomDirectory } from '../../src/directory/zoom-directory';
 import { ZoomFetcherEnvironment } from '../../src/zoom-fetcher.environment';
@@ -43,7 +44,7 @@ export function createRunner({ store, dataSource }: Replica, { zoom, credentials
     new AppLogger(createLogger('zoom-fetcher-test', 'silent')),
     pause,
     pacer,
-    new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, credentials as unknown as CredentialsClient, pacer),
+    new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, new ZoomAccountCalls(credentials as unknown as CredentialsClient, pacer)),
     new ZoomDirectory(dataSource),
   );
 }

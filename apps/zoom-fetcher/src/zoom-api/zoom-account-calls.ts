@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
+import { RequestPacer, ZoomRateCategory } from './request-pacer';
+import { ZoomApiError } from './zoom-api.error';
+
+/**
+ * One call to a credential's Zoom account: with its current token, inside the account's pace for
+ * the call's rate-limit category, and with one replacement token when Zoom refuses it (code 124).
+ */
+@Injectable()
+export class ZoomAccountCalls {
+  constructor(
+    private readonly credentials: CredentialsClient,
+    private readonly pacer: RequestPacer,
+  ) {}
+
+  async call<T>(zoomCredentialId: string, category: ZoomRateCategory, request: (access: ZoomAccessToken) => Promise<T>): Promise<T> {
+    let access = await this.credentials.zoomAccessToken(zoomCredentialId);
+    for (let renewed = false; ; renewed = true) {
+      await this.pacer.wait(zoomCredentialId, category);
+      try {
+        return await request(access);
+      } catch (error) {
+        if (!(error instanceof ZoomApiError && error.invalidToken) || renewed) {
+          throw error;
+        }
+        access = await this.credentials.renewZoomAccessToken(zoomCredentialId, access.accessToken);
+      }
+    }
+  }
+}
