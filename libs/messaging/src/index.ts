@@ -15,6 +15,7 @@ export * from './metrics/messaging-metrics';
 export * from './notifications/doorbell';
 export * from './notifications/notification-channel';
 export * from './notifications/notification-listener';
+export * from './notifications/notified-workers';
 export * from './outbox/envelope';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';

@@ -11,7 +11,7 @@ import { listenerConnectionOf, NotificationListener } from '../notifications/not
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
 import { outboxChannelOf } from './outbox-channel';
-import { WakeSignal } from './wake-signal';
+import { Doorbell } from '../notifications/doorbell';
 
 /** How long a stopping relay keeps publishing rows that are already waiting. */
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -29,7 +29,7 @@ type CycleOutcome = 'full' | 'partial' | 'idle' | 'contended';
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
-  private readonly wake = new WakeSignal();
+  private readonly doorbell = new Doorbell();
   private producer?: Producer;
   private producerConnected = false;
   private listener?: NotificationListener;
@@ -74,7 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.listener = new NotificationListener(
       listenerConnectionOf(this.dataSource),
       outboxChannelOf(schema),
-      () => this.wake.notify(),
+      () => this.doorbell.ring(),
       this.log,
     );
     void this.listener.start();
@@ -87,7 +87,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     this.stopping = true;
-    this.wake.notify();
+    this.doorbell.ring();
     await this.running;
     this.running = undefined;
     await this.listener?.stop();
@@ -100,16 +100,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
+      const heard = this.doorbell.heard;
       try {
         const outcome = await this.publishCycle();
         failures = 0;
         if (outcome !== 'full') {
-          await this.wake.wait(this.settings.outboxPollIntervalMs);
+          await this.doorbell.sleep(this.settings.outboxPollIntervalMs, heard);
         }
       } catch (error) {
         failures += 1;
         this.log.warn({ error: describe(error), failures }, 'outbox relay cycle failed; retrying');
-        await this.wake.wait(retryDelayMs(failures, this.settings.outboxPollIntervalMs, this.settings.retryMaxMs));
+        await this.doorbell.sleep(retryDelayMs(failures, this.settings.outboxPollIntervalMs, this.settings.retryMaxMs), heard);
       }
     }
     await this.drain();

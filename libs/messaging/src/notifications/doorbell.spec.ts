@@ -1,0 +1,22 @@
+import { Doorbell } from './doorbell';
+
+describe('Doorbell', () => {
+  it('wakes every sleeper before its timeout', async () => {
+    const doorbell = new Doorbell();
+    const sleepers = [doorbell.sleep(60_000, doorbell.heard), doorbell.sleep(60_000, doorbell.heard)];
+    doorbell.ring();
+    await expect(Promise.all(sleepers)).resolves.toEqual([undefined, undefined]);
+  });
+
+  it('does not let a worker sleep through a ring that came while it was busy', async () => {
+    const doorbell = new Doorbell();
+    const heard = doorbell.heard;
+    doorbell.ring();
+    await expect(doorbell.sleep(60_000, heard)).resolves.toBeUndefined();
+  });
+
+  it('returns after the timeout when nobody rings', async () => {
+    const doorbell = new Doorbell();
+    await expect(doorbell.sleep(5, doorbell.heard)).resolves.toBeUndefined();
+  });
+});
