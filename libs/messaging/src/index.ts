@@ -1,5 +1,6 @@
 export * from './config/messaging-options';
 export * from './config/messaging-settings';
+export * from './housekeeping/delete-in-chunks';
 export * from './consumer/consumed-message';
 export * from './consumer/dead-letter-message';
 export * from './consumer/kafka-consumer.server';

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { deleteInChunks } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -8,7 +9,6 @@ import { WebhookEventEntity } from './webhook-event.entity';
 /** Zoom retries a delivery for about 85 minutes (5, 20, 60): three days of events recognise any redelivery. */
 export const WEBHOOK_EVENT_RETENTION_HOURS = 72;
 const INTERVAL_MS = 600_000;
-const DELETE_CHUNK = 5_000;
 
 /** Deletes webhook events too old to be delivered again, so the dedupe table stays small. */
 @Injectable()
@@ -24,30 +24,24 @@ export class WebhookEventRetention implements OnApplicationBootstrap, OnModuleDe
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.purge().catch((error: unknown) => this.log.warn({ err: error }, 'could not delete old webhook events'));
-    }, INTERVAL_MS);
+    const purge = () => void this.purge().catch((error: unknown) => this.log.warn({ err: error }, 'could not delete old webhook events'));
+    this.timer = setInterval(purge, INTERVAL_MS);
     this.timer.unref();
+    purge();
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
   }
 
-  /** Deletes, a chunk at a time, every event received more than WEBHOOK_EVENT_RETENTION_HOURS ago; returns how many. */
-  async purge(): Promise<number> {
+  /** Deletes, a chunk at a time, events received more than WEBHOOK_EVENT_RETENTION_HOURS ago; returns how many. */
+  purge(): Promise<number> {
     const table = qualifiedTable(this.dataSource, WebhookEventEntity);
-    let deleted = 0;
-    for (;;) {
-      const [, count] = (await this.dataSource.query(
-        `DELETE FROM ${table} WHERE id IN (
-           SELECT id FROM ${table} WHERE received_at < now() - make_interval(hours => $1) LIMIT $2)`,
-        [WEBHOOK_EVENT_RETENTION_HOURS, DELETE_CHUNK],
-      )) as [unknown, number];
-      deleted += count;
-      if (count < DELETE_CHUNK) {
-        return deleted;
-      }
-    }
+    return deleteInChunks(
+      this.dataSource,
+      `DELETE FROM ${table} WHERE id IN (
+         SELECT id FROM ${table} WHERE received_at < now() - make_interval(hours => $1) LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      WEBHOOK_EVENT_RETENTION_HOURS,
+    );
   }
 }

@@ -6,11 +6,9 @@ import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-setti
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { InboxMessageEntity } from '../persistence/inbox-message.entity';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
+import { deleteInChunks } from './delete-in-chunks';
 
 const INTERVAL_MS = 10_000;
-const DELETE_CHUNK = 5_000;
-/** Bounds one run so a large first purge does not hold a connection for long. */
-const MAX_CHUNKS_PER_RUN = 20;
 
 /**
  * Keeps the messaging tables small and the backlog gauge fresh: deletes outbox rows published
@@ -64,14 +62,16 @@ export class MessagingHousekeeping implements OnApplicationBootstrap, OnModuleDe
     try {
       await this.refreshBacklog();
       const outbox = qualifiedTable(this.dataSource, OutboxMessageEntity);
-      await this.deleteInChunks(
+      await deleteInChunks(
+        this.dataSource,
         `DELETE FROM ${outbox} WHERE id IN (
            SELECT id FROM ${outbox} WHERE published_at < now() - ($1 * interval '1 hour')
             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
         this.settings.outboxRetentionHours,
       );
       const inbox = qualifiedTable(this.dataSource, InboxMessageEntity);
-      await this.deleteInChunks(
+      await deleteInChunks(
+        this.dataSource,
         `DELETE FROM ${inbox} WHERE (message_id, consumer) IN (
            SELECT message_id, consumer FROM ${inbox} WHERE processed_at < now() - ($1 * interval '1 day')
             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
@@ -87,19 +87,5 @@ export class MessagingHousekeeping implements OnApplicationBootstrap, OnModuleDe
       `SELECT count(*)::int AS backlog FROM ${qualifiedTable(this.dataSource, OutboxMessageEntity)} WHERE published_at IS NULL`,
     );
     this.metrics.outboxBacklog.set(backlog);
-  }
-
-  private async deleteInChunks(sql: string, age: number): Promise<void> {
-    const queryRunner = this.dataSource.createQueryRunner();
-    try {
-      for (let chunk = 0; chunk < MAX_CHUNKS_PER_RUN; chunk += 1) {
-        const result = await queryRunner.query(sql, [age, DELETE_CHUNK], true);
-        if ((result.affected ?? 0) < DELETE_CHUNK) {
-          return;
-        }
-      }
-    } finally {
-      await queryRunner.release();
-    }
   }
 }
