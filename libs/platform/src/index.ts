@@ -34,3 +34,4 @@ export * from './platform/platform-options';
 export * from './platform/platform.module';
 export * from './platform/service-identity';
 export * from './timing/pause';
+export * from './http/retry-after';
