@@ -106,6 +106,13 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
     ]);
   });
 
+  it('refuses to take a person found without an id for nobody: renaming it would create a second person', async () => {
+    const { bulk } = client({ OOMNITZA_MAX_ATTEMPTS: 1 });
+    server.answer({ status: 200, body: [{ email: 'ada@example.com' }] });
+
+    await expect(bulk.findPerson(access, 'EMAIL', 'ada@example.com')).rejects.toThrow(/without an id/);
+  });
+
   it("asks the people API which sync values exist, naming Oomnitza's own fields by property", async () => {
     const { bulk } = client();
     server.answer({ status: 200, body: [{ email: 'ann@example.com' }] });

@@ -93,7 +93,13 @@ export class OomnitzaBulkClient {
       throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
     }
     const [person] = people as Record<string, unknown>[];
-    return person?.id === undefined || person.id === null ? undefined : String(person.id);
+    if (person === undefined) {
+      return undefined;
+    }
+    if (person.id === undefined || person.id === null) {
+      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with a person without an id`);
+    }
+    return String(person.id);
   }
 
   /** Changes only the given fields of one person (`PATCH /api/v3/users/{id}`), Oomnitza's own fields named by property. */
