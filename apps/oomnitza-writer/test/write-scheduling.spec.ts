@@ -1,5 +1,9 @@
 import { OomnitzaRecordsWritten } from '@zoom-oomnitza-sync/contracts';
-import { waitFor } from '@zoom-oomnitza-sync/testing';
+import { schemaOf } from '@zoom-oomnitza-sync/platform';
+import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
+import { Client } from 'pg';
+import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
+import { pendingRecordsChannelOf } from '../src/pending-records/pending-records-channel';
 import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
 import { MappedRun } from './support/mapped-run';
 import { ScriptedOomnitza } from './support/scripted-oomnitza';
@@ -143,5 +147,31 @@ describe('the write loop: which integration is written when, and by whom', () =>
     bed.clock.advance(60_000);
     expect(await takeTurn()).toBe(true);
     expect(oomnitza.requests.map((request) => request.records.length)).toEqual([100, 1]);
+  });
+
+  it('wakes the writers (NOTIFY) when records make an integration due sooner, not for each record that joins a waiting batch', async () => {
+    const { receive } = bed.newReplica({ settings: { WRITE_FLUSH_DELAY_MS: FLUSH_DELAY_MS } });
+    const channel = pendingRecordsChannelOf(schemaOf(bed.dataSource, PendingRecordEntity));
+    const listener = new Client({ connectionString: testDatabaseUrl() });
+    const heard: string[] = [];
+    listener.on('notification', (notification) => heard.push(notification.channel));
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN "${channel}"`);
+      await listener.query('LISTEN writer_scheduling_sentinel');
+      const changes = new MappedRun();
+
+      await receive(changes.changes([changes.user(1)]));
+      await receive(changes.changes([changes.user(2)]));
+      await receive(changes.changes([changes.user(3)]));
+      await receive(changes.batch(changes.users(4, 1)));
+
+      // Notifications reach a listener in commit order: once the sentinel is heard, so is every earlier one.
+      await bed.dataSource.query(`SELECT pg_notify('writer_scheduling_sentinel', '')`);
+      await waitFor(() => heard.includes('writer_scheduling_sentinel'), { description: 'the sentinel notification' });
+      expect(heard).toEqual([channel, channel, 'writer_scheduling_sentinel']);
+    } finally {
+      await listener.end();
+    }
   });
 });

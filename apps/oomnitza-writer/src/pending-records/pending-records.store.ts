@@ -8,7 +8,6 @@ import { Admission, WebhookRemoval, WebhookRemovalGate } from '../removals/webho
 import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { PendingRecordEntity } from './pending-record.entity';
-import { notifyPendingRecords } from './pending-records-channel';
 import { WriteQueues } from './write-queues';
 
 const isWebhookRemoval = (record: OomnitzaRecordDto): record is WebhookRemoval => record.removal !== undefined;
@@ -84,7 +83,6 @@ export class PendingRecordsStore {
     }
     if (rows.some((row) => !row.holdId)) {
       await this.queues.recordsArrived(manager, envelope.integrationId, runId !== null, now);
-      await notifyPendingRecords(manager);
     }
   }
 

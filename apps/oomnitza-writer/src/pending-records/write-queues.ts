@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PortionEntity } from '../portions/portion.entity';
 import { PendingRecordEntity } from './pending-record.entity';
+import { pendingRecordsChannelOf } from './pending-records-channel';
 import { WriteQueueEntity } from './write-queue.entity';
 
 /** A worker's hold on one integration: only its holder writes the integration's records. */
@@ -46,14 +47,31 @@ export class WriteQueues {
 
   /**
    * Records just stored for the integration: a run's are due now; others wait up to
-   * WRITE_FLUSH_DELAY_MS for company, unless a bulk request's worth is already waiting.
+   * WRITE_FLUSH_DELAY_MS for company, unless a bulk request's worth is already waiting. Wakes the
+   * writers (NOTIFY, on commit) only when this brings the integration's turn forward: a record
+   * joining a batch already due is found by the worker that sends that batch.
    */
   async recordsArrived(manager: EntityManager, integrationId: string, inRun: boolean, now: Date): Promise<void> {
-    const dueAt = inRun || (await this.waitingOutsideRuns(manager, integrationId)) >= this.bulkSize ? now : this.flushTime(now);
     await manager.query(
-      `INSERT INTO ${this.queues} AS queue (integration_id, due_at) VALUES ($1, $2)
-       ON CONFLICT (integration_id) DO UPDATE SET due_at = LEAST(queue.due_at, EXCLUDED.due_at)`,
-      [integrationId, dueAt],
+      `WITH head AS (
+         SELECT 1 FROM ${this.pending} WHERE integration_id = $1 AND run_id IS NULL AND hold_id IS NULL LIMIT $3
+       ), due AS (
+         SELECT CASE WHEN $4::boolean OR (SELECT count(*) FROM head) >= $3 THEN $2::timestamptz ELSE $5::timestamptz END AS at
+       ), sooner AS (
+         INSERT INTO ${this.queues} AS queue (integration_id, due_at) SELECT $1, at FROM due
+         ON CONFLICT (integration_id) DO UPDATE SET due_at = EXCLUDED.due_at
+           WHERE queue.due_at IS NULL OR EXCLUDED.due_at < queue.due_at
+         RETURNING 1
+       )
+       SELECT pg_notify($6, '') FROM sooner`,
+      [
+        integrationId,
+        now,
+        this.bulkSize,
+        inRun,
+        this.flushTime(now),
+        pendingRecordsChannelOf(schemaOf(this.dataSource, PendingRecordEntity)),
+      ],
     );
   }
 
@@ -131,15 +149,6 @@ export class WriteQueues {
       `SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) AS next FROM ${this.queues} WHERE due_at IS NOT NULL`,
     )) as { next: Date | null }[];
     return next === null ? undefined : Math.max(0, next.getTime() - now.getTime());
-  }
-
-  private async waitingOutsideRuns(manager: EntityManager, integrationId: string): Promise<number> {
-    const [{ waiting }] = (await manager.query(
-      `SELECT count(*)::int AS waiting FROM (
-         SELECT 1 FROM ${this.pending} WHERE integration_id = $1 AND run_id IS NULL AND hold_id IS NULL LIMIT $2) head`,
-      [integrationId, this.bulkSize],
-    )) as { waiting: number }[];
-    return waiting;
   }
 
   private flushTime(now: Date): Date {

@@ -5,7 +5,6 @@ import { EntityManager } from 'typeorm';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { settingsFor, WriteTargets, writeTargetsOf } from '../integration-settings/integration-settings';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
-import { notifyPendingRecords } from '../pending-records/pending-records-channel';
 import { WriteQueues } from '../pending-records/write-queues';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
@@ -66,7 +65,6 @@ export class MissingUsers {
       await this.holds.announce(manager, hold);
     } else {
       await this.queues.recordsArrived(manager, settings.integrationId, false, this.clock.now());
-      await notifyPendingRecords(manager);
     }
   }
 

@@ -14,7 +14,6 @@ import { Logger } from 'pino';
 import { EntityManager, IsNull } from 'typeorm';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
-import { notifyPendingRecords } from '../pending-records/pending-records-channel';
 import { WriteQueues } from '../pending-records/write-queues';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
@@ -128,7 +127,6 @@ export class RemovalHolds {
     if (decision === 'approve') {
       await manager.update(PendingRecordEntity, { holdId }, { holdId: null });
       await this.queues.recordsArrived(manager, hold.integrationId, false, this.clock.now());
-      await notifyPendingRecords(manager);
     } else {
       await manager.delete(PendingRecordEntity, { holdId });
     }
