@@ -16,7 +16,7 @@ describe('readMessagingSettings', () => {
       maxAttempts: 5,
       retryBaseMs: 200,
       retryMaxMs: 10_000,
-      outboxPollIntervalMs: 100,
+      outboxPollIntervalMs: 1000,
       outboxBatchSize: 500,
       outboxRetentionHours: 24,
       inboxRetentionDays: 14,

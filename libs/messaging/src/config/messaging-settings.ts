@@ -43,7 +43,7 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
     maxAttempts: positiveNumber(config, 'MESSAGING_MAX_ATTEMPTS', 5),
     retryBaseMs: positiveNumber(config, 'MESSAGING_RETRY_BASE_MS', 200),
     retryMaxMs: positiveNumber(config, 'MESSAGING_RETRY_MAX_MS', 10_000),
-    outboxPollIntervalMs: positiveNumber(config, 'OUTBOX_POLL_INTERVAL_MS', 100),
+    outboxPollIntervalMs: positiveNumber(config, 'OUTBOX_POLL_INTERVAL_MS', 1000),
     outboxBatchSize: positiveNumber(config, 'OUTBOX_BATCH_SIZE', 500),
     outboxRetentionHours: positiveNumber(config, 'OUTBOX_RETENTION_HOURS', 24),
     inboxRetentionDays: positiveNumber(config, 'INBOX_RETENTION_DAYS', 14),

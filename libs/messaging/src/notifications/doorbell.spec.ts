@@ -19,4 +19,17 @@ describe('Doorbell', () => {
     const doorbell = new Doorbell();
     await expect(doorbell.sleep(5, doorbell.heard)).resolves.toBeUndefined();
   });
+
+  it('wakes one sleeper at a time when asked to', async () => {
+    const doorbell = new Doorbell();
+    const woken: number[] = [];
+    const sleepers = [1, 2, 3].map((sleeper) => doorbell.sleep(60_000, doorbell.heard).then(() => woken.push(sleeper)));
+    doorbell.wakeOne();
+    await sleepers[0];
+    expect(woken).toEqual([1]);
+    doorbell.wakeOne();
+    doorbell.wakeOne();
+    await Promise.all(sleepers);
+    expect(woken).toEqual([1, 2, 3]);
+  });
 });

@@ -1,4 +1,7 @@
-/** Wakes every sleeping worker at once; a ring while a worker was busy wakes its next sleep at once. */
+/**
+ * Wakes sleeping workers: every one (ring) or one of them (wakeOne). Either way a worker that was
+ * busy meanwhile does not sleep its next sleep, so no ring goes unheard.
+ */
 export class Doorbell {
   private rings = 0;
   private readonly sleepers = new Set<() => void>();
@@ -13,6 +16,12 @@ export class Doorbell {
     for (const wake of [...this.sleepers]) {
       wake();
     }
+  }
+
+  wakeOne(): void {
+    this.rings += 1;
+    const [first] = this.sleepers;
+    first?.();
   }
 
   sleep(ms: number, heard: number): Promise<void> {

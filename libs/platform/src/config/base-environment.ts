@@ -90,7 +90,7 @@ export class BaseEnvironment {
   @Transform(toInt)
   @IsInt()
   @Min(10)
-  OUTBOX_POLL_INTERVAL_MS = 100;
+  OUTBOX_POLL_INTERVAL_MS = 1000;
 
   @Transform(toBool)
   OUTBOX_RELAY_ENABLED = true;

@@ -1,0 +1,81 @@
+import { createLogger } from '@zoom-oomnitza-sync/platform';
+import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { NotifiedWorkers } from './notified-workers';
+
+const WORKERS = 4;
+
+describe('NotifiedWorkers', () => {
+  const channel = `notified_workers_${randomUUID().replaceAll('-', '')}`;
+  const dataSource = new DataSource({ type: 'postgres', url: testDatabaseUrl() });
+  const notifier = new Client({ connectionString: testDatabaseUrl() });
+  let workers: NotifiedWorkers | undefined;
+
+  beforeAll(() => notifier.connect());
+
+  afterEach(() => workers?.stop());
+
+  afterAll(() => notifier.end());
+
+  /** Workers that look for work (counted) in a queue of `waiting` pieces, each piece taking a few milliseconds. */
+  function startWorkers() {
+    const queue = { looks: 0, waiting: 0, inFlight: 0, mostInFlight: 0 };
+    workers = new NotifiedWorkers(dataSource, {
+      channel,
+      workers: WORKERS,
+      idlePollMs: 60_000,
+      log: createLogger('notified-workers-test', 'silent'),
+      workOnce: async () => {
+        queue.looks += 1;
+        if (queue.waiting === 0) {
+          return false;
+        }
+        queue.waiting -= 1;
+        queue.inFlight += 1;
+        queue.mostInFlight = Math.max(queue.mostInFlight, queue.inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        queue.inFlight -= 1;
+        return true;
+      },
+    });
+    workers.start();
+    return queue;
+  }
+
+  const listening = () =>
+    waitFor(
+      async () => {
+        const { rows } = await notifier.query<{ listeners: number }>(
+          'SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE query = $1',
+          [`LISTEN "${channel}"`],
+        );
+        return rows[0].listeners === 1;
+      },
+      { description: 'the LISTEN connection' },
+    );
+
+  it('wakes one sleeping worker for a notification, not every worker', async () => {
+    const queue = startWorkers();
+    await waitFor(() => queue.looks === WORKERS, { description: "every worker's first look" });
+    await listening();
+
+    await notifier.query(`SELECT pg_notify($1, '')`, [channel]);
+
+    await waitFor(() => queue.looks > WORKERS, { description: 'a look after the notification' });
+    expect(queue.looks).toBe(WORKERS + 1);
+  });
+
+  it('gives a backlog every worker: each worker that finishes a piece wakes another', async () => {
+    const queue = startWorkers();
+    await waitFor(() => queue.looks === WORKERS, { description: "every worker's first look" });
+    await listening();
+    queue.waiting = 20;
+
+    await notifier.query(`SELECT pg_notify($1, '')`, [channel]);
+
+    await waitFor(() => queue.waiting === 0 && queue.inFlight === 0, { description: 'the backlog done' });
+    expect(queue.mostInFlight).toBe(WORKERS);
+  });
+});
