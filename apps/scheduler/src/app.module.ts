@@ -6,6 +6,8 @@ import { IntegrationsModule } from './integrations/integrations.module';
 import { ReconcileModule } from './reconcile/reconcile.module';
 import { RunsModule } from './runs/runs.module';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './scheduler-schema';
+import { SchedulerEnvironment } from './scheduler.environment';
+import { SchedulesModule } from './schedules/schedules.module';
 import { SERVICE } from './service';
 
 @Module({
@@ -14,12 +16,14 @@ import { SERVICE } from './service';
       ...SERVICE,
       entities: [...messagingEntities, ...SCHEDULER_ENTITIES],
       migrations: SCHEDULER_MIGRATIONS,
+      environment: SchedulerEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     IntegrationsModule,
     RunsModule,
     HeldRemovalsModule,
     ReconcileModule,
+    SchedulesModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-s
 import { IntegrationsAndRuns1764240100000 } from './migrations/1764240100000-integrations-and-runs';
 import { Removals1764240200000 } from './migrations/1764240200000-removals';
 import { Reconcile1764240300000 } from './migrations/1764240300000-reconcile';
+import { Schedules1764240400000 } from './migrations/1764240400000-schedules';
 import { RunErrorEntity } from './runs/run-error.entity';
 import { RunEntity } from './runs/run.entity';
 
@@ -14,4 +15,5 @@ export const SCHEDULER_MIGRATIONS = [
   IntegrationsAndRuns1764240100000,
   Removals1764240200000,
   Reconcile1764240300000,
+  Schedules1764240400000,
 ];

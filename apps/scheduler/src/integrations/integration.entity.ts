@@ -7,6 +7,7 @@ import {
   SyncPreference,
   ZoomRemovalPolicy,
 } from '@zoom-oomnitza-sync/contracts';
+import { DEFAULT_SCHEDULE, Schedule } from '../schedules/schedule';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export const INTEGRATION_STATUSES = ['draft', 'active', 'paused'] as const;
@@ -67,6 +68,18 @@ export class IntegrationEntity {
 
   @Column({ name: 'reconcile_interval_minutes', type: 'int', default: RECONCILE_DEFAULTS.reconcileIntervalMinutes })
   reconcileIntervalMinutes: number;
+
+  /** When the full sync runs (see schedules/schedule.ts). */
+  @Column({ type: 'jsonb', default: () => `'${JSON.stringify(DEFAULT_SCHEDULE)}'` })
+  schedule: Schedule;
+
+  /** The next slot the schedule fires at; null unless the integration is active. */
+  @Column({ name: 'next_run_at', type: 'timestamptz', nullable: true })
+  nextRunAt: Date | null;
+
+  /** Slots that came while a run was still going, and so started nothing. */
+  @Column({ name: 'scheduled_runs_skipped', type: 'int', default: 0 })
+  scheduledRunsSkipped: number;
 
   /** Grows with every change; consumers of integration.changed keep the newest. */
   @VersionColumn()

@@ -47,4 +47,20 @@ export class IntegrationsController {
   launch(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
     return this.integrations.launch(tenantOf(principal), id);
   }
+
+  /** Pause: scheduled runs stop (a run under way finishes) until Resume. */
+  @Post(':id/pause')
+  @HttpCode(HttpStatus.OK)
+  @RequireScopes('integrations:write')
+  pause(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
+    return this.integrations.pause(tenantOf(principal), id);
+  }
+
+  /** Resume: scheduled again from the next slot; slots missed while paused do not run. */
+  @Post(':id/resume')
+  @HttpCode(HttpStatus.OK)
+  @RequireScopes('integrations:write')
+  resume(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
+    return this.integrations.resume(tenantOf(principal), id);
+  }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
+import { ScheduleRules } from '../schedules/schedule-rules';
 
 @Module({
   controllers: [IntegrationsController],
-  providers: [IntegrationsService],
-  exports: [IntegrationsService],
+  providers: [IntegrationsService, ScheduleRules],
+  exports: [IntegrationsService, ScheduleRules],
 })
 export class IntegrationsModule {}

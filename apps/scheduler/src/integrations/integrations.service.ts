@@ -7,7 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { integrationSnapshot } from './integration-snapshot';
-import { IntegrationEntity } from './integration.entity';
+import { IntegrationEntity, IntegrationStatus } from './integration.entity';
+import { DEFAULT_SCHEDULE } from '../schedules/schedule';
+import { ScheduleRules } from '../schedules/schedule-rules';
 
 /** Zoom authenticates with OAuth, which a Local installation cannot do. */
 class LocalInstallationProblem extends ProblemException {
@@ -26,12 +28,14 @@ export class IntegrationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly schedules: ScheduleRules,
   ) {}
 
   async create(tenantId: string, input: CreateIntegrationDto): Promise<IntegrationEntity> {
     if (input.installationType === 'local') {
       throw new LocalInstallationProblem();
     }
+    const schedule = input.schedule ? this.schedules.accept(input.schedule, new Date()) : DEFAULT_SCHEDULE;
     return this.dataSource.transaction(async (manager) => {
       const integration = await manager.save(
         manager.create(IntegrationEntity, {
@@ -50,6 +54,8 @@ export class IntegrationsService {
           removalThresholdMinimum: input.removalThresholdMinimum ?? REMOVAL_DEFAULTS.removalThresholdMinimum,
           webhooksEnabled: input.webhooksEnabled ?? RECONCILE_DEFAULTS.webhooksEnabled,
           reconcileIntervalMinutes: input.reconcileIntervalMinutes ?? RECONCILE_DEFAULTS.reconcileIntervalMinutes,
+          schedule,
+          nextRunAt: null,
         }),
       );
       await this.announce(manager, integration);
@@ -57,10 +63,16 @@ export class IntegrationsService {
     });
   }
 
-  async update(tenantId: string, id: string, changes: UpdateIntegrationDto): Promise<IntegrationEntity> {
+  async update(tenantId: string, id: string, { schedule, ...changes }: UpdateIntegrationDto): Promise<IntegrationEntity> {
+    const now = new Date();
+    const accepted = schedule && this.schedules.accept(schedule, now);
     return this.dataSource.transaction(async (manager) => {
-      const integration = await this.lockOwned(manager, tenantId, id);
+      const integration = await this.lock(manager, tenantId, id);
       Object.assign(integration, changes);
+      if (accepted) {
+        integration.schedule = accepted;
+        integration.nextRunAt = this.schedules.nextRunAt(integration, now);
+      }
       const saved = await manager.save(integration);
       await this.announce(manager, saved);
       return saved;
@@ -70,7 +82,7 @@ export class IntegrationsService {
   /** Draft until the mandatory mapping exists (an Oomnitza role); Launch makes it active. */
   async launch(tenantId: string, id: string): Promise<IntegrationEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const integration = await this.lockOwned(manager, tenantId, id);
+      const integration = await this.lock(manager, tenantId, id);
       if (integration.oomnitzaRoleId === null) {
         throw new ConflictProblem(
           'The integration stays a draft until its mandatory mapping exists: choose an Oomnitza role (oomnitzaRoleId).',
@@ -79,10 +91,29 @@ export class IntegrationsService {
       if (integration.status === 'active') {
         return integration;
       }
-      integration.status = 'active';
-      const saved = await manager.save(integration);
-      await this.announce(manager, saved);
-      return saved;
+      return this.changeStatus(manager, integration, 'active');
+    });
+  }
+
+  /** Pause: no scheduled run starts (a run under way finishes), and webhooks change nothing until Resume. */
+  async pause(tenantId: string, id: string): Promise<IntegrationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const integration = await this.lock(manager, tenantId, id);
+      if (integration.status === 'draft') {
+        throw new ConflictProblem(`Integration ${id} is a draft: launch it first.`);
+      }
+      return integration.status === 'paused' ? integration : this.changeStatus(manager, integration, 'paused');
+    });
+  }
+
+  /** Resume: scheduled again from the next slot on; the slots missed while paused do not run. */
+  async resume(tenantId: string, id: string): Promise<IntegrationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const integration = await this.lock(manager, tenantId, id);
+      if (integration.status === 'draft') {
+        throw new ConflictProblem(`Integration ${id} is a draft: launch it, which also schedules it.`);
+      }
+      return integration.status === 'active' ? integration : this.changeStatus(manager, integration, 'active');
     });
   }
 
@@ -99,12 +130,25 @@ export class IntegrationsService {
     return integration;
   }
 
-  private async lockOwned(manager: EntityManager, tenantId: string, id: string): Promise<IntegrationEntity> {
+  /** The tenant's integration, locked for the rest of the transaction. */
+  async lock(manager: EntityManager, tenantId: string, id: string): Promise<IntegrationEntity> {
     const integration = await manager.findOne(IntegrationEntity, { where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
     if (!integration) {
       throw new NotFoundProblem(`Integration ${id} was not found.`);
     }
     return integration;
+  }
+
+  private async changeStatus(
+    manager: EntityManager,
+    integration: IntegrationEntity,
+    status: IntegrationStatus,
+  ): Promise<IntegrationEntity> {
+    integration.status = status;
+    integration.nextRunAt = this.schedules.nextRunAt(integration, new Date());
+    const saved = await manager.save(integration);
+    await this.announce(manager, saved);
+    return saved;
   }
 
   private async announce(manager: EntityManager, integration: IntegrationEntity): Promise<void> {

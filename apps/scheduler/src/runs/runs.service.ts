@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RunTrigger, SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem } from '@zoom-oomnitza-sync/platform';
+import { ActiveRunProblem } from './active-run.problem';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { IntegrationEntity } from '../integrations/integration.entity';
 import { IntegrationsService } from '../integrations/integrations.service';
@@ -17,18 +18,31 @@ export class RunsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** The run and its request commit together: a crash never loses or invents a run request. */
+  /**
+   * The run and its request commit together: a crash never loses or invents a run request. One
+   * run at a time: while one is under way, another is refused (409) with the active run named.
+   */
   async requestRun(tenantId: string, integrationId: string, trigger: RunTrigger = 'manual'): Promise<RunEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const integration = await this.integrations.get(tenantId, integrationId, manager);
+      const integration = await this.integrations.lock(manager, tenantId, integrationId);
       if (integration.status !== 'active') {
-        throw new ConflictProblem(`Integration ${integrationId} is ${integration.status}: launch it before running it.`);
+        throw new ConflictProblem(
+          `Integration ${integrationId} is ${integration.status}: ${integration.status === 'paused' ? 'resume' : 'launch'} it before running it.`,
+        );
+      }
+      const active = await this.activeRun(manager, integrationId);
+      if (active) {
+        throw new ActiveRunProblem(active);
       }
       return this.startRun(manager, integration, trigger);
     });
   }
 
-  /** Inside the caller's transaction: the run and the message asking the fetcher for it. */
+  /**
+   * Inside the caller's transaction, which holds the integration's lock and found no active run
+   * (the runs_one_active_per_integration index refuses a second): the run and the message asking
+   * the fetcher for it.
+   */
   async startRun(manager: EntityManager, integration: IntegrationEntity, trigger: RunTrigger): Promise<RunEntity> {
     const { tenantId, id: integrationId } = integration;
     const run = await manager.save(manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger }));

@@ -7,7 +7,10 @@ import {
 } from '@zoom-oomnitza-sync/contracts';
 import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema, waitFor } from '@zoom-oomnitza-sync/testing';
+import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
+import { ScheduleRules } from '../../src/schedules/schedule-rules';
+import { SchedulerEnvironment } from '../../src/scheduler.environment';
 import { HeldRemovalsService } from '../../src/held-removals/held-removals.service';
 import { IntegrationEntity } from '../../src/integrations/integration.entity';
 import { IntegrationsService } from '../../src/integrations/integrations.service';
@@ -26,13 +29,15 @@ export class SchedulerTestBed {
   private readonly outbox = new OutboxService(this.topicNames);
   readonly accounting = new RunAccountingService(this.outbox);
   readonly integrations: IntegrationsService;
+  readonly settings = new ConfigService<SchedulerEnvironment, true>({ ...new SchedulerEnvironment() });
+  readonly scheduleRules = new ScheduleRules(this.settings);
   readonly heldRemovals: HeldRemovalsService;
 
   private constructor(
     private readonly schema: TestSchema,
     readonly dataSource: DataSource,
   ) {
-    this.integrations = new IntegrationsService(dataSource, this.outbox);
+    this.integrations = new IntegrationsService(dataSource, this.outbox, this.scheduleRules);
     this.heldRemovals = new HeldRemovalsService(dataSource, this.integrations, this.outbox);
   }
 

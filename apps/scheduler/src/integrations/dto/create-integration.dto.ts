@@ -13,8 +13,10 @@ import {
   ZOOM_REMOVAL_POLICIES,
   ZoomRemovalPolicy,
 } from '@zoom-oomnitza-sync/contracts';
+import { Type } from 'class-transformer';
+import { ScheduleDto } from '../../schedules/schedule.dto';
 import { IsFieldTargets } from './is-field-targets';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const INSTALLATION_TYPES = ['cloud', 'local'] as const;
@@ -125,4 +127,14 @@ export class CreateIntegrationDto {
   @Min(RECONCILE_INTERVAL_MINUTES.min)
   @Max(RECONCILE_INTERVAL_MINUTES.max)
   reconcileIntervalMinutes?: number;
+
+  @ApiPropertyOptional({
+    type: ScheduleDto,
+    description: 'When the full sync runs; by default daily at 02:00 UTC',
+    example: { kind: 'daily', time: '02:00', timezone: 'Europe/Berlin' },
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
 }
