@@ -9,6 +9,7 @@ import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './scheduler-schema';
 import { SchedulerEnvironment } from './scheduler.environment';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SERVICE } from './service';
+import { WatchdogModule } from './watchdog/watchdog.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { SERVICE } from './service';
     HeldRemovalsModule,
     ReconcileModule,
     SchedulesModule,
+    WatchdogModule,
   ],
 })
 export class AppModule {}

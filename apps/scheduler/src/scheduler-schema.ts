@@ -5,6 +5,7 @@ import { IntegrationsAndRuns1764240100000 } from './migrations/1764240100000-int
 import { Removals1764240200000 } from './migrations/1764240200000-removals';
 import { Reconcile1764240300000 } from './migrations/1764240300000-reconcile';
 import { Schedules1764240400000 } from './migrations/1764240400000-schedules';
+import { RunWatchdog1764240500000 } from './migrations/1764240500000-run-watchdog';
 import { RunErrorEntity } from './runs/run-error.entity';
 import { RunEntity } from './runs/run.entity';
 
@@ -16,4 +17,5 @@ export const SCHEDULER_MIGRATIONS = [
   Removals1764240200000,
   Reconcile1764240300000,
   Schedules1764240400000,
+  RunWatchdog1764240500000,
 ];

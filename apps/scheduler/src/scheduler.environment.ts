@@ -21,4 +21,22 @@ export class SchedulerEnvironment extends BaseEnvironment {
   @IsInt()
   @Min(1)
   SCHEDULE_MIN_INTERVAL_SECONDS = 300;
+
+  /** A run with no report from any stage for this long is failed (a lost or dead-lettered message would leave it hanging). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RUN_STALL_MINUTES = 15;
+
+  /** A run still going after this long raises run_overdue (the product page's 24 hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RUN_OVERDUE_HOURS = 24;
+
+  /** How often each replica's watchdog looks for stalled and overdue runs and stale integrations. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  RUN_WATCHDOG_POLL_MS = 30_000;
 }

@@ -260,6 +260,9 @@ describe('FullSyncRunner', () => {
       expect(Math.abs(postponed.job.notBefore.getTime() - resetsAt.getTime())).toBeLessThan(1000);
       expect(pageKeys(postponed.pages)).toEqual(['active 1', 'active 2']);
       expect(postponed.progress.some((report) => report.failureReason)).toBe(false);
+      // The scheduler hears the run waits for the reset, so its watchdog does not take it for stalled.
+      const waits = postponed.progress.filter((report) => report.waitingUntil !== undefined);
+      expect(waits.map((report) => Math.abs(new Date(report.waitingUntil!).getTime() - resetsAt.getTime()) < 1000)).toEqual([true]);
       expect(fakes.pause.requestedMs).toEqual([]);
       expect(await replica.store.claim(LEASE_SECONDS)).toBeUndefined();
 

@@ -81,6 +81,18 @@ export class IntegrationEntity {
   @Column({ name: 'scheduled_runs_skipped', type: 'int', default: 0 })
   scheduledRunsSkipped: number;
 
+  /** When its last run completed. */
+  @Column({ name: 'last_success_at', type: 'timestamptz', nullable: true })
+  lastSuccessAt: Date | null;
+
+  /** No completed run for this long raises stale_data (26 h suits a daily schedule). */
+  @Column({ name: 'max_staleness_hours', type: 'int', default: 26 })
+  maxStalenessHours: number;
+
+  /** When stale_data was raised; cleared by the next completed run, which raises recovered. */
+  @Column({ name: 'stale_alerted_at', type: 'timestamptz', nullable: true })
+  staleAlertedAt: Date | null;
+
   /** Grows with every change; consumers of integration.changed keep the newest. */
   @VersionColumn()
   revision: number;

@@ -56,6 +56,7 @@ export class IntegrationsService {
           reconcileIntervalMinutes: input.reconcileIntervalMinutes ?? RECONCILE_DEFAULTS.reconcileIntervalMinutes,
           schedule,
           nextRunAt: null,
+          maxStalenessHours: input.maxStalenessHours ?? 26,
         }),
       );
       await this.announce(manager, integration);

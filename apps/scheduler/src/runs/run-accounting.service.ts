@@ -9,9 +9,12 @@ import {
   SyncRunCompleted,
 } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, Not } from 'typeorm';
+import { IntegrationEntity } from '../integrations/integration.entity';
 import { RunErrorEntity } from './run-error.entity';
 import { RunEntity } from './run.entity';
+
+const latest = (moment: Date, other: Date | null): Date => (other && other > moment ? other : moment);
 
 /** Per-record errors kept per run; the counts stay exact beyond it. */
 export const RUN_ERRORS_KEPT = 1000;
@@ -40,6 +43,9 @@ export class RunAccountingService {
     }
     if (progress.failureReason) {
       this.fail(run, progress.failureReason);
+    }
+    if (progress.waitingUntil) {
+      run.lastProgressAt = latest(new Date(progress.waitingUntil), run.lastProgressAt);
     }
     await this.keepErrors(manager, run, progress.stage, progress.errors);
     await this.settle(manager, run, envelope);
@@ -82,7 +88,17 @@ export class RunAccountingService {
     run.failureReason = reason;
   }
 
+  /** Fails a run that is not settled yet (the watchdog's verdict), with the alert a failed run raises. */
+  async failRun(manager: EntityManager, run: RunEntity, reason: string): Promise<void> {
+    this.fail(run, reason);
+    run.finishedAt = new Date();
+    await manager.save(run);
+    await this.alertFailure(manager, run);
+  }
+
   private async settle(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {
+    // A wait a stage announced (until a rate limit resets) is kept: the run is not stalled before it ends.
+    run.lastProgressAt = latest(new Date(), run.lastProgressAt);
     if (run.status === 'requested') {
       run.status = 'running';
     }
@@ -101,9 +117,41 @@ export class RunAccountingService {
     }
     await manager.save(run);
     if (run.status === 'failed') {
-      await this.alertFailure(manager, run, envelope);
+      await this.alertFailure(manager, run, envelope.observedAt);
     } else if (run.status === 'completed') {
       await this.announceCompletion(manager, run);
+      await this.recordSuccess(manager, run);
+    }
+  }
+
+  /** The integration's data is fresh again; after a failed run or a stale_data alert, people hear it recovered. */
+  private async recordSuccess(manager: EntityManager, run: RunEntity): Promise<void> {
+    const integration = await manager.findOne(IntegrationEntity, { where: { id: run.integrationId }, lock: { mode: 'pessimistic_write' } });
+    if (!integration) {
+      return;
+    }
+    const previous = await manager.findOne(RunEntity, {
+      where: { integrationId: run.integrationId, id: Not(run.id), status: In(['completed', 'failed']) },
+      order: { finishedAt: 'DESC' },
+    });
+    const wasStale = integration.staleAlertedAt !== null;
+    await manager.update(IntegrationEntity, { id: integration.id }, { lastSuccessAt: run.finishedAt, staleAlertedAt: null });
+    if (previous?.status === 'failed' || wasStale) {
+      await this.outbox.publish(manager, IntegrationAlert, {
+        tenantId: run.tenantId,
+        integrationId: run.integrationId,
+        runId: run.id,
+        payload: {
+          kind: 'recovered',
+          severity: 'info',
+          title: `"${integration.name}" is syncing again`,
+          detail:
+            `Run ${run.id} completed (${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged)` +
+            (previous?.status === 'failed' ? ` after run ${previous.id} failed: ${previous.failureReason ?? 'no reason given'}.` : '.') +
+            (wasStale ? ' Oomnitza holds current Zoom data again.' : ''),
+          runId: run.id,
+        },
+      });
     }
   }
 
@@ -121,12 +169,12 @@ export class RunAccountingService {
     });
   }
 
-  private async alertFailure(manager: EntityManager, run: RunEntity, envelope: MessageEnvelope): Promise<void> {
+  private async alertFailure(manager: EntityManager, run: RunEntity, observedAt?: string): Promise<void> {
     await this.outbox.publish(manager, IntegrationAlert, {
       tenantId: run.tenantId,
       integrationId: run.integrationId,
       runId: run.id,
-      observedAt: envelope.observedAt,
+      observedAt,
       payload: { kind: 'run_failed', severity: 'critical', title: 'Zoom sync run failed', detail: run.failureReason ?? '', runId: run.id },
     });
   }

@@ -30,6 +30,14 @@ export class RunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
 
+  /** The last report of any stage; the watchdog fails a run that has not moved for RUN_STALL_MINUTES. */
+  @Column({ name: 'last_progress_at', type: 'timestamptz', nullable: true })
+  lastProgressAt: Date | null;
+
+  /** When run_overdue was raised for it (once). */
+  @Column({ name: 'overdue_alerted_at', type: 'timestamptz', nullable: true })
+  overdueAlertedAt: Date | null;
+
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason: string | null;
 

@@ -9,6 +9,6 @@ import { RunsService } from './runs.service';
   imports: [IntegrationsModule],
   controllers: [RunsController, RunReportsController],
   providers: [RunsService, RunAccountingService],
-  exports: [RunsService],
+  exports: [RunsService, RunAccountingService],
 })
 export class RunsModule {}

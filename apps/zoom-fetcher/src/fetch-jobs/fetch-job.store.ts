@@ -106,9 +106,31 @@ export class FetchJobStore {
     });
   }
 
-  /** Gives the job back until `notBefore` (a daily rate limit that resets then). */
+  /** Gives the job back, to be taken again from its checkpoint (at shutdown). */
   postpone(job: FetchJobEntity, notBefore: Date, checkpoint: FetchCheckpoint): Promise<void> {
     return this.update(job, { ...checkpoint, status: 'queued', notBefore, lockedUntil: null });
+  }
+
+  /** Gives the job back until Zoom's daily limit resets, and tells the scheduler the run waits until then (it is not stalled). */
+  waitForReset(job: FetchJobEntity, resetAt: Date, checkpoint: FetchCheckpoint): Promise<void> {
+    return this.update(job, { ...checkpoint, status: 'queued', notBefore: resetAt, lockedUntil: null }, (manager) =>
+      this.outbox
+        .publish(manager, RunProgress, {
+          tenantId: job.tenantId,
+          integrationId: job.integrationId,
+          runId: job.runId,
+          payload: {
+            runId: job.runId,
+            stage: 'fetch',
+            processed: 0,
+            rejected: 0,
+            stageCompleted: false,
+            errors: [],
+            waitingUntil: resetAt.toISOString(),
+          },
+        })
+        .then(() => undefined),
+    );
   }
 
   /** Ends the fetch and tells the scheduler why, in the same transaction. */

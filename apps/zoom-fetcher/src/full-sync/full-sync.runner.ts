@@ -194,7 +194,7 @@ export class FullSyncRunner {
         } else if (error.rateLimited && error.dailyLimit) {
           const until = new Date(Date.now() + (error.retryAfterMs ?? 0));
           this.log.warn({ runId: job.runId, until }, "Zoom's daily rate limit is reached: the fetch resumes after the reset");
-          await this.store.postpone(job, until, checkpoint);
+          await this.store.waitForReset(job, until, checkpoint);
           return 'postponed';
         } else if (error.rateLimited && ++rateLimited <= RATE_LIMIT_PATIENCE) {
           await this.pause.for(error.retryAfterMs ?? 1000);

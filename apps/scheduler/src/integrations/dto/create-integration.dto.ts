@@ -129,6 +129,18 @@ export class CreateIntegrationDto {
   reconcileIntervalMinutes?: number;
 
   @ApiPropertyOptional({
+    default: 26,
+    minimum: 1,
+    maximum: 8760,
+    description: 'Hours without a completed run after which the alert stale_data is raised (26 suits a daily schedule)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  maxStalenessHours?: number;
+
+  @ApiPropertyOptional({
     type: ScheduleDto,
     description: 'When the full sync runs; by default daily at 02:00 UTC',
     example: { kind: 'daily', time: '02:00', timezone: 'Europe/Berlin' },

@@ -1,7 +1,15 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
-export const ALERT_KINDS = ['run_failed', 'run_overdue', 'scheduled_run_missed', 'removals_held'] as const;
-export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
+export const ALERT_KINDS = [
+  'run_failed',
+  'run_overdue',
+  'scheduled_run_missed',
+  'stale_data',
+  'recovered',
+  'credential_invalid',
+  'removals_held',
+] as const;
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 
 /** Something about an integration that people must hear about before they notice it. */
 export class IntegrationAlertValue {

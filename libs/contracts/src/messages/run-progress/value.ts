@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RecordErrorDto } from '../../common/record-error.dto';
 
 export const RUN_STAGES = ['fetch', 'map', 'write'] as const;
@@ -24,6 +24,11 @@ export class RunProgressValue {
   @IsString()
   @MaxLength(2000)
   failureReason?: string;
+
+  /** The stage waits until then (Zoom's daily rate limit): the run is not stalled before it. */
+  @IsOptional()
+  @IsISO8601()
+  waitingUntil?: string;
 
   @IsArray()
   @ValidateNested({ each: true })
