@@ -30,15 +30,16 @@ describe('a run request travels from the scheduler to the zoom-fetcher with exac
     const silentScheduler = await deployment.start('scheduler', { OUTBOX_RELAY_ENABLED: 'false' });
     await waitUntilReady(silentScheduler);
     const key = await issueApiKey(silentScheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:write']);
-    const integration = await request<{ id: string }>(`${silentScheduler.baseUrl}/integrations`, {
-      method: 'POST',
-      key,
-      body: { name: 'Zoom users', zoomCredentialId: 'zoom-1', oomnitzaCredentialId: 'oomnitza-1', oomnitzaRoleId: 1 },
-    });
-    expect(integration.status).toBe(201);
-    const launched = await request(`${silentScheduler.baseUrl}/integrations/${integration.body.id}/launch`, { method: 'POST', key });
-    expect(launched).toMatchObject({ status: 200, body: { status: 'active' } });
+    // One run at a time per integration: RUNS integrations, one run each.
     for (let run = 0; run < RUNS; run += 1) {
+      const integration = await request<{ id: string }>(`${silentScheduler.baseUrl}/integrations`, {
+        method: 'POST',
+        key,
+        body: { name: `Zoom users ${run}`, zoomCredentialId: 'zoom-1', oomnitzaCredentialId: 'oomnitza-1', oomnitzaRoleId: 1 },
+      });
+      expect(integration.status).toBe(201);
+      const launched = await request(`${silentScheduler.baseUrl}/integrations/${integration.body.id}/launch`, { method: 'POST', key });
+      expect(launched).toMatchObject({ status: 200, body: { status: 'active' } });
       const accepted = await request(`${silentScheduler.baseUrl}/integrations/${integration.body.id}/runs`, { method: 'POST', key });
       expect(accepted.status).toBe(202);
     }

@@ -85,6 +85,62 @@ describe('the scheduler API', () => {
     expect(runs.body.map((listed) => listed.id)).toEqual([run.body.id]);
   });
 
+  it('answers "Run now" during a run with 409 problem+json naming the active run', async () => {
+    const url = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}`;
+    const first = await request<{ id: string }>(`${url}/runs`, { method: 'POST', key: acmeKey });
+    expect(first.status).toBe(202);
+
+    const second = await request<{ slug?: string; type: string; detail: string; activeRunId: string }>(`${url}/runs`, {
+      method: 'POST',
+      key: acmeKey,
+    });
+
+    expect(second.status).toBe(409);
+    expect(second.contentType).toContain('application/problem+json');
+    expect(second.body).toMatchObject({ type: expect.stringMatching(/run-active$/), activeRunId: first.body.id });
+    expect(second.body.detail).toContain(first.body.id);
+  });
+
+  it('shows the schedule and the next run; takes a schedule in a timezone; pauses and resumes', async () => {
+    const created = await request<{ id: string; schedule: unknown; nextRunAt: string | null }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: {
+        name: 'Weekly',
+        zoomCredentialId: 'zoom-acme',
+        oomnitzaCredentialId: 'oomnitza-acme',
+        oomnitzaRoleId: 3,
+        schedule: { kind: 'weekly', days: ['mon'], time: '07:00', timezone: 'Europe/Berlin' },
+      },
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { schedule: { kind: 'weekly', days: ['mon'], time: '07:00', timezone: 'Europe/Berlin' }, nextRunAt: null },
+    });
+    const url = `${scheduler.baseUrl}/integrations/${created.body.id}`;
+    const launched = await request<{ nextRunAt: string }>(`${url}/launch`, { method: 'POST', key: acmeKey });
+    const next = new Date(launched.body.nextRunAt);
+    expect(next.getUTCDay()).toBe(1);
+    expect([5, 6]).toContain(next.getUTCHours()); // 07:00 in Berlin: 06:00 UTC in winter, 05:00 in summer
+
+    const refused = await request<{ errors: { field: string }[] }>(url, {
+      method: 'PATCH',
+      key: acmeKey,
+      body: { schedule: { kind: 'every_hours', everyHours: 5, timezone: 'Mars/Olympus' } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error) => error.field).sort()).toEqual(['schedule.everyHours', 'schedule.timezone']);
+
+    expect(await request(`${url}/pause`, { method: 'POST', key: acmeKey })).toMatchObject({
+      status: 200,
+      body: { status: 'paused', nextRunAt: null },
+    });
+    expect((await request(`${url}/runs`, { method: 'POST', key: acmeKey })).status).toBe(409);
+    const resumed = await request<{ status: string; nextRunAt: string }>(`${url}/resume`, { method: 'POST', key: acmeKey });
+    expect(resumed).toMatchObject({ status: 200, body: { status: 'active' } });
+    expect(new Date(resumed.body.nextRunAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('shows the removal policy and mass-removal threshold, defaults included, and refuses values out of range', async () => {
     const url = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}`;
     expect(await request(url, { key: acmeKey })).toMatchObject({

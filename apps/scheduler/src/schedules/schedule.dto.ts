@@ -33,7 +33,7 @@ export class ScheduleDto {
   kind: ScheduleKind;
 
   @ApiPropertyOptional({ example: '02:00', description: 'HH:MM, 24-hour clock (daily, weekly; the first run of the day for every_hours)' })
-  @ValidateIf((schedule: ScheduleDto) => schedule.kind !== 'cron' || schedule.time !== undefined)
+  @ValidateIf((schedule: ScheduleDto) => schedule.kind === 'daily' || schedule.kind === 'weekly' || schedule.time !== undefined)
   @Matches(TIME_OF_DAY, { message: 'time must be HH:MM on a 24-hour clock, e.g. 02:00' })
   time?: string;
 
