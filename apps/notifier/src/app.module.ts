@@ -1,17 +1,25 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
-import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
+import { ContactsModule } from './contacts/contacts.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NOTIFIER_ENTITIES, NOTIFIER_MIGRATIONS } from './notifier-schema';
+import { NotifierEnvironment } from './notifier.environment';
 import { SERVICE } from './service';
 
 @Module({
   imports: [
     PlatformModule.forService({
       ...SERVICE,
-      entities: [...messagingEntities],
-      migrations: [InitialSchema1764240000000],
+      entities: [...messagingEntities, ...NOTIFIER_ENTITIES],
+      migrations: NOTIFIER_MIGRATIONS,
+      environment: NotifierEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    ContactsModule,
+    DeliveriesModule,
+    NotificationsModule,
   ],
 })
 export class AppModule {}

@@ -9,15 +9,17 @@ export const ALERT_KINDS = [
   'credential_invalid',
   'removals_held',
 ] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 /** Something about an integration that people must hear about before they notice it. */
 export class IntegrationAlertValue {
   @IsIn(ALERT_KINDS)
-  kind: (typeof ALERT_KINDS)[number];
+  kind: AlertKind;
 
   @IsIn(ALERT_SEVERITIES)
-  severity: (typeof ALERT_SEVERITIES)[number];
+  severity: AlertSeverity;
 
   @IsString()
   @IsNotEmpty()

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset'), displayName: 'smtp-sandbox', rootDir: __dirname };

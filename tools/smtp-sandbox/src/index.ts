@@ -1,0 +1,2 @@
+export * from './smtp-sandbox';
+export * from './smtp-sandbox-process';
