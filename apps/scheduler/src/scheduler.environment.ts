@@ -1,8 +1,13 @@
 import { Transform } from 'class-transformer';
-import { BaseEnvironment, toInt } from '@zoom-oomnitza-sync/platform';
-import { IsInt, Max, Min } from 'class-validator';
+import { BaseEnvironment, toBool, toInt } from '@zoom-oomnitza-sync/platform';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 
 export class SchedulerEnvironment extends BaseEnvironment {
+  /** false: this replica fires no schedules (others may); runs start only by Run now and the reconcile. */
+  @Transform(toBool)
+  @IsBoolean()
+  SCHEDULE_FIRING_ENABLED = true;
+
   /** How often each replica looks for due schedules: a run starts at most this long after its slot. */
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,7 @@
 import { parseCommandLine, usageText } from '@zoom-oomnitza-sync/devkit';
 import { RunView } from '@zoom-oomnitza-sync/local-platform';
 import { DEMO_COMMAND } from './demo-options';
+import { scheduleLine } from './schedule-line';
 import { progressLine, summaryLine } from './progress-bar';
 import { webhookLine } from './webhook-changes';
 
@@ -51,5 +52,14 @@ describe('the demo command line', () => {
   it('reports the webhook changes with the median and the 99th percentile of their latencies', () => {
     const latencies = Array.from({ length: 50 }, (_, index) => 100 - index);
     expect(webhookLine(latencies)).toBe('demo: webhooks: 50 changes in Oomnitza, p50 75 ms, p99 100 ms');
+  });
+
+  it('says when the integration runs next, and by which schedule', () => {
+    expect(scheduleLine({ schedule: { kind: 'daily', time: '02:00', timezone: 'UTC' }, nextRunAt: '2026-11-30T02:00:00.000Z' })).toBe(
+      'demo: next scheduled run 2026-11-30T02:00:00.000Z (daily at 02:00 UTC)',
+    );
+    expect(scheduleLine({ schedule: { kind: 'cron', expression: '0 */4 * * *', timezone: 'Europe/Berlin' }, nextRunAt: null })).toBe(
+      'demo: next scheduled run none (not active) (by "0 */4 * * *" Europe/Berlin)',
+    );
   });
 });

@@ -1,12 +1,13 @@
 // `npm run demo`: Kafka and PostgreSQL (local or embedded), the six services, a Zoom sandbox with
 // --users users and an Oomnitza sandbox; then credentials and an integration through the public
 // APIs, Launch, two full syncs with a progress bar, and 50 users changed in Zoom that reach
-// Oomnitza through webhooks. Stops what it started, unless --keep.
+// Oomnitza through webhooks, and when the integration runs next. Stops what it started, unless --keep.
 import 'reflect-metadata';
 import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
-import { LocalStack, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
+import { LocalStack, request, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { DEMO_COMMAND } from './demo-options';
 import { progressLine, summaryLine } from './progress-bar';
+import { ScheduledIntegration, scheduleLine } from './schedule-line';
 import { changeUsersInZoom, webhookLine } from './webhook-changes';
 
 const WEBHOOK_CHANGES = 50;
@@ -55,13 +56,18 @@ async function main(): Promise<void> {
     stack = await startLocalStack({
       users: options.users,
       plan: 'business',
-      serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50' },
+      // The demo's platform schedules as it would in production.
+      serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50', SCHEDULE_FIRING_ENABLED: 'true' },
       log: (message) => say(`demo: ${message}`),
     });
     await sync('first full sync', stack, options.users);
     await sync('second full sync (nothing changed in Zoom)', stack, options.users);
     say(`demo: changing ${WEBHOOK_CHANGES} users in Zoom; webhooks bring the changes`);
     console.log(webhookLine(await changeUsersInZoom(stack, WEBHOOK_CHANGES, WEBHOOK_TIMEOUT_MS)));
+    const integration = await request<ScheduledIntegration>(`${stack.scheduler.baseUrl}/integrations/${stack.setup.integrationId}`, {
+      key: stack.setup.schedulerKey,
+    });
+    console.log(scheduleLine(integration.body));
     if (options.keep) {
       return printAccess(stack);
     }

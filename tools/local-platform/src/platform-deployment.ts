@@ -41,6 +41,8 @@ export class PlatformDeployment {
         .map(([service, token]) => `${service}:${token}`)
         .join(','),
       OOMNITZA_ALLOW_HTTP: 'true',
+      // Tests press "Run now": a slot of the default daily schedule must not take the run first.
+      SCHEDULE_FIRING_ENABLED: 'false',
     });
     delete base.DATABASE_SCHEMA;
     return new PlatformDeployment(topics, base, credentialsPort, serviceTokens);

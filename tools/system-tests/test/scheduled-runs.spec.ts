@@ -4,7 +4,7 @@ import { waitFor } from '@zoom-oomnitza-sync/testing';
 const SLOT_SECONDS = 2;
 const SLOTS = 3;
 /** A short clock: a slot every SLOT_SECONDS, looked for five times a second by each replica. */
-const SHORT_CLOCK = { SCHEDULE_MIN_INTERVAL_SECONDS: '1', SCHEDULE_POLL_MS: '200' };
+const SHORT_CLOCK = { SCHEDULE_FIRING_ENABLED: 'true', SCHEDULE_MIN_INTERVAL_SECONDS: '1', SCHEDULE_POLL_MS: '200' };
 
 describe('scheduled runs across three scheduler processes', () => {
   let deployment: PlatformDeployment;

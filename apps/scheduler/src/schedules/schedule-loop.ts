@@ -22,6 +22,10 @@ export class ScheduleLoop implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.get('SCHEDULE_FIRING_ENABLED', { infer: true })) {
+      this.log.info('SCHEDULE_FIRING_ENABLED=false: this replica fires no schedules');
+      return;
+    }
     this.loop = this.work();
   }
 
