@@ -74,6 +74,8 @@ describe("writing a run's records: requests Oomnitza refuses and runs that canno
     cause: string;
     arrange: (replica: WriterReplica, run: MappedRun) => void;
     failureReason: (run: MappedRun) => string;
+    /** A refused credential is one a person must fix: the scheduler raises credential_invalid. */
+    credentialInvalid?: true;
   }
 
   const stops: Stop[] = [
@@ -86,11 +88,13 @@ describe("writing a run's records: requests Oomnitza refuses and runs that canno
       cause: 'Oomnitza refuses the API token (401)',
       arrange: ({ oomnitza }) => oomnitza.revokeToken(401),
       failureReason: () => 'Oomnitza refused the API token (401)',
+      credentialInvalid: true,
     },
     {
       cause: 'Oomnitza refuses the API token for sending records only (403)',
       arrange: ({ oomnitza }) => oomnitza.failNext('send', new OomnitzaApiError(403, 'Oomnitza answered 403 to POST /api/v3/bulk')),
       failureReason: () => 'Oomnitza refused the API token (403)',
+      credentialInvalid: true,
     },
     {
       cause: 'finalizing the portion still fails after the retries',
@@ -103,10 +107,11 @@ describe("writing a run's records: requests Oomnitza refuses and runs that canno
       arrange: ({ credentials }, run) =>
         credentials.fail(run.oomnitzaCredentialId, new CredentialProblemError(404, 'the Oomnitza credential was deleted')),
       failureReason: (run) => `Oomnitza credential ${run.oomnitzaCredentialId}: the Oomnitza credential was deleted`,
+      credentialInvalid: true,
     },
   ];
 
-  it.each(stops)('stops the run, saying why, and drops its records when $cause', async ({ arrange, failureReason }) => {
+  it.each(stops)('stops the run, saying why, and drops its records when $cause', async ({ arrange, failureReason, credentialInvalid }) => {
     const replica = bed.newReplica();
     const run = new MappedRun();
     arrange(replica, run);
@@ -126,6 +131,7 @@ describe("writing a run's records: requests Oomnitza refuses and runs that canno
       stageCompleted: true,
       errors: [],
       failureReason: failureReason(run),
+      ...(credentialInvalid ? { failureKind: 'credential_invalid' } : {}),
     });
     expect(await reports(run)).toEqual([]);
     expect(await bed.syncStates(run.integrationId)).toEqual([]);

@@ -96,6 +96,27 @@ describe('RunAccountingService: how a run goes and settles', () => {
     expect(await bed.published(SyncRunCompleted, run.id)).toEqual([]);
   });
 
+  it('raises credential_invalid, not run_failed, for a run that failed because a credential was refused', async () => {
+    const refused = await bed.requestedRun();
+    const broken = await bed.requestedRun();
+
+    await bed.applyProgress(
+      progressOf(refused, 'write', {
+        stageCompleted: true,
+        failureReason: 'Oomnitza refused the API token (401)',
+        failureKind: 'credential_invalid',
+      }),
+    );
+    await bed.applyProgress(progressOf(broken, 'fetch', { stageCompleted: true, failureReason: 'Zoom answered 400: bad request' }));
+
+    expect(await bed.run(refused.id)).toMatchObject({ status: 'failed', failureKind: 'credential_invalid' });
+    expect((await alertsOf(refused.id)).map((alert) => [alert.kind, alert.detail])).toEqual([
+      ['credential_invalid', 'Oomnitza refused the API token (401)'],
+    ]);
+    expect(await bed.run(broken.id)).toMatchObject({ status: 'failed', failureKind: null });
+    expect((await alertsOf(broken.id)).map((alert) => alert.kind)).toEqual(['run_failed']);
+  });
+
   it('fails a run whose writer finished with mapped records unaccounted for, and alerts in the same transaction', async () => {
     const run = await bed.requestedRun();
     await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));

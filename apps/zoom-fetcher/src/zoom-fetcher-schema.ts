@@ -6,6 +6,7 @@ import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-s
 import { FetchJobs1764240100000 } from './migrations/1764240100000-fetch-jobs';
 import { Webhooks1764240200000 } from './migrations/1764240200000-webhooks';
 import { ZoomDirectory1764240300000 } from './migrations/1764240300000-zoom-directory';
+import { FetchTrouble1764240400000 } from './migrations/1764240400000-fetch-trouble';
 import { UserReadEntity } from './user-reads/user-read.entity';
 import { WebhookEventEntity } from './webhooks/webhook-event.entity';
 
@@ -23,4 +24,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   FetchJobs1764240100000,
   Webhooks1764240200000,
   ZoomDirectory1764240300000,
+  FetchTrouble1764240400000,
 ];

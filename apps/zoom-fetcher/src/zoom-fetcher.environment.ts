@@ -39,6 +39,18 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Max(3600)
   FETCH_LEASE_SECONDS = 60;
 
+  /** A fetch meeting passing trouble (Zoom 5xx after its retries, the credentials service down) tries again this much later... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FETCH_TROUBLE_RETRY_SECONDS = 30;
+
+  /** ...and fails the run only once the trouble has lasted this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  FETCH_TROUBLE_PATIENCE_MINUTES = 15;
+
   /** Full syncs one replica works on at the same time. */
   @Transform(toInt)
   @IsInt()

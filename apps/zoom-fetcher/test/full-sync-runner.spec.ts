@@ -5,7 +5,15 @@ import { FetchJobEntity } from '../src/fetch-jobs/fetch-job.entity';
 import { FakeZoomUsers, nextUtcMidnight, zoomAnswers } from './support/fake-zoom-users';
 import { checkpointOf, expectCountsToBalance, handedOnEmails, pageKeys, StoredCheckpoint } from './support/fetch-expectations';
 import { claimDue, FetcherDatabase, Replica } from './support/fetcher-database';
-import { createRunner, fakesFor, LEASE_SECONDS, MAX_ATTEMPTS, PAGE_SIZE } from './support/runner-factory';
+import {
+  createRunner,
+  fakesFor,
+  LEASE_SECONDS,
+  MAX_ATTEMPTS,
+  PAGE_SIZE,
+  TROUBLE_PATIENCE_MINUTES,
+  TROUBLE_RETRY_SECONDS,
+} from './support/runner-factory';
 
 const PASSES: ZoomUserStatus[] = ['active', 'inactive', 'pending'];
 /** Shorter than the runner's lease, so its extension shows. */
@@ -131,8 +139,37 @@ describe('FullSyncRunner', () => {
     const { job: failed, progress } = await outcomeOf(job.runId);
     const reason = 'Zoom credential zoom-credential-1: Zoom rejected the client secret';
     expect(failed).toMatchObject({ status: 'failed', failureReason: reason, lockedUntil: null });
-    expect(progress).toEqual([expect.objectContaining({ stage: 'fetch', stageCompleted: true, processed: 0, failureReason: reason })]);
+    expect(progress).toEqual([
+      expect.objectContaining({
+        stage: 'fetch',
+        stageCompleted: true,
+        processed: 0,
+        failureReason: reason,
+        failureKind: 'credential_invalid',
+      }),
+    ]);
     expect(zoom.requests).toEqual([]);
+  });
+
+  it('waits out the credentials service being unavailable (handed back, the scheduler told until when), then carries on', async () => {
+    const zoom = new FakeZoomUsers({ active: 3 });
+    const job = await claimQueuedJob();
+    const fakes = fakesFor(zoom);
+    fakes.credentials.unavailable = true;
+
+    await createRunner(replica, fakes).run(job);
+
+    const { job: waiting, progress } = await outcomeOf(job.runId);
+    expect(waiting).toMatchObject({ status: 'queued', lockedUntil: null, failureReason: null });
+    expect(waiting.troubledSince).toBeInstanceOf(Date);
+    expect(Math.abs(waiting.notBefore.getTime() - (Date.now() + TROUBLE_RETRY_SECONDS * 1000))).toBeLessThan(5_000);
+    expect(progress).toEqual([expect.objectContaining({ stageCompleted: false, waitingUntil: waiting.notBefore.toISOString() })]);
+
+    fakes.credentials.unavailable = false;
+    await database.makeDue(job.runId);
+    await createRunner(replica, fakes).run(await claimDue(replica, LEASE_SECONDS));
+
+    expect(await database.job(job.runId)).toMatchObject({ status: 'completed', usersFetched: 3, troubledSince: null });
   });
 
   describe('when Zoom refuses the access token (code 124)', () => {
@@ -179,7 +216,12 @@ describe('FullSyncRunner', () => {
       expect(failed).toMatchObject({ status: 'failed', failureReason: reason, lockedUntil: null });
       expect(failed.finishedAt).toBeInstanceOf(Date);
       expect(pageKeys(pages)).toEqual(['active 1']);
-      expect(progress.at(-1)).toMatchObject({ stage: 'fetch', stageCompleted: true, failureReason: reason });
+      expect(progress.at(-1)).toMatchObject({
+        stage: 'fetch',
+        stageCompleted: true,
+        failureReason: reason,
+        failureKind: 'credential_invalid',
+      });
     });
   });
 
@@ -233,7 +275,7 @@ describe('FullSyncRunner', () => {
       expectCountsToBalance(fetched, pages, progress);
     });
 
-    it('fails the run when one request is rate-limited 30 times in a row', async () => {
+    it('hands the fetch back for a while when one request is rate-limited 30 times in a row', async () => {
       const zoom = new FakeZoomUsers({ active: 1 }).answerFrom(1, zoomAnswers.perSecondLimit('1'));
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
@@ -242,8 +284,9 @@ describe('FullSyncRunner', () => {
 
       expect(fakes.pause.requestedMs).toEqual(Array(30).fill(1000));
       expect(zoom.requests).toHaveLength(31);
-      const failed = await database.job(job.runId);
-      expect(failed).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^Zoom answered 429 code 429/) });
+      const waiting = await database.job(job.runId);
+      expect(waiting).toMatchObject({ status: 'queued', failureReason: null });
+      expect(waiting.troubledSince).toBeInstanceOf(Date);
     });
 
     it('postpones the fetch to the daily reset with its checkpoint, and resumes there after the reset', async () => {
@@ -292,7 +335,7 @@ describe('FullSyncRunner', () => {
       expect(await database.job(job.runId)).toMatchObject({ status: 'completed', usersFetched: 3 });
     });
 
-    it(`fails the run after ${MAX_ATTEMPTS} attempts of one request`, async () => {
+    it(`hands the fetch back for a while after ${MAX_ATTEMPTS} attempts of one request, and fails the run once the trouble outlasts the patience`, async () => {
       const zoom = new FakeZoomUsers({ active: 3 }).answerFrom(2, zoomAnswers.serverError(503));
       const job = await claimQueuedJob();
       const fakes = fakesFor(zoom);
@@ -301,8 +344,20 @@ describe('FullSyncRunner', () => {
 
       expect(zoom.requests).toHaveLength(1 + MAX_ATTEMPTS);
       expect(fakes.pause.requestedMs).toEqual([500, 1000]);
-      const { job: failed, pages } = await outcomeOf(job.runId);
-      expect(failed).toMatchObject({ status: 'failed', failureReason: 'Zoom answered 503: HTTP 503' });
+      const waiting = await database.job(job.runId);
+      expect(waiting).toMatchObject({ status: 'queued', failureReason: null, pageNumber: 2 });
+
+      // The trouble goes on past FETCH_TROUBLE_PATIENCE_MINUTES.
+      await database.troubledFor(job.runId, TROUBLE_PATIENCE_MINUTES + 1);
+      await database.makeDue(job.runId);
+      await createRunner(replica, fakes).run(await claimDue(replica, LEASE_SECONDS));
+
+      const { job: failed, pages, progress } = await outcomeOf(job.runId);
+      expect(failed).toMatchObject({
+        status: 'failed',
+        failureReason: `Zoom answered 503: HTTP 503 (still failing after ${TROUBLE_PATIENCE_MINUTES + 1} minutes of retries)`,
+      });
+      expect(progress.at(-1)?.failureKind).toBeUndefined();
       expect(pageKeys(pages)).toEqual(['active 1']);
     });
   });

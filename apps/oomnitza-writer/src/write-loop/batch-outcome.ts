@@ -32,6 +32,6 @@ export type BatchOutcome =
       moves: SyncKeyMove[];
     }
   /** The run cannot go on (canceled in Oomnitza, credential or token refused): the scheduler hears why. */
-  | { kind: 'run-stopped'; batch: PendingBatch; reason: string }
+  | { kind: 'run-stopped'; batch: PendingBatch; reason: string; credentialInvalid: boolean }
   /** The batch's run was already finalized or stopped: its records are dropped. */
   | { kind: 'run-closed'; batch: PendingBatch };

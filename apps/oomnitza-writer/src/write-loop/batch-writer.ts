@@ -53,7 +53,7 @@ export class BatchWriter {
         throw error;
       }
       if (batch.runId) {
-        return { kind: 'run-stopped', batch, reason: refusal.message };
+        return { kind: 'run-stopped', batch, reason: refusal.message, credentialInvalid: refusal.credentialInvalid };
       }
       const records = batch.records.map((record) => ({ record, decision: { outcome: 'failed' as const }, failure: refusal.message }));
       return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now(), moves: [] };
@@ -168,7 +168,7 @@ export class BatchWriter {
       return await this.accessCache.get(oomnitzaCredentialId);
     } catch (error) {
       if (error instanceof CredentialProblemError) {
-        throw new BatchRefused(`Oomnitza credential ${oomnitzaCredentialId}: ${error.problem}`);
+        throw new BatchRefused(`Oomnitza credential ${oomnitzaCredentialId}: ${error.problem}`, true);
       }
       throw error;
     }

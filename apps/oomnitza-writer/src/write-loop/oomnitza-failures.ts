@@ -5,14 +5,23 @@ import { PendingBatch } from './pending-batch';
 const TOKEN_REFUSED = [401, 403];
 
 /** Nothing of the batch can be written: a run stops, records outside a run fail. */
-export class BatchRefused extends Error {}
+export class BatchRefused extends Error {
+  constructor(
+    message: string,
+    /** Oomnitza refused the credential: a person must fix it. */
+    readonly credentialInvalid = false,
+  ) {
+    super(message);
+  }
+}
 
 export function refusalOf(error: unknown): BatchRefused | undefined {
   if (error instanceof BatchRefused) {
     return error;
   }
   if (error instanceof OomnitzaApiError) {
-    return new BatchRefused(TOKEN_REFUSED.includes(error.status) ? `Oomnitza refused the API token (${error.status})` : error.message);
+    const tokenRefused = TOKEN_REFUSED.includes(error.status);
+    return new BatchRefused(tokenRefused ? `Oomnitza refused the API token (${error.status})` : error.message, tokenRefused);
   }
   return undefined;
 }

@@ -105,7 +105,7 @@ export class WriteStore {
       if (outcome.kind === 'written') {
         await this.commitWritten(manager, outcome);
       } else if (outcome.kind === 'run-stopped') {
-        await this.commitRunStopped(manager, outcome.batch, outcome.reason);
+        await this.commitRunStopped(manager, outcome.batch, outcome.reason, outcome.credentialInvalid);
       } else {
         await manager.delete(PendingRecordEntity, { id: In(outcome.batch.ids) });
       }
@@ -207,7 +207,7 @@ export class WriteStore {
   }
 
   /** Ends the run's writing for good: its portion is stopped and its records still pending are dropped. */
-  private async commitRunStopped(manager: EntityManager, batch: PendingBatch, reason: string): Promise<void> {
+  private async commitRunStopped(manager: EntityManager, batch: PendingBatch, reason: string, credentialInvalid: boolean): Promise<void> {
     const runId = batch.runId as string;
     await manager.update(PortionEntity, { portionId: runId }, { status: 'stopped' });
     await manager.delete(PendingRecordEntity, { integrationId: batch.integrationId, runId });
@@ -215,7 +215,16 @@ export class WriteStore {
       tenantId: batch.tenantId,
       integrationId: batch.integrationId,
       runId,
-      payload: { runId, stage: 'write', processed: 0, rejected: 0, stageCompleted: true, errors: [], failureReason: reason },
+      payload: {
+        runId,
+        stage: 'write',
+        processed: 0,
+        rejected: 0,
+        stageCompleted: true,
+        errors: [],
+        failureReason: reason,
+        ...(credentialInvalid ? { failureKind: 'credential_invalid' as const } : {}),
+      },
     });
   }
 }

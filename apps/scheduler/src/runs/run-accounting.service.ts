@@ -4,6 +4,7 @@ import {
   MessageEnvelope,
   OomnitzaRecordsWrittenValue,
   RecordErrorDto,
+  RunFailureKind,
   RunProgressValue,
   RunStage,
   SyncRunCompleted,
@@ -42,7 +43,7 @@ export class RunAccountingService {
       run.mapCompleted ||= progress.stageCompleted;
     }
     if (progress.failureReason) {
-      this.fail(run, progress.failureReason);
+      this.fail(run, progress.failureReason, progress.failureKind);
     }
     if (progress.waitingUntil) {
       run.lastProgressAt = latest(new Date(progress.waitingUntil), run.lastProgressAt);
@@ -83,9 +84,10 @@ export class RunAccountingService {
     return run.status === 'completed' || run.status === 'failed';
   }
 
-  private fail(run: RunEntity, reason: string): void {
+  private fail(run: RunEntity, reason: string, kind: RunFailureKind | null = null): void {
     run.status = 'failed';
     run.failureReason = reason;
+    run.failureKind = kind;
   }
 
   /** Fails a run that is not settled yet (the watchdog's verdict), with the alert a failed run raises. */
@@ -175,7 +177,16 @@ export class RunAccountingService {
       integrationId: run.integrationId,
       runId: run.id,
       observedAt,
-      payload: { kind: 'run_failed', severity: 'critical', title: 'Zoom sync run failed', detail: run.failureReason ?? '', runId: run.id },
+      payload:
+        run.failureKind === 'credential_invalid'
+          ? {
+              kind: 'credential_invalid',
+              severity: 'critical',
+              title: 'Zoom sync run failed: a credential was refused',
+              detail: run.failureReason ?? '',
+              runId: run.id,
+            }
+          : { kind: 'run_failed', severity: 'critical', title: 'Zoom sync run failed', detail: run.failureReason ?? '', runId: run.id },
     });
   }
 

@@ -1,4 +1,4 @@
-import { RunTrigger } from '@zoom-oomnitza-sync/contracts';
+import { RunFailureKind, RunTrigger } from '@zoom-oomnitza-sync/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const RUN_STATUSES = ['requested', 'running', 'completed', 'failed'] as const;
@@ -37,6 +37,10 @@ export class RunEntity {
   /** When run_overdue was raised for it (once). */
   @Column({ name: 'overdue_alerted_at', type: 'timestamptz', nullable: true })
   overdueAlertedAt: Date | null;
+
+  /** `credential_invalid`: a credential was refused, and a person must fix it. */
+  @Column({ name: 'failure_kind', type: 'text', nullable: true })
+  failureKind: RunFailureKind | null;
 
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason: string | null;

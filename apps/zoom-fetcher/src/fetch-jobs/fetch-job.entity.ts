@@ -56,6 +56,10 @@ export class FetchJobEntity {
   @Column({ name: 'users_fetched', type: 'int', default: 0 })
   usersFetched: number;
 
+  /** Since when the fetch has been waiting out passing trouble (Zoom or the credentials service failing for now); null once a page succeeds. */
+  @Column({ name: 'troubled_since', type: 'timestamptz', nullable: true })
+  troubledSince: Date | null;
+
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason: string | null;
 

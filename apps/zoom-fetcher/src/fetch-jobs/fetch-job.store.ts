@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RunProgress, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import { RunFailureKind, RunProgress, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -69,6 +69,7 @@ export class FetchJobStore {
       ...next,
       usersFetched: job.usersFetched + page.users.length,
       lockedUntil: leaseEnd(leaseSeconds),
+      troubledSince: null,
       ...(page.isLastPage ? { status: 'completed' as const, finishedAt: new Date() } : {}),
     };
     await this.update(job, changes, async (manager) => {
@@ -111,9 +112,12 @@ export class FetchJobStore {
     return this.update(job, { ...checkpoint, status: 'queued', notBefore, lockedUntil: null });
   }
 
-  /** Gives the job back until Zoom's daily limit resets, and tells the scheduler the run waits until then (it is not stalled). */
-  waitForReset(job: FetchJobEntity, resetAt: Date, checkpoint: FetchCheckpoint): Promise<void> {
-    return this.update(job, { ...checkpoint, status: 'queued', notBefore: resetAt, lockedUntil: null }, (manager) =>
+  /**
+   * Gives the job back until `until` (Zoom's daily limit resets then, or passing trouble may be
+   * over), and tells the scheduler the run waits until then, so it is not taken for stalled.
+   */
+  waitUntil(job: FetchJobEntity, until: Date, checkpoint: FetchCheckpoint, troubledSince: Date | null = null): Promise<void> {
+    return this.update(job, { ...checkpoint, status: 'queued', notBefore: until, lockedUntil: null, troubledSince }, (manager) =>
       this.outbox
         .publish(manager, RunProgress, {
           tenantId: job.tenantId,
@@ -126,22 +130,31 @@ export class FetchJobStore {
             rejected: 0,
             stageCompleted: false,
             errors: [],
-            waitingUntil: resetAt.toISOString(),
+            waitingUntil: until.toISOString(),
           },
         })
         .then(() => undefined),
     );
   }
 
-  /** Ends the fetch and tells the scheduler why, in the same transaction. */
-  fail(job: FetchJobEntity, reason: string): Promise<void> {
+  /** Ends the fetch and tells the scheduler why (and whether a credential was refused), in the same transaction. */
+  fail(job: FetchJobEntity, reason: string, failureKind?: RunFailureKind): Promise<void> {
     return this.update(job, { status: 'failed', failureReason: reason, finishedAt: new Date(), lockedUntil: null }, (manager) =>
       this.outbox
         .publish(manager, RunProgress, {
           tenantId: job.tenantId,
           integrationId: job.integrationId,
           runId: job.runId,
-          payload: { runId: job.runId, stage: 'fetch', processed: 0, rejected: 0, stageCompleted: true, errors: [], failureReason: reason },
+          payload: {
+            runId: job.runId,
+            stage: 'fetch',
+            processed: 0,
+            rejected: 0,
+            stageCompleted: true,
+            errors: [],
+            failureReason: reason,
+            ...(failureKind ? { failureKind } : {}),
+          },
         })
         .then(() => undefined),
     );

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
-import { CredentialProblemError, CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
+import { RunFailureKind, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import {
+  CredentialProblemError,
+  CredentialsClient,
+  CredentialsUnavailableError,
+  ZoomAccessToken,
+} from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { UserCounts } from '../directory/user-counts';
@@ -23,6 +28,12 @@ type PageOutcome = UsersPage | 'restart-pass' | 'postponed';
 /** The fetch stopped without failing: postponed to a later time or handed back at shutdown. */
 class FetchSuspended extends Error {}
 
+/** Zoom or the credentials service refused the credential: a person must fix it, retrying will not help. */
+class CredentialRefused extends Error {}
+
+const isPassingTrouble = (error: unknown) =>
+  error instanceof CredentialsUnavailableError || (error instanceof ZoomApiError && (error.transient || error.rateLimited));
+
 /**
  * One full sync: the three status passes (active, inactive, pending) page by page, surviving an
  * expired access token (124: mint once more), an expired page token (300: restart that pass), rate
@@ -34,6 +45,8 @@ export class FullSyncRunner {
   private readonly pageSize: number;
   private readonly maxAttempts: number;
   private readonly leaseSeconds: number;
+  private readonly troubleRetryMs: number;
+  private readonly troublePatienceMs: number;
   private stopping = false;
 
   constructor(
@@ -51,6 +64,8 @@ export class FullSyncRunner {
     this.pageSize = config.get('ZOOM_PAGE_SIZE', { infer: true });
     this.maxAttempts = config.get('ZOOM_MAX_ATTEMPTS', { infer: true });
     this.leaseSeconds = config.get('FETCH_LEASE_SECONDS', { infer: true });
+    this.troubleRetryMs = config.get('FETCH_TROUBLE_RETRY_SECONDS', { infer: true }) * 1000;
+    this.troublePatienceMs = config.get('FETCH_TROUBLE_PATIENCE_MINUTES', { infer: true }) * 60_000;
   }
 
   get leaseDurationSeconds(): number {
@@ -80,12 +95,46 @@ export class FullSyncRunner {
         this.log.warn({ runId: job.runId }, error.message);
         return;
       }
-      const reason = error instanceof Error ? error.message : String(error);
-      this.log.warn({ runId: job.runId, reason }, 'full sync fetch failed');
-      await this.store
-        .fail(job, reason)
-        .catch((failure: unknown) => this.log.warn({ runId: job.runId, err: failure }, 'could not record the failure'));
+      await this.settleFailure(job, error).catch((failure: unknown) =>
+        this.log.warn({ runId: job.runId, err: failure }, 'could not record the failure'),
+      );
     }
+  }
+
+  /**
+   * Passing trouble (Zoom failing for now after this fetch's retries, the credentials service not
+   * answering) hands the job back for FETCH_TROUBLE_RETRY_SECONDS, for up to
+   * FETCH_TROUBLE_PATIENCE_MINUTES; anything else, or trouble lasting longer, fails the run. A
+   * refused credential is said to be one: a person must fix it.
+   */
+  private async settleFailure(job: FetchJobEntity, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    const now = new Date();
+    if (isPassingTrouble(error)) {
+      const since = job.troubledSince ?? now;
+      if (now.getTime() - since.getTime() < this.troublePatienceMs) {
+        const retryAt = new Date(now.getTime() + this.troubleRetryMs);
+        this.log.warn(
+          { runId: job.runId, reason, retryAt, troubledSince: since },
+          'full sync fetch meets passing trouble: trying again later',
+        );
+        await this.store.waitUntil(
+          job,
+          retryAt,
+          { passIndex: job.passIndex, nextPageToken: job.nextPageToken, pageNumber: job.pageNumber },
+          since,
+        );
+        return;
+      }
+      const minutes = Math.round((now.getTime() - since.getTime()) / 60_000);
+      return this.fail(job, `${reason} (still failing after ${minutes} minutes of retries)`);
+    }
+    return this.fail(job, reason, error instanceof CredentialRefused ? 'credential_invalid' : undefined);
+  }
+
+  private async fail(job: FetchJobEntity, reason: string, failureKind?: RunFailureKind): Promise<void> {
+    this.log.warn({ runId: job.runId, reason, failureKind }, 'full sync fetch failed');
+    await this.store.fail(job, reason, failureKind);
   }
 
   /**
@@ -183,7 +232,7 @@ export class FullSyncRunner {
         }
         if (error.invalidToken) {
           if (renewed) {
-            throw new Error('Zoom refused a freshly minted access token (code 124)');
+            throw new CredentialRefused('Zoom refused a freshly minted access token (code 124)');
           }
           renewed = true;
           access = await this.accessFor(job, access.accessToken);
@@ -194,7 +243,7 @@ export class FullSyncRunner {
         } else if (error.rateLimited && error.dailyLimit) {
           const until = new Date(Date.now() + (error.retryAfterMs ?? 0));
           this.log.warn({ runId: job.runId, until }, "Zoom's daily rate limit is reached: the fetch resumes after the reset");
-          await this.store.waitForReset(job, until, checkpoint);
+          await this.store.waitUntil(job, until, checkpoint);
           return 'postponed';
         } else if (error.rateLimited && ++rateLimited <= RATE_LIMIT_PATIENCE) {
           await this.pause.for(error.retryAfterMs ?? 1000);
@@ -217,7 +266,7 @@ export class FullSyncRunner {
         : await this.credentials.zoomAccessToken(job.zoomCredentialId);
     } catch (error) {
       if (error instanceof CredentialProblemError) {
-        throw new Error(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
+        throw new CredentialRefused(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
       }
       throw error;
     }

@@ -11,7 +11,7 @@ const API_URL = 'https://api.zoom.example/v2';
 /**
  * The credentials service for one Zoom account: its token broker (token-1 at first, and one new
  * token for each renewal; or a refusal, as a CredentialProblemError, when a test sets one) and its
- * webhook endpoints (as the test registers them; every lookup fails while it is unavailable).
+ * webhook endpoints (as the test registers them); while it is unavailable, every call fails.
  */
 export class FakeCredentials implements Pick<
   CredentialsClient,
@@ -40,6 +40,9 @@ export class FakeCredentials implements Pick<
   }
 
   async zoomAccessToken(_credentialId: string): Promise<ZoomAccessToken> {
+    if (this.unavailable) {
+      throw new CredentialsUnavailableError('the credentials service did not answer: connect ECONNREFUSED');
+    }
     if (this.refusal) {
       throw this.refusal;
     }

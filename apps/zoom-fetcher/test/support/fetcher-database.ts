@@ -77,6 +77,14 @@ export class FetcherDatabase {
   }
 
   /** The time a postponed job waits for has come. */
+  /** The trouble the fetch has been waiting out began `minutes` ago. */
+  async troubledFor(runId: string, minutes: number): Promise<void> {
+    await this.inspector.query(`UPDATE fetch_jobs SET troubled_since = now() - make_interval(mins => $2) WHERE run_id = $1`, [
+      runId,
+      minutes,
+    ]);
+  }
+
   async makeDue(runId: string): Promise<void> {
     await this.inspector.query(`UPDATE fetch_jobs SET not_before = now() - interval '1 second' WHERE run_id = $1`, [runId]);
   }

@@ -16,6 +16,8 @@ import { RecordedPause } from '@zoom-oomnitza-sync/testing';
 export const PAGE_SIZE = 2;
 export const LEASE_SECONDS = 60;
 export const MAX_ATTEMPTS = 3;
+export const TROUBLE_RETRY_SECONDS = 30;
+export const TROUBLE_PATIENCE_MINUTES = 15;
 
 /** Small pages so a handful of users make several; pacing fast enough not to count. */
 const SETTINGS: Partial<ZoomFetcherEnvironment> = {
@@ -23,6 +25,8 @@ const SETTINGS: Partial<ZoomFetcherEnvironment> = {
   ZOOM_REQUESTS_PER_SECOND: 1000,
   ZOOM_MAX_ATTEMPTS: MAX_ATTEMPTS,
   FETCH_LEASE_SECONDS: LEASE_SECONDS,
+  FETCH_TROUBLE_RETRY_SECONDS: TROUBLE_RETRY_SECONDS,
+  FETCH_TROUBLE_PATIENCE_MINUTES: TROUBLE_PATIENCE_MINUTES,
 };
 
 export interface RunnerFakes {

@@ -2,6 +2,9 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RecordErrorDto } from '../../common/record-error.dto';
 
+export const RUN_FAILURE_KINDS = ['credential_invalid'] as const;
+export type RunFailureKind = (typeof RUN_FAILURE_KINDS)[number];
+
 export const RUN_STAGES = ['fetch', 'map', 'write'] as const;
 export type RunStage = (typeof RUN_STAGES)[number];
 
@@ -24,6 +27,11 @@ export class RunProgressValue {
   @IsString()
   @MaxLength(2000)
   failureReason?: string;
+
+  /** What kind of failure failureReason is: `credential_invalid` when a credential was refused (a person must fix it). */
+  @IsOptional()
+  @IsIn(RUN_FAILURE_KINDS)
+  failureKind?: RunFailureKind;
 
   /** The stage waits until then (Zoom's daily rate limit): the run is not stalled before it. */
   @IsOptional()
