@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HeldRemovalsModule } from './held-removals/held-removals.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ReconcileModule } from './reconcile/reconcile.module';
@@ -26,6 +27,7 @@ import { WatchdogModule } from './watchdog/watchdog.module';
     ReconcileModule,
     SchedulesModule,
     WatchdogModule,
+    DeadLettersModule,
   ],
 })
 export class AppModule {}
