@@ -1,18 +1,21 @@
 import { DirectoryCensusEntity } from './directory/directory-census.entity';
 import { KnownUserEntity } from './directory/known-user.entity';
 import { FetchJobEntity } from './fetch-jobs/fetch-job.entity';
+import { FetchTenantEntity } from './fetch-jobs/fetch-tenant.entity';
 import { IntegrationEntity } from './integrations/integration.entity';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { FetchJobs1764240100000 } from './migrations/1764240100000-fetch-jobs';
 import { Webhooks1764240200000 } from './migrations/1764240200000-webhooks';
 import { ZoomDirectory1764240300000 } from './migrations/1764240300000-zoom-directory';
 import { FetchTrouble1764240400000 } from './migrations/1764240400000-fetch-trouble';
+import { FetchTenants1764240500000 } from './migrations/1764240500000-fetch-tenants';
 import { UserReadEntity } from './user-reads/user-read.entity';
 import { WebhookEventEntity } from './webhooks/webhook-event.entity';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
   FetchJobEntity,
+  FetchTenantEntity,
   IntegrationEntity,
   WebhookEventEntity,
   UserReadEntity,
@@ -25,4 +28,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   Webhooks1764240200000,
   ZoomDirectory1764240300000,
   FetchTrouble1764240400000,
+  FetchTenants1764240500000,
 ];

@@ -58,6 +58,12 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Max(32)
   FETCH_CONCURRENCY = 2;
 
+  /** Full syncs of one tenant fetched at the same time, across replicas: one tenant's many runs do not hold up others. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FETCH_TENANT_CONCURRENCY = 2;
+
   /** A webhook signed longer ago than this is refused: a captured delivery cannot be replayed later. */
   @Transform(toInt)
   @IsInt()

@@ -44,10 +44,13 @@ describe('FetchJobStore', () => {
       const middle = await database.queueJob({ requestedAt: new Date(now - 2_000) });
 
       const first = await replicaA.store.claim(LEASE_SECONDS);
-      const [second, third] = await Promise.all([replicaA.store.claim(LEASE_SECONDS), replicaB.store.claim(LEASE_SECONDS)]);
+      // At the same time: the tenant's row is locked by one claim, so the other may find nothing this time.
+      const together = await Promise.all([replicaA.store.claim(LEASE_SECONDS), replicaB.store.claim(LEASE_SECONDS)]);
+      const later = await replicaB.store.claim(LEASE_SECONDS);
 
       expect(first?.runId).toBe(oldest.runId);
-      expect([second?.runId, third?.runId].sort()).toEqual([middle.runId, newest.runId].sort());
+      const others = [...together, later].flatMap((job) => (job ? [job.runId] : []));
+      expect(others.sort()).toEqual([middle.runId, newest.runId].sort());
       expect(await replicaB.store.claim(LEASE_SECONDS)).toBeUndefined();
       const claimed = await database.job(oldest.runId);
       expect(claimed.status).toBe('fetching');
@@ -60,6 +63,29 @@ describe('FetchJobStore', () => {
       expect(await replicaA.store.claim(LEASE_SECONDS)).toBeUndefined();
       await database.makeDue(postponed.runId);
       expect((await replicaA.store.claim(LEASE_SECONDS))?.runId).toBe(postponed.runId);
+    });
+
+    it("takes tenants in turns: a tenant with 1,000 queued runs delays another tenant's run by one claim at most", async () => {
+      const now = Date.now();
+      await database.queueJobs('busy', 1000, new Date(now - 60_000));
+      const scheduled = await database.queueJob({ tenantId: 'quiet', requestedAt: new Date(now) });
+
+      const claims = [await replicaA.store.claim(LEASE_SECONDS), await replicaA.store.claim(LEASE_SECONDS)];
+
+      expect(claims.map((job) => job?.tenantId)).toEqual(['busy', 'quiet']);
+      expect(claims[1]?.runId).toBe(scheduled.runId);
+    });
+
+    it('lets a tenant fetch at most its concurrency at once; the next waits for a lease to end', async () => {
+      const jobs = [await database.queueJob(), await database.queueJob(), await database.queueJob()];
+
+      expect(await replicaA.store.claim(LEASE_SECONDS, 2)).toBeDefined();
+      expect(await replicaB.store.claim(LEASE_SECONDS, 2)).toBeDefined();
+      expect(await replicaB.store.claim(LEASE_SECONDS, 2)).toBeUndefined();
+
+      const claimed = await Promise.all(jobs.map((job) => database.job(job.runId)));
+      await database.expireLease(claimed.find((job) => job.status === 'fetching')!.runId);
+      expect(await replicaB.store.claim(LEASE_SECONDS, 2)).toBeDefined();
     });
 
     it('never hands out a finished job', async () => {

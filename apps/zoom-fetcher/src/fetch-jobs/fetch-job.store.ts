@@ -6,6 +6,7 @@ import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ZoomDirectory } from '../directory/zoom-directory';
 import { FetchJobEntity, listsEveryStatus } from './fetch-job.entity';
+import { FetchTenantEntity } from './fetch-tenant.entity';
 
 /** Where the fetch stands after a page: the next request to make. */
 export interface FetchCheckpoint {
@@ -29,6 +30,15 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** Queues a fetch job (in the caller's transaction), its tenant known for taking turns. */
+export async function queueFetchJob(
+  manager: EntityManager,
+  job: Partial<FetchJobEntity> & Pick<FetchJobEntity, 'tenantId'>,
+): Promise<void> {
+  await manager.createQueryBuilder().insert().into(FetchTenantEntity).values({ tenantId: job.tenantId }).orIgnore().execute();
+  await manager.insert(FetchJobEntity, job);
+}
+
 /**
  * The fetch jobs table: claims with SKIP LOCKED and a lease, and records each page's progress in
  * the same transaction that hands the page on (outbox), so a crash neither loses nor repeats one.
@@ -41,17 +51,30 @@ export class FetchJobStore {
     private readonly directory: ZoomDirectory,
   ) {}
 
-  /** The oldest job that is due, or whose owner stopped renewing its lease. */
-  async claim(leaseSeconds: number): Promise<FetchJobEntity | undefined> {
-    const table = qualifiedTable(this.dataSource, FetchJobEntity);
+  /**
+   * A job that is due, or whose owner stopped renewing its lease: tenants take turns (the one
+   * served least recently first, then its oldest job), and a tenant already fetching
+   * `tenantConcurrency` jobs waits. The tenant's row is locked with the job, so replicas claiming
+   * at once never exceed the limit.
+   */
+  async claim(leaseSeconds: number, tenantConcurrency = Number.MAX_SAFE_INTEGER): Promise<FetchJobEntity | undefined> {
+    const jobs = qualifiedTable(this.dataSource, FetchJobEntity);
+    const tenants = qualifiedTable(this.dataSource, FetchTenantEntity);
     const [rows] = (await this.dataSource.query(
-      `UPDATE ${table} SET status = 'fetching', locked_until = now() + make_interval(secs => $1)
-       WHERE run_id = (
-         SELECT run_id FROM ${table}
-         WHERE (status = 'queued' AND not_before <= now()) OR (status = 'fetching' AND locked_until < now())
-         ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING run_id`,
-      [leaseSeconds],
+      `WITH candidate AS (
+         SELECT job.run_id, job.tenant_id FROM ${jobs} job JOIN ${tenants} tenant ON tenant.tenant_id = job.tenant_id
+          WHERE ((job.status = 'queued' AND job.not_before <= now()) OR (job.status = 'fetching' AND job.locked_until < now()))
+            AND (SELECT count(*) FROM ${jobs} busy
+                  WHERE busy.tenant_id = job.tenant_id AND busy.status = 'fetching' AND busy.locked_until >= now()) < $2
+          ORDER BY tenant.last_claimed_at NULLS FIRST, job.requested_at
+          LIMIT 1 FOR UPDATE OF job, tenant SKIP LOCKED
+       ), turn AS (
+         UPDATE ${tenants} AS tenant SET last_claimed_at = clock_timestamp() FROM candidate WHERE tenant.tenant_id = candidate.tenant_id
+       )
+       UPDATE ${jobs} AS job SET status = 'fetching', locked_until = now() + make_interval(secs => $1)
+         FROM candidate WHERE job.run_id = candidate.run_id
+       RETURNING job.run_id`,
+      [leaseSeconds, tenantConcurrency],
     )) as [{ run_id: string }[], number];
     if (rows.length === 0) {
       return undefined;

@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { SyncRunRequested, SyncRunRequestedValue } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler } from '@zoom-oomnitza-sync/messaging';
-import { FetchJobEntity } from './fetch-job.entity';
+import { queueFetchJob } from './fetch-job.store';
 
 @Controller()
 export class RunRequestsController {
   /** Queues the full sync in the same transaction as the inbox row: one job per run request. */
   @MessageHandler(SyncRunRequested)
   async onRunRequested({ envelope, manager }: ConsumedMessage<SyncRunRequestedValue>): Promise<void> {
-    await manager.insert(FetchJobEntity, {
+    await queueFetchJob(manager, {
       runId: envelope.payload.runId,
       tenantId: envelope.tenantId,
       integrationId: envelope.integrationId,

@@ -43,7 +43,7 @@ export class FetchWorker implements OnApplicationBootstrap, BeforeApplicationShu
   private async work(): Promise<void> {
     while (!this.stopping) {
       try {
-        const job = await this.store.claim(this.runner.leaseDurationSeconds);
+        const job = await this.store.claim(this.runner.leaseDurationSeconds, this.config.get('FETCH_TENANT_CONCURRENCY', { infer: true }));
         if (job) {
           await this.runner.run(job);
         } else {

@@ -4,7 +4,7 @@ import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } 
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FetchJobEntity } from '../../src/fetch-jobs/fetch-job.entity';
-import { FetchJobStore } from '../../src/fetch-jobs/fetch-job.store';
+import { FetchJobStore, queueFetchJob } from '../../src/fetch-jobs/fetch-job.store';
 import { ZoomDirectory } from '../../src/directory/zoom-directory';
 import { ZOOM_FETCHER_ENTITIES, ZOOM_FETCHER_MIGRATIONS } from '../../src/zoom-fetcher-schema';
 
@@ -63,8 +63,19 @@ export class FetcherDatabase {
       requestedAt: new Date(),
       ...job,
     };
-    await this.inspector.getRepository(FetchJobEntity).insert(queued);
+    await queueFetchJob(this.inspector.manager, queued);
     return this.job(queued.runId);
+  }
+
+  /** `count` queued jobs of one tenant, requested a millisecond apart from `requestedFrom` on (one statement: fast). */
+  async queueJobs(tenantId: string, count: number, requestedFrom: Date): Promise<void> {
+    await this.inspector.query(`INSERT INTO fetch_tenants (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
+    await this.inspector.query(
+      `INSERT INTO fetch_jobs (run_id, tenant_id, integration_id, zoom_credential_id, user_statuses, run_started_at, status, requested_at)
+       SELECT gen_random_uuid(), $1, 'integration-' || n, 'zoom-credential-1', '{active}', now(), 'queued', $3::timestamptz + n * interval '1 ms'
+         FROM generate_series(1, $2::int) AS n`,
+      [tenantId, count, requestedFrom],
+    );
   }
 
   job(runId: string): Promise<FetchJobEntity> {
@@ -101,7 +112,7 @@ export class FetcherDatabase {
 
   /** Every test starts from an empty queue: a job left behind would be claimed by the next test. */
   async clear(): Promise<void> {
-    await this.inspector.query('TRUNCATE fetch_jobs, known_users, directory_census, outbox');
+    await this.inspector.query('TRUNCATE fetch_jobs, fetch_tenants, known_users, directory_census, outbox');
   }
 
   async close(): Promise<void> {
