@@ -34,4 +34,5 @@ export * from './platform/platform-options';
 export * from './platform/platform.module';
 export * from './platform/service-identity';
 export * from './timing/pause';
+export * from './timing/polling-loop';
 export * from './http/retry-after';

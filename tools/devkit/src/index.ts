@@ -4,3 +4,4 @@ export * from './http/router';
 export * from './markdown-table';
 export * from './peak-rss';
 export * from './percentile';
+export * from './process/close-on-signals';

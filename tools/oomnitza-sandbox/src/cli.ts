@@ -1,11 +1,12 @@
 // `npm run sandbox:oomnitza -- --port 9302 --token T`: runs the Oomnitza sandbox until SIGINT or
 // SIGTERM and prints one line with what a client needs (URL, token, admin key, ids).
-import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { closeOnSignals, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { OOMNITZA_SANDBOX_COMMAND, sandboxOptionsOf } from './cli-options';
 import { createOomnitzaSandbox } from './sandbox';
 
 async function main(): Promise<void> {
   const sandbox = await createOomnitzaSandbox(sandboxOptionsOf(readCommandLine(OOMNITZA_SANDBOX_COMMAND)));
+  closeOnSignals(() => sandbox.close());
   const fieldIds = Object.entries(sandbox.customFieldIds).map(([name, id]) => `${name.toLowerCase().replace(/\W+/g, '-')}-field=${id}`);
   console.log(
     [
@@ -17,14 +18,6 @@ async function main(): Promise<void> {
       ...fieldIds,
     ].join(' '),
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      sandbox.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // `npm run sandbox:smtp [-- --smtp-port 2525 --http-port 2580]`: a real SMTP server until SIGINT or
 // SIGTERM; prints one line with its SMTP URL (for the notifier's SMTP_URL) and its HTTP URL.
-import { option, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { closeOnSignals, option, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { createSmtpSandbox } from './smtp-sandbox';
 
 const SMTP_SANDBOX_COMMAND = {
@@ -14,15 +14,8 @@ const SMTP_SANDBOX_COMMAND = {
 async function main(): Promise<void> {
   const options = readCommandLine(SMTP_SANDBOX_COMMAND);
   const sandbox = await createSmtpSandbox({ smtpPort: options['smtp-port'], httpPort: options['http-port'] });
+  closeOnSignals(() => sandbox.close());
   console.log(`smtp-sandbox listening smtp=${sandbox.smtpUrl} http=${sandbox.httpUrl}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      sandbox.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-  }
 }
 
 main().catch((error: unknown) => {

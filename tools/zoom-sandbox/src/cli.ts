@@ -1,6 +1,6 @@
 // `npm run sandbox:zoom -- --port 9301 --users 10000 --seed 42 [--plan ...]`: a local Zoom
 // (OAuth, users API, webhooks) for demos, development and load tests. `--help` lists the flags.
-import { readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { closeOnSignals, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import { ACCOUNT_DEFAULTS } from './accounts/sandbox-account';
 import { ADMIN_KEY_HEADER } from './admin/admin-routes';
 import { sandboxOptionsOf, ZOOM_SANDBOX_COMMAND } from './cli-options';
@@ -34,15 +34,9 @@ function secretTokenOf(sandbox: ZoomSandbox): string {
 
 async function main(): Promise<void> {
   const options = sandboxOptionsOf(readCommandLine(ZOOM_SANDBOX_COMMAND));
-  // Listen for stop signals before saying we are up: whoever reads the summary may signal at once.
-  const running: { sandbox?: ZoomSandbox } = {};
-  const stop = (): void => {
-    void (running.sandbox?.close() ?? Promise.resolve()).then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  running.sandbox = await createZoomSandbox(options);
-  console.log(describe(running.sandbox, options));
+  const sandbox = await createZoomSandbox(options);
+  closeOnSignals(() => sandbox.close());
+  console.log(describe(sandbox, options));
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AppLogger } from '@zoom-oomnitza-sync/platform';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { AppLogger, PollingLoop } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { SchedulerEnvironment } from '../scheduler.environment';
 import { ScheduleFiring } from './schedule-firing';
@@ -10,15 +9,20 @@ import { ScheduleFiring } from './schedule-firing';
 @Injectable()
 export class ScheduleLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log: Logger;
-  private readonly stop = new AbortController();
-  private loop?: Promise<void>;
+  private readonly loop: PollingLoop;
 
   constructor(
-    private readonly firing: ScheduleFiring,
+    firing: ScheduleFiring,
     private readonly config: ConfigService<SchedulerEnvironment, true>,
     logger: AppLogger,
   ) {
     this.log = logger.pino.child({ context: ScheduleLoop.name });
+    this.loop = new PollingLoop({
+      everyMs: config.get('SCHEDULE_POLL_MS', { infer: true }),
+      work: async () => void (await firing.fireDue(new Date())),
+      log: this.log,
+      what: 'schedule loop',
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -26,23 +30,10 @@ export class ScheduleLoop implements OnApplicationBootstrap, BeforeApplicationSh
       this.log.info('SCHEDULE_FIRING_ENABLED=false: this replica fires no schedules');
       return;
     }
-    this.loop = this.work();
+    this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stop.abort();
-    await this.loop;
-  }
-
-  private async work(): Promise<void> {
-    const pollMs = this.config.get('SCHEDULE_POLL_MS', { infer: true });
-    while (!this.stop.signal.aborted) {
-      try {
-        await this.firing.fireDue(new Date());
-      } catch (error) {
-        this.log.error({ err: error }, 'schedule loop error');
-      }
-      await sleep(pollMs, undefined, { signal: this.stop.signal }).catch(() => undefined);
-    }
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RunFailureKind, RunProgress, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
+import { RunFailureKind, RunProgress, RunProgressValue, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -141,46 +141,25 @@ export class FetchJobStore {
    */
   waitUntil(job: FetchJobEntity, until: Date, checkpoint: FetchCheckpoint, troubledSince: Date | null = null): Promise<void> {
     return this.update(job, { ...checkpoint, status: 'queued', notBefore: until, lockedUntil: null, troubledSince }, (manager) =>
-      this.outbox
-        .publish(manager, RunProgress, {
-          tenantId: job.tenantId,
-          integrationId: job.integrationId,
-          runId: job.runId,
-          payload: {
-            runId: job.runId,
-            stage: 'fetch',
-            processed: 0,
-            rejected: 0,
-            stageCompleted: false,
-            errors: [],
-            waitingUntil: until.toISOString(),
-          },
-        })
-        .then(() => undefined),
+      this.report(manager, job, { stageCompleted: false, waitingUntil: until.toISOString() }),
     );
   }
 
   /** Ends the fetch and tells the scheduler why (and whether a credential was refused), in the same transaction. */
   fail(job: FetchJobEntity, reason: string, failureKind?: RunFailureKind): Promise<void> {
     return this.update(job, { status: 'failed', failureReason: reason, finishedAt: new Date(), lockedUntil: null }, (manager) =>
-      this.outbox
-        .publish(manager, RunProgress, {
-          tenantId: job.tenantId,
-          integrationId: job.integrationId,
-          runId: job.runId,
-          payload: {
-            runId: job.runId,
-            stage: 'fetch',
-            processed: 0,
-            rejected: 0,
-            stageCompleted: true,
-            errors: [],
-            failureReason: reason,
-            ...(failureKind ? { failureKind } : {}),
-          },
-        })
-        .then(() => undefined),
+      this.report(manager, job, { stageCompleted: true, failureReason: reason, ...(failureKind ? { failureKind } : {}) }),
     );
+  }
+
+  /** A fetch report that hands on no users: a wait, or the end. */
+  private async report(manager: EntityManager, job: FetchJobEntity, about: Partial<RunProgressValue>): Promise<void> {
+    await this.outbox.publish(manager, RunProgress, {
+      tenantId: job.tenantId,
+      integrationId: job.integrationId,
+      runId: job.runId,
+      payload: { runId: job.runId, stage: 'fetch', processed: 0, rejected: 0, stageCompleted: false, errors: [], ...about },
+    });
   }
 
   extendLease(job: FetchJobEntity, leaseSeconds: number): Promise<void> {
