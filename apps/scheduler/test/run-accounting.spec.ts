@@ -79,10 +79,10 @@ describe('RunAccountingService: how a run goes and settles', () => {
     ]);
   });
 
-  it('does not call a run clean whose writer accounted for every mapped user when fewer users were mapped than fetched', async () => {
+  it('does not call a run clean whose writer accounted for every mapped user when the mapper rejected one', async () => {
     const run = await bed.requestedRun();
     await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
-    await bed.applyProgress(progressOf(run, 'map', { processed: 9, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 9, rejected: 1, stageCompleted: true }));
     await bed.applyWritten(writtenOf(run, { unchanged: 9, runFinished: true }));
 
     expect((await bed.published(SyncRunCompleted, run.id)).map((envelope) => envelope.payload.clean)).toEqual([false]);
@@ -94,6 +94,19 @@ describe('RunAccountingService: how a run goes and settles', () => {
     await bed.applyProgress(progressOf(run, 'fetch', { stageCompleted: true, failureReason: 'Zoom rejected the client secret (4704)' }));
 
     expect(await bed.published(SyncRunCompleted, run.id)).toEqual([]);
+  });
+
+  it('fails a run whose mapper, once done, accounted for fewer users than were fetched', async () => {
+    const run = await bed.requestedRun();
+    await bed.applyProgress(progressOf(run, 'fetch', { processed: 300, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 297, rejected: 1, stageCompleted: true }));
+    await bed.applyWritten(writtenOf(run, { created: 297, runFinished: true }));
+
+    expect(await bed.run(run.id)).toMatchObject({
+      status: 'failed',
+      failureReason: '2 of 300 fetched users were neither mapped nor rejected (mapped 297, rejected 1)',
+    });
+    expect((await alertsOf(run.id)).map((alert) => alert.kind)).toEqual(['run_failed']);
   });
 
   it('raises credential_invalid, not run_failed, for a run that failed because a credential was refused', async () => {

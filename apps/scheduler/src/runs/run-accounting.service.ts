@@ -104,6 +104,13 @@ export class RunAccountingService {
     if (run.status === 'requested') {
       run.status = 'running';
     }
+    if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.mapped + run.rejected !== run.fetched) {
+      this.fail(
+        run,
+        `${run.fetched - run.mapped - run.rejected} of ${run.fetched} fetched users were neither mapped nor rejected ` +
+          `(mapped ${run.mapped}, rejected ${run.rejected})`,
+      );
+    }
     if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.writeFinished) {
       const accounted = run.created + run.updated + run.unchanged + run.skipped + run.failed;
       if (accounted === run.mapped) {
