@@ -3,6 +3,7 @@ import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messagin
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { ContactsModule } from './contacts/contacts.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { IntegrationNamesModule } from './integration-names/integration-names.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NOTIFIER_ENTITIES, NOTIFIER_MIGRATIONS } from './notifier-schema';
 import { NotifierEnvironment } from './notifier.environment';
@@ -20,6 +21,7 @@ import { SERVICE } from './service';
     ContactsModule,
     DeliveriesModule,
     NotificationsModule,
+    IntegrationNamesModule,
   ],
 })
 export class AppModule {}

@@ -1,10 +1,11 @@
 import { ContactEntity } from './contacts/contact.entity';
 import { DeliveryAttemptEntity } from './deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from './deliveries/delivery.entity';
+import { IntegrationNameEntity } from './integration-names/integration-name.entity';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { ContactsAndNotifications1764240100000 } from './migrations/1764240100000-contacts-and-notifications';
 import { NotificationEntity } from './notifications/notification.entity';
 
 /** The tables of the notifier's schema, and the migrations that build them in order. */
-export const NOTIFIER_ENTITIES = [ContactEntity, NotificationEntity, DeliveryEntity, DeliveryAttemptEntity];
+export const NOTIFIER_ENTITIES = [ContactEntity, NotificationEntity, DeliveryEntity, DeliveryAttemptEntity, IntegrationNameEntity];
 export const NOTIFIER_MIGRATIONS = [InitialSchema1764240000000, ContactsAndNotifications1764240100000];

@@ -18,7 +18,7 @@ describe('the notifier: alerts reach the right people, by email and in the app',
   let smtp: SmtpSandboxProcess;
   let notifier: ServiceProcess;
   let key: string;
-  const integrationId = randomUUID();
+  let integrationId: string;
   const runId = randomUUID();
 
   beforeAll(async () => {
@@ -29,7 +29,19 @@ describe('the notifier: alerts reach the right people, by email and in the app',
       NOTIFY_FROM_ADDRESS: 'Zoom sync <alerts@acme.test>',
       NOTIFY_RETRY_BASE_MS: '200',
     });
-    await waitUntilReady(notifier);
+    const scheduler = await deployment.start('scheduler');
+    await Promise.all([waitUntilReady(notifier), waitUntilReady(scheduler)]);
+    // The integration the alerts are about, as the scheduler announces it (the emails name it).
+    const schedulerKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write']);
+    const integration = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: schedulerKey,
+      body: { name: 'Zoom users (HQ)', zoomCredentialId: 'zoom-1', oomnitzaCredentialId: 'oomnitza-1' },
+    });
+    integrationId = integration.body.id;
+    await waitFor(async () => (await deployment.query('notifier', 'SELECT name FROM integration_names')).length === 1, {
+      description: "the notifier to know the integration's name",
+    });
     key = await issueApiKey(notifier, deployment.adminKey, 'acme', [
       'contacts:read',
       'contacts:write',
@@ -71,7 +83,7 @@ describe('the notifier: alerts reach the right people, by email and in the app',
     });
     for (const body of [mail.text, mail.html]) {
       expect(body).toContain('Zoom refused the token: invalid_client');
-      expect(body).toContain(integrationId);
+      expect(body).toContain(`Zoom users (HQ) (${integrationId})`);
       expect(body).toContain(runId);
       expect(body).toContain('What to do');
     }

@@ -21,12 +21,12 @@ const WHAT_TO_DO: Record<AlertKind, string> = {
 };
 
 /** The email of one alert to one contact: what happened, to which integration and run, and what to do. */
-export function alertEmail(notification: NotificationEntity, heldBack: number): AlertEmail {
+export function alertEmail(notification: NotificationEntity, heldBack: number, integrationName?: string): AlertEmail {
   const whatToDo = WHAT_TO_DO[notification.kind]
     .replaceAll('{integration}', notification.integrationId)
     .replaceAll('{run}', notification.runId ?? '{run}');
   const facts: [string, string][] = [
-    ['Integration', notification.integrationId],
+    ['Integration', integrationName ? `${integrationName} (${notification.integrationId})` : notification.integrationId],
     ...(notification.runId ? [['Run', notification.runId] as [string, string]] : []),
     ['Alert', `${notification.kind} (${notification.severity})`],
     ['Raised at', notification.createdAt.toISOString()],

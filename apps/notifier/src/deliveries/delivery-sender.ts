@@ -7,6 +7,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { IntegrationNameEntity } from '../integration-names/integration-name.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { NotifierEnvironment } from '../notifier.environment';
 import { alertEmail } from './alert-email';
@@ -74,7 +75,8 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     }
     const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id: delivery.notificationId });
     const heldBack = await this.heldBackBefore(delivery);
-    const email = alertEmail(notification, heldBack);
+    const integration = await this.dataSource.getRepository(IntegrationNameEntity).findOneBy({ integrationId: delivery.integrationId });
+    const email = alertEmail(notification, heldBack, integration?.name);
     let error: string | null = null;
     try {
       await this.transport!.sendMail({ from: this.from, to: delivery.email, subject: email.subject, text: email.text, html: email.html });

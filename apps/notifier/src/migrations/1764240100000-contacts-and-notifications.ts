@@ -1,7 +1,7 @@
 import { migrationSchema } from '@zoom-oomnitza-sync/platform';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Contacts per integration, in-app notifications per tenant, and each email delivery with its attempts. */
+/** Contacts per integration, in-app notifications per tenant, each email delivery with its attempts, and integrations' names. */
 export class ContactsAndNotifications1764240100000 implements MigrationInterface {
   name = 'ContactsAndNotifications1764240100000';
 
@@ -72,12 +72,19 @@ export class ContactsAndNotifications1764240100000 implements MigrationInterface
         outcome text NOT NULL CHECK (outcome IN ('sent', 'retry', 'failed')),
         error text
       )`);
+    await queryRunner.query(`
+      CREATE TABLE "${schema}".integration_names (
+        integration_id uuid PRIMARY KEY,
+        tenant_id text NOT NULL,
+        name text NOT NULL,
+        revision integer NOT NULL
+      )`);
     await queryRunner.query(`CREATE INDEX delivery_attempts_of_delivery ON "${schema}".delivery_attempts (delivery_id, attempt)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const schema = migrationSchema(queryRunner);
-    for (const table of ['delivery_attempts', 'deliveries', 'notifications', 'contacts']) {
+    for (const table of ['integration_names', 'delivery_attempts', 'deliveries', 'notifications', 'contacts']) {
       await queryRunner.query(`DROP TABLE "${schema}".${table}`);
     }
   }
