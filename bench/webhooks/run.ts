@@ -4,7 +4,8 @@
 // changes, deletions), once alone and once while another integration runs a full sync of
 // --full-sync-users users. It prints the latency from the Zoom sandbox's dispatch to the Oomnitza
 // sandbox's write, the events whose change never reached Oomnitza, the user reads made of Zoom,
-// and each service's peak RSS.
+// and each service's peak RSS. The first --warm-up seconds of events, while the services just
+// started warm up, are reported as a row of their own.
 import 'reflect-metadata';
 import { markdownTable, option, peakRssMiB, percentile, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import {
@@ -28,6 +29,11 @@ const BENCH_COMMAND = {
     users: option.integer({ min: 20, default: 1000, help: 'Zoom users synced first, then changed through webhooks' }),
     rate: option.integer({ min: 1, max: 1000, default: 100, help: 'webhook events per second' }),
     seconds: option.integer({ min: 1, default: 60, help: 'how long events are sent in each scenario' }),
+    'warm-up': option.integer({
+      min: 0,
+      default: 15,
+      help: 'seconds of events sent first, while the services just started warm up, reported as a row of their own',
+    }),
     'full-sync-users': option.integer({
       min: 1,
       default: 20_000,
@@ -147,8 +153,12 @@ async function main(): Promise<void> {
       changed.map((user) => user.id),
     );
 
+    const peakRss = () => [...stack.services].map(([service, process]) => [service, peakRssMiB(process.pid)] as const);
+    const warmUp =
+      options['warm-up'] > 0 ? [await scenario('warm-up (services just started)', stack, load, options.rate, options['warm-up'])] : [];
+    const rssWarmUp = warmUp.map(peakRss);
     const alone = await scenario('webhooks alone', stack, load, options.rate, options.seconds);
-    const rssAlone = [...stack.services].map(([service, process]) => [service, peakRssMiB(process.pid)] as const);
+    const rssAlone = peakRss();
 
     fullSyncOomnitza = await createOomnitzaSandbox();
     const [, fullSyncAccount] = stack.zoom.accounts;
@@ -178,10 +188,10 @@ async function main(): Promise<void> {
     if (finished.status !== 'completed') {
       throw new Error(`the full sync failed: ${finished.failureReason}`);
     }
-    const rssDuring = [...stack.services].map(([service, process]) => [service, peakRssMiB(process.pid)] as const);
+    const rssDuring = peakRss();
 
     const lost = lostEvents(stack, load);
-    report(options, [alone, during], lost, syncSeconds ?? 0, finished, [rssAlone, rssDuring]);
+    report(options, [...warmUp, alone, during], lost, syncSeconds ?? 0, finished, [...rssWarmUp, rssAlone, rssDuring]);
   } finally {
     await stack.stop();
     await fullSyncOomnitza?.close();
