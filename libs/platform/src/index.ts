@@ -16,6 +16,7 @@ export * from './config/platform-config.module';
 export * from './config/validate-environment';
 export * from './database/migration-schema';
 export * from './database/qualified-table';
+export * from './errors/is-omittable';
 export * from './errors/problem-details';
 export * from './errors/problem-details.filter';
 export * from './errors/problems';

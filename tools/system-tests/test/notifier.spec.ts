@@ -151,6 +151,13 @@ describe('the notifier: alerts reach the right people, by email and in the app',
 
     const contacts = await request<{ id: string; email: string }[]>(url, { key });
     const grace = contacts.body.find((contact) => contact.email === 'grace@acme.test')!;
+    const nulls = await request<{ errors: { field: string }[] }>(`${notifier.baseUrl}/contacts/${grace.id}`, {
+      method: 'PATCH',
+      key,
+      body: { email: null, alerts: null },
+    });
+    expect(nulls.status).toBe(400);
+    expect([...new Set(nulls.body.errors.map((error) => error.field))].sort()).toEqual(['alerts', 'email']);
     const updated = await request(`${notifier.baseUrl}/contacts/${grace.id}`, { method: 'PATCH', key, body: { alerts: [] } });
     expect(updated).toMatchObject({ status: 200, body: { alerts: [] } });
     expect((await request(`${notifier.baseUrl}/contacts/${grace.id}`, { method: 'DELETE', key })).status).toBe(204);

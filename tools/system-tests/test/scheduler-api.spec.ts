@@ -85,6 +85,23 @@ describe('the scheduler API', () => {
     expect(runs.body.map((listed) => listed.id)).toEqual([run.body.id]);
   });
 
+  it('refuses null for a field an integration cannot do without (400), changing nothing', async () => {
+    const url = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}`;
+    const refused = await request<{ errors: { field: string }[] }>(url, {
+      method: 'PATCH',
+      key: acmeKey,
+      body: { name: null, oomnitzaRoleId: null, schedule: null },
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect([...new Set(refused.body.errors.map((error) => error.field))].sort()).toEqual(['name', 'oomnitzaRoleId', 'schedule']);
+    expect(await request(url, { key: acmeKey })).toMatchObject({
+      status: 200,
+      body: { name: 'Acme Zoom users', oomnitzaRoleId: 3, status: 'active' },
+    });
+  });
+
   it('answers "Run now" during a run with 409 problem+json naming the active run', async () => {
     const url = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}`;
     const first = await request<{ id: string }>(`${url}/runs`, { method: 'POST', key: acmeKey });

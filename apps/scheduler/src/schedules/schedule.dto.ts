@@ -1,3 +1,4 @@
+import { IsOmittable } from '@zoom-oomnitza-sync/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -5,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   IsTimeZone,
   Matches,
@@ -38,7 +38,7 @@ export class ScheduleDto {
   time?: string;
 
   @ApiPropertyOptional({ example: 'Europe/Berlin', default: 'UTC', description: 'IANA timezone the times are in' })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone({ message: 'timezone must be an IANA timezone, e.g. Europe/Berlin' })
   timezone?: string;
 

@@ -1,4 +1,4 @@
-import { IsOmittable } from '../../common/is-omittable';
+import { IsOmittable } from '@zoom-oomnitza-sync/platform';
 import { CredentialName } from '../../common/credential-name';
 import { SecretField } from '../../common/secret-field';
 import { BaseUrl } from './oomnitza-fields';

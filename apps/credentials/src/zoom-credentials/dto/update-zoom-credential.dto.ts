@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { IsOmittable } from '../../common/is-omittable';
+import { IsOmittable } from '@zoom-oomnitza-sync/platform';
 import { CredentialName } from '../../common/credential-name';
 import { SecretField } from '../../common/secret-field';
 import { ACCOUNT_ID, CLIENT_ID, InstallationType, RequestedInstallationType, ZoomIdentifier } from './zoom-fields';

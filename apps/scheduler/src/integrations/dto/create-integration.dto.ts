@@ -1,3 +1,4 @@
+import { IsOmittable } from '@zoom-oomnitza-sync/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   INTEGRATION_TYPES,
@@ -16,7 +17,7 @@ import {
 import { Type } from 'class-transformer';
 import { ScheduleDto } from '../../schedules/schedule.dto';
 import { IsFieldTargets } from './is-field-targets';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const INSTALLATION_TYPES = ['cloud', 'local'] as const;
@@ -29,17 +30,17 @@ export class CreateIntegrationDto {
   name: string;
 
   @ApiPropertyOptional({ enum: INTEGRATION_TYPES, default: 'user', description: 'User only, or User plus SaaS user' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INTEGRATION_TYPES)
   type?: IntegrationType;
 
   @ApiPropertyOptional({ enum: INSTALLATION_TYPES, default: 'cloud', description: 'Zoom needs OAuth, which only Cloud supports' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INSTALLATION_TYPES)
   installationType?: (typeof INSTALLATION_TYPES)[number];
 
   @ApiPropertyOptional({ enum: SYNC_PREFERENCES, default: 'create_and_update' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SYNC_PREFERENCES)
   preference?: SyncPreference;
 
@@ -52,13 +53,13 @@ export class CreateIntegrationDto {
   oomnitzaCredentialId: string;
 
   @ApiPropertyOptional({ description: 'The Oomnitza role synced users get; required before Launch' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   oomnitzaRoleId?: number;
 
   @ApiPropertyOptional({ enum: SYNC_KEYS, default: 'email', description: 'The unique field Oomnitza matches records on' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SYNC_KEYS)
   syncKey?: SyncKey;
 
@@ -66,7 +67,7 @@ export class CreateIntegrationDto {
     description: 'Oomnitza field ids replacing the standard mapping targets, e.g. the generated id of the unique "Zoom ID" field',
     example: { id: 'zoom_id_7f3a' },
   })
-  @IsOptional()
+  @IsOmittable()
   @IsFieldTargets()
   fieldTargets?: Partial<Record<StandardZoomField, string>>;
 
@@ -77,7 +78,7 @@ export class CreateIntegrationDto {
       'A user deleted or disassociated in Zoom, or gone from a clean full sync: `mark` keeps the Oomnitza person with Zoom Status ' +
       '`deleted` or `disassociated`; `ignore` changes nothing (a deactivation still sets `inactive`)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ZOOM_REMOVAL_POLICIES)
   onZoomRemoval?: ZoomRemovalPolicy;
 
@@ -89,7 +90,7 @@ export class CreateIntegrationDto {
       'Mass-removal circuit breaker: when one run, or the webhooks of one hour, would mark more than this share of the synced ' +
       'users removed or deactivated (and more than removalThresholdMinimum people), the changes are held for approval; 100 turns it off',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(100)
@@ -100,7 +101,7 @@ export class CreateIntegrationDto {
     minimum: 0,
     description: 'The breaker never holds this many people or fewer, whatever the share',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
@@ -112,7 +113,7 @@ export class CreateIntegrationDto {
       "The Zoom credential's app sends webhooks to its webhookUrl: every reconcileIntervalMinutes the integration's Zoom user counts " +
       'are compared with what the platform saw, and a difference (a delivery Zoom gave up on) starts a full sync',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   webhooksEnabled?: boolean;
 
@@ -122,7 +123,7 @@ export class CreateIntegrationDto {
     maximum: RECONCILE_INTERVAL_MINUTES.max,
     description: 'Minutes between two reconciles of an integration with webhooks on',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(RECONCILE_INTERVAL_MINUTES.min)
   @Max(RECONCILE_INTERVAL_MINUTES.max)
@@ -134,7 +135,7 @@ export class CreateIntegrationDto {
     maximum: 8760,
     description: 'Hours without a completed run after which the alert stale_data is raised (26 suits a daily schedule)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(8760)
@@ -145,7 +146,7 @@ export class CreateIntegrationDto {
     description: 'When the full sync runs; by default daily at 02:00 UTC',
     example: { kind: 'daily', time: '02:00', timezone: 'Europe/Berlin' },
   })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ScheduleDto)
   schedule?: ScheduleDto;

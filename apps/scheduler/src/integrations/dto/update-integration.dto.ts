@@ -1,4 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { CreateIntegrationDto } from './create-integration.dto';
 
-export class UpdateIntegrationDto extends PartialType(OmitType(CreateIntegrationDto, ['installationType'] as const)) {}
+/** Fields left out keep their value; null is no value for any of them (400), never an un-set. */
+export class UpdateIntegrationDto extends PartialType(OmitType(CreateIntegrationDto, ['installationType'] as const), {
+  skipNullProperties: false,
+}) {}
