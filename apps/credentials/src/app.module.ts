@@ -4,9 +4,11 @@ import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { ConnectionTestsModule } from './connection-tests/connection-tests.module';
 import { CredentialsEnvironment } from './credentials.environment';
 import { InternalModule } from './internal/internal.module';
+import { MaskingModule } from './masking/masking.module';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { CredentialsSchema1764240100000 } from './migrations/1764240100000-credentials-schema';
 import { WebhookEndpoints1764240200000 } from './migrations/1764240200000-webhook-endpoints';
+import { SecretMasks1764240300000 } from './migrations/1764240300000-secret-masks';
 import { OomnitzaCredentialEntity } from './oomnitza-credentials/oomnitza-credential.entity';
 import { OomnitzaCredentialsModule } from './oomnitza-credentials/oomnitza-credentials.module';
 import { SERVICE } from './service';
@@ -19,13 +21,14 @@ import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.modul
       ...SERVICE,
       environment: CredentialsEnvironment,
       entities: [...messagingEntities, ZoomCredentialEntity, OomnitzaCredentialEntity],
-      migrations: [InitialSchema1764240000000, CredentialsSchema1764240100000, WebhookEndpoints1764240200000],
+      migrations: [InitialSchema1764240000000, CredentialsSchema1764240100000, WebhookEndpoints1764240200000, SecretMasks1764240300000],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     ZoomCredentialsModule,
     OomnitzaCredentialsModule,
     ConnectionTestsModule,
     InternalModule,
+    MaskingModule,
   ],
 })
 export class AppModule {}

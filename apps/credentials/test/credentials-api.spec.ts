@@ -1,4 +1,4 @@
-import { ReadMessage, readTopic } from '@zoom-oomnitza-sync/testing';
+import { ReadMessage, readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
 import { CredentialsTestBed, RunningCredentials } from './support/credentials-test-bed';
 
 const ZOOM_SECRET = 'zoom-client-secret-Qm9vS2VlcGVy';
@@ -101,6 +101,71 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
       expect(rows).not.toContain(Buffer.from(secret).toString('base64url'));
     }
     expect(zoomRow).toMatchObject({ tenant_id: 'acme', installation_type: 'cloud', account_id: 'acct_AbC123', client_id: 'client_XyZ789' });
+  });
+
+  it('lists and shows credentials whose secret can no longer be decrypted, masks as stored at write time', async () => {
+    const tenant = await bed.issueKey(service, 'initech');
+    const healthy = await as(tenant).post('/zoom-credentials', zoomInput('Initech Zoom'));
+    const broken = await as(tenant).post('/zoom-credentials', zoomInput('Initech Zoom old'));
+    const brokenOomnitza = await as(tenant).post('/oomnitza-credentials', {
+      name: 'Initech old',
+      baseUrl: 'https://initech.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
+    // Encrypted under a key no longer configured: nothing can decrypt them now.
+    const underLostKey = (column: string) => `regexp_replace(${column}, '^v1\\.k1\\.', 'v1.lost.')`;
+    await bed.schema.query(`UPDATE zoom_credentials SET client_secret = ${underLostKey('client_secret')} WHERE id = $1`, [
+      (broken.body as { id: string }).id,
+    ]);
+    await bed.schema.query(`UPDATE oomnitza_credentials SET api_token = ${underLostKey('api_token')} WHERE id = $1`, [
+      (brokenOomnitza.body as { id: string }).id,
+    ]);
+
+    const zoomList = await as(tenant).get('/zoom-credentials');
+    expect(zoomList.status).toBe(200);
+    expect(
+      (zoomList.body as { name: string; clientSecret: unknown }[]).map((credential) => [credential.name, credential.clientSecret]),
+    ).toEqual([
+      ['Initech Zoom', { set: true, last4: ZOOM_SECRET.slice(-4) }],
+      ['Initech Zoom old', { set: true, last4: ZOOM_SECRET.slice(-4) }],
+    ]);
+    expect((await as(tenant).get(`/zoom-credentials/${(healthy.body as { id: string }).id}`)).status).toBe(200);
+    const oomnitzaList = await as(tenant).get('/oomnitza-credentials');
+    expect(oomnitzaList.status).toBe(200);
+    expect((oomnitzaList.body as { apiToken: unknown }[]).map((credential) => credential.apiToken)).toEqual([
+      { set: true, last4: OOMNITZA_TOKEN.slice(-4) },
+    ]);
+  });
+
+  it('fills at startup the masks of credentials stored before masks were kept', async () => {
+    const tenant = await bed.issueKey(service, 'hooli');
+    const older = await as(tenant).post('/zoom-credentials', zoomInput('Hooli Zoom'));
+    const olderOomnitza = await as(tenant).post('/oomnitza-credentials', {
+      name: 'Hooli',
+      baseUrl: 'https://hooli.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
+    await bed.schema.query(`UPDATE zoom_credentials SET client_secret_last4 = NULL, webhook_secret_token_last4 = NULL WHERE id = $1`, [
+      (older.body as { id: string }).id,
+    ]);
+    await bed.schema.query(`UPDATE oomnitza_credentials SET api_token_last4 = NULL WHERE id = $1`, [
+      (olderOomnitza.body as { id: string }).id,
+    ]);
+
+    const restarted = await bed.start();
+    try {
+      const read = (path: string) => restarted.http().get(path).set('Authorization', `Bearer ${tenant}`);
+      await waitFor(async () => (await read('/oomnitza-credentials')).body[0]?.apiToken?.last4 === OOMNITZA_TOKEN.slice(-4), {
+        description: 'the Oomnitza token mask filled',
+      });
+      const [zoom] = (await read('/zoom-credentials')).body as { clientSecret: unknown; webhookSecretToken: unknown }[];
+      expect(zoom).toMatchObject({
+        clientSecret: { set: true, last4: ZOOM_SECRET.slice(-4) },
+        webhookSecretToken: { set: true, last4: WEBHOOK_TOKEN.slice(-4) },
+      });
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('refuses a plaintext secret at the database too', async () => {

@@ -91,7 +91,7 @@ describe('encryption key rotation', () => {
       .expect(200, { apiToken: OOMNITZA_TOKEN, baseUrl: 'https://acme.oomnitza.com' });
   });
 
-  it('fails loudly, naming the key id, when a stored value needs a key that is no longer configured', async () => {
+  it('fails loudly, naming the key id, when a stored value is used that needs a key no longer configured; it is still shown', async () => {
     const created = await (
       await restartWith(`old:${oldKey},new:${newKey}`, 'old')
     )
@@ -101,7 +101,13 @@ describe('encryption key rotation', () => {
       .send({ name: `Under old ${Date.now()}`, baseUrl: 'https://acme.oomnitza.com', apiToken: OOMNITZA_TOKEN })
       .expect(201);
     const withoutOld = await restartWith(`new:${newKey}`, 'new');
-    const response = await as(withoutOld).get(`/oomnitza-credentials/${created.body.id}`);
+    const shown = await as(withoutOld).get(`/oomnitza-credentials/${created.body.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.apiToken).toEqual({ set: true, last4: OOMNITZA_TOKEN.slice(-4) });
+    const response = await withoutOld
+      .http()
+      .get(`/internal/oomnitza-credentials/${created.body.id}/token`)
+      .set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`);
     expect(response.status).toBe(500);
     expect(response.text).not.toContain(OOMNITZA_TOKEN);
     expect(withoutOld.logs.text).toContain('encrypted under key \\"old\\", which is not configured');

@@ -1,18 +1,18 @@
-import { maskSecret } from './secret-mask';
+import { last4Of, storedMask } from './secret-mask';
 
-describe('maskSecret', () => {
-  it('shows that a long secret is set and its last four characters, never the rest', () => {
-    const mask = maskSecret('abcdefghijklmnop1234');
+describe('secret masks', () => {
+  it('keeps the last four characters of a long secret, never the rest', () => {
+    const mask = storedMask({}, last4Of('abcdefghijklmnop1234'));
     expect(mask).toEqual({ set: true, last4: '1234' });
     expect(JSON.stringify(mask)).not.toContain('abcdefghijklmnop');
   });
 
-  it('shows nothing of a secret shorter than 12 characters, since four would be a third of it', () => {
-    expect(maskSecret('short-12345')).toEqual({ set: true, last4: null });
-    expect(maskSecret('exactly-12ch')).toEqual({ set: true, last4: '12ch' });
+  it('keeps nothing of a secret shorter than 12 characters, since four would be a third of it', () => {
+    expect(last4Of('short-12345')).toBeNull();
+    expect(last4Of('exactly-12ch')).toBe('12ch');
   });
 
   it('says an absent secret is not set', () => {
-    expect(maskSecret(null)).toEqual({ set: false, last4: null });
+    expect(storedMask(null, null)).toEqual({ set: false, last4: null });
   });
 });

@@ -17,9 +17,12 @@ export class SecretMask {
   last4: string | null;
 }
 
-export function maskSecret(plaintext: string | null): SecretMask {
-  if (plaintext === null) {
-    return { set: false, last4: null };
-  }
-  return { set: true, last4: plaintext.length >= MIN_LENGTH_TO_SHOW_LAST4 ? plaintext.slice(-4) : null };
+/** What is kept of a secret at write time to show it later: its last four characters, when it is long enough. */
+export function last4Of(plaintext: string): string | null {
+  return plaintext.length >= MIN_LENGTH_TO_SHOW_LAST4 ? plaintext.slice(-4) : null;
+}
+
+/** The mask of a stored secret, from what was kept at write time: nothing is decrypted to show it. */
+export function storedMask(secret: unknown, last4: string | null): SecretMask {
+  return secret === null ? { set: false, last4: null } : { set: true, last4 };
 }

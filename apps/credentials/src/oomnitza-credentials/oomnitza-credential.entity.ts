@@ -11,4 +11,8 @@ export class OomnitzaCredentialEntity extends TenantCredentialColumns {
 
   @Column({ name: 'api_token', type: 'text', transformer: encryptedSecretColumn })
   apiToken: EncryptedSecret;
+
+  /** Shown to recognise the token (see last4Of), kept at write time so that showing it decrypts nothing. */
+  @Column({ name: 'api_token_last4', type: 'text', nullable: true })
+  apiTokenLast4: string | null;
 }

@@ -8,7 +8,7 @@ import { withUniqueName } from '../common/unique-name';
 import { CredentialChanges } from '../credential-changes/credential-changes';
 import { CredentialsEnvironment } from '../credentials.environment';
 import { SecretCipher } from '../encryption/secret-cipher';
-import { maskSecret } from '../masking/secret-mask';
+import { last4Of, storedMask } from '../masking/secret-mask';
 import { normalizeBaseUrl } from './base-url';
 import { CreateOomnitzaCredentialDto } from './dto/create-oomnitza-credential.dto';
 import { UpdateOomnitzaCredentialDto } from './dto/update-oomnitza-credential.dto';
@@ -38,6 +38,7 @@ export class OomnitzaCredentialsService {
       baseUrl: normalizeBaseUrl(input.baseUrl, this.allowHttp),
     });
     credential.apiToken = this.cipher.encrypt(input.apiToken, oomnitzaTokenContext(credential));
+    credential.apiTokenLast4 = last4Of(input.apiToken);
     const saved = await withUniqueName('Oomnitza', input.name, () =>
       this.dataSource.transaction(async (manager) => {
         const inserted = await manager.save(credential);
@@ -73,6 +74,7 @@ export class OomnitzaCredentialsService {
         credential.name = input.name ?? credential.name;
         credential.baseUrl = baseUrl ?? credential.baseUrl;
         credential.apiToken = this.cipher.encrypt(apiToken, oomnitzaTokenContext(credential));
+        credential.apiTokenLast4 = last4Of(apiToken);
         const saved = await manager.save(credential);
         await this.changes.announce(manager, saved, 'oomnitza', 'updated');
         return saved;
@@ -95,7 +97,7 @@ export class OomnitzaCredentialsService {
       tenantId: credential.tenantId,
       name: credential.name,
       baseUrl: credential.baseUrl,
-      apiToken: maskSecret(this.cipher.decrypt(credential.apiToken, oomnitzaTokenContext(credential))),
+      apiToken: storedMask(credential.apiToken, credential.apiTokenLast4),
       createdAt: credential.createdAt,
       updatedAt: credential.updatedAt,
     };

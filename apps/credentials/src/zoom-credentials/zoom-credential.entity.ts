@@ -24,6 +24,13 @@ export class ZoomCredentialEntity extends TenantCredentialColumns {
   @Column({ name: 'webhook_secret_token', type: 'text', nullable: true, transformer: encryptedSecretColumn })
   webhookSecretToken: EncryptedSecret | null;
 
+  /** Shown to recognise the secret (see last4Of), kept at write time so that showing it decrypts nothing. */
+  @Column({ name: 'client_secret_last4', type: 'text', nullable: true })
+  clientSecretLast4: string | null;
+
+  @Column({ name: 'webhook_secret_token_last4', type: 'text', nullable: true })
+  webhookSecretTokenLast4: string | null;
+
   /** The last part of the credential's webhook URL: unguessable, so it is no secret and may be shown. */
   @Column({ name: 'webhook_endpoint_id', type: 'text' })
   webhookEndpointId: string;

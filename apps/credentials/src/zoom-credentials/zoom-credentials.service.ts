@@ -9,7 +9,7 @@ import { CredentialChanges } from '../credential-changes/credential-changes';
 import { CredentialsEnvironment } from '../credentials.environment';
 import { EncryptedSecret } from '../encryption/encrypted-secret';
 import { SecretCipher } from '../encryption/secret-cipher';
-import { maskSecret } from '../masking/secret-mask';
+import { last4Of, storedMask } from '../masking/secret-mask';
 import { newWebhookEndpointId } from '../webhook-endpoints/webhook-endpoint-id';
 import { CreateZoomCredentialDto } from './dto/create-zoom-credential.dto';
 import { UpdateZoomCredentialDto } from './dto/update-zoom-credential.dto';
@@ -47,9 +47,11 @@ export class ZoomCredentialsService {
       webhookEndpointId: newWebhookEndpointId(),
     });
     credential.clientSecret = this.encrypt(credential, 'clientSecret', input.clientSecret);
+    credential.clientSecretLast4 = last4Of(input.clientSecret);
     credential.webhookSecretToken = input.webhookSecretToken
       ? this.encrypt(credential, 'webhookSecretToken', input.webhookSecretToken)
       : null;
+    credential.webhookSecretTokenLast4 = input.webhookSecretToken ? last4Of(input.webhookSecretToken) : null;
     const saved = await withUniqueName('Zoom', input.name, () =>
       this.dataSource.transaction(async (manager) => {
         const inserted = await manager.save(credential);
@@ -90,8 +92,10 @@ export class ZoomCredentialsService {
         credential.accountId = input.accountId ?? credential.accountId;
         credential.clientId = input.clientId ?? credential.clientId;
         credential.clientSecret = this.encrypt(credential, 'clientSecret', clientSecret);
+        credential.clientSecretLast4 = last4Of(clientSecret);
         credential.webhookSecretToken =
           webhookSecretToken === null ? null : this.encrypt(credential, 'webhookSecretToken', webhookSecretToken);
+        credential.webhookSecretTokenLast4 = webhookSecretToken === null ? null : last4Of(webhookSecretToken);
         const saved = await manager.save(credential);
         await this.changes.announce(manager, saved, 'zoom', 'updated');
         return saved;
@@ -118,8 +122,8 @@ export class ZoomCredentialsService {
       installationType: credential.installationType,
       accountId: credential.accountId,
       clientId: credential.clientId,
-      clientSecret: maskSecret(this.decrypt(credential, 'clientSecret', credential.clientSecret)),
-      webhookSecretToken: maskSecret(this.decryptOptional(credential, credential.webhookSecretToken)),
+      clientSecret: storedMask(credential.clientSecret, credential.clientSecretLast4),
+      webhookSecretToken: storedMask(credential.webhookSecretToken, credential.webhookSecretTokenLast4),
       webhookUrl: `${this.webhookUrlBase}${credential.webhookEndpointId}`,
       createdAt: credential.createdAt,
       updatedAt: credential.updatedAt,
