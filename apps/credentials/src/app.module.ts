@@ -4,7 +4,6 @@ import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { ConnectionTestsModule } from './connection-tests/connection-tests.module';
 import { CredentialsEnvironment } from './credentials.environment';
 import { InternalModule } from './internal/internal.module';
-import { MaskingModule } from './masking/masking.module';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { CredentialsSchema1764240100000 } from './migrations/1764240100000-credentials-schema';
 import { WebhookEndpoints1764240200000 } from './migrations/1764240200000-webhook-endpoints';
@@ -12,6 +11,7 @@ import { SecretMasks1764240300000 } from './migrations/1764240300000-secret-mask
 import { OomnitzaCredentialEntity } from './oomnitza-credentials/oomnitza-credential.entity';
 import { OomnitzaCredentialsModule } from './oomnitza-credentials/oomnitza-credentials.module';
 import { SERVICE } from './service';
+import { StoredSecretsModule } from './stored-secrets/stored-secrets.module';
 import { ZoomCredentialEntity } from './zoom-credentials/zoom-credential.entity';
 import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.module';
 
@@ -28,7 +28,7 @@ import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.modul
     OomnitzaCredentialsModule,
     ConnectionTestsModule,
     InternalModule,
-    MaskingModule,
+    StoredSecretsModule,
   ],
 })
 export class AppModule {}

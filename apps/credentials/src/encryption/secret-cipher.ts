@@ -23,6 +23,11 @@ export class SecretCipher {
     return { keyId: this.keyRing.activeKeyId, iv, authTag: cipher.getAuthTag(), ciphertext };
   }
 
+  /** Stored under a key other than the active one: due for re-encryption. */
+  isUnderRetiredKey(secret: EncryptedSecret): boolean {
+    return secret.keyId !== this.keyRing.activeKeyId;
+  }
+
   /** Any key still listed decrypts: keys rotate without rewriting every row at once. */
   decrypt(secret: EncryptedSecret, context: SecretContext): string {
     const key = this.keyRing.keyFor(secret.keyId);

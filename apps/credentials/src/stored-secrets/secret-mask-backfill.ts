@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
@@ -8,14 +8,14 @@ import { OomnitzaCredentialEntity } from '../oomnitza-credentials/oomnitza-crede
 import { oomnitzaTokenContext } from '../oomnitza-credentials/oomnitza-secret-fields';
 import { ZoomCredentialEntity } from '../zoom-credentials/zoom-credential.entity';
 import { zoomSecretContext } from '../zoom-credentials/zoom-secret-fields';
-import { last4Of } from './secret-mask';
+import { last4Of } from '../masking/secret-mask';
 
 /**
- * Credentials stored before masks were kept at write time get theirs once, at startup, in the
- * background: each secret is decrypted on its own, so one that cannot be is logged and skipped.
+ * Credentials stored before masks were kept at write time get theirs: each secret is decrypted on
+ * its own, so one that cannot be is logged and skipped.
  */
 @Injectable()
-export class SecretMaskBackfill implements OnApplicationBootstrap {
+export class SecretMaskBackfill {
   private readonly log: Logger;
 
   constructor(
@@ -24,10 +24,6 @@ export class SecretMaskBackfill implements OnApplicationBootstrap {
     logger: AppLogger,
   ) {
     this.log = logger.pino.child({ context: SecretMaskBackfill.name });
-  }
-
-  onApplicationBootstrap(): void {
-    void this.fill().catch((error: unknown) => this.log.warn({ err: error }, 'could not fill the masks of older credentials'));
   }
 
   async fill(): Promise<void> {
