@@ -19,13 +19,20 @@ describe('NotifiedWorkers', () => {
 
   afterAll(() => notifier.end());
 
-  /** Workers that look for work (counted) in a queue of `waiting` pieces, each piece taking a few milliseconds. */
+  /**
+   * Workers that look for work (counted) in a queue of `waiting` pieces, each piece taking a few
+   * milliseconds; `idle` counts each time a worker goes to sleep.
+   */
   function startWorkers() {
-    const queue = { looks: 0, waiting: 0, inFlight: 0, mostInFlight: 0 };
+    const queue = { looks: 0, idle: 0, waiting: 0, inFlight: 0, mostInFlight: 0 };
     workers = new NotifiedWorkers(dataSource, {
       channel,
       workers: WORKERS,
       idlePollMs: 60_000,
+      idleMs: async () => {
+        queue.idle += 1;
+        return 60_000;
+      },
       log: createLogger('notified-workers-test', 'silent'),
       workOnce: async () => {
         queue.looks += 1;
@@ -56,21 +63,38 @@ describe('NotifiedWorkers', () => {
       { description: 'the LISTEN connection' },
     );
 
+  /**
+   * Every worker asleep: the LISTEN connection is up (on connecting it wakes a worker, for rows
+   * committed before), and no worker has gone to sleep again for a while.
+   */
+  async function asleep(queue: { idle: number }): Promise<void> {
+    await listening();
+    let seen = -1;
+    await waitFor(
+      () => {
+        const settled = queue.idle >= WORKERS && queue.idle === seen;
+        seen = queue.idle;
+        return settled;
+      },
+      { intervalMs: 200, description: 'every worker asleep' },
+    );
+  }
+
   it('wakes one sleeping worker for a notification, not every worker', async () => {
     const queue = startWorkers();
-    await waitFor(() => queue.looks === WORKERS, { description: "every worker's first look" });
-    await listening();
+    await asleep(queue);
+
+    const looksBefore = queue.looks;
 
     await notifier.query(`SELECT pg_notify($1, '')`, [channel]);
 
-    await waitFor(() => queue.looks > WORKERS, { description: 'a look after the notification' });
-    expect(queue.looks).toBe(WORKERS + 1);
+    await waitFor(() => queue.looks > looksBefore, { description: 'a look after the notification' });
+    expect(queue.looks).toBe(looksBefore + 1);
   });
 
   it('gives a backlog every worker: each worker that finishes a piece wakes another', async () => {
     const queue = startWorkers();
-    await waitFor(() => queue.looks === WORKERS, { description: "every worker's first look" });
-    await listening();
+    await asleep(queue);
     queue.waiting = 20;
 
     await notifier.query(`SELECT pg_notify($1, '')`, [channel]);
