@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
+import { CredentialsModule } from './credentials/credentials.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HeldRemovalsModule } from './held-removals/held-removals.module';
 import { IntegrationsModule } from './integrations/integrations.module';
@@ -28,6 +29,7 @@ import { WatchdogModule } from './watchdog/watchdog.module';
     SchedulesModule,
     WatchdogModule,
     DeadLettersModule,
+    CredentialsModule,
   ],
 })
 export class AppModule {}

@@ -140,6 +140,11 @@ export class IntegrationsService {
     return integration;
   }
 
+  /** Inside the caller's transaction (the integration locked): back to draft, unscheduled, announced. */
+  moveToDraft(manager: EntityManager, integration: IntegrationEntity): Promise<IntegrationEntity> {
+    return this.changeStatus(manager, integration, 'draft');
+  }
+
   private async changeStatus(
     manager: EntityManager,
     integration: IntegrationEntity,
