@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AppLogger } from '@zoom-oomnitza-sync/platform';
-import { Logger } from 'pino';
+import { AppLogger, PollingLoop } from '@zoom-oomnitza-sync/platform';
 import { FetchJobStore } from '../fetch-jobs/fetch-job.store';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { FullSyncRunner } from './full-sync.runner';
@@ -9,50 +8,43 @@ import { FullSyncRunner } from './full-sync.runner';
 const IDLE_POLL_MS = 250;
 
 /**
- * FETCH_CONCURRENCY loops per replica, each claiming the oldest due fetch job and running it.
- * Jobs are claimed with a lease, so replicas share the work and take over each other's after a crash.
+ * FETCH_CONCURRENCY loops per replica, each claiming a due fetch job (tenants take turns) and
+ * running it. Jobs are claimed with a lease, so replicas share the work and take over each
+ * other's after a crash.
  */
 @Injectable()
 export class FetchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly log: Logger;
-  private readonly loops: Promise<void>[] = [];
-  private stopping = false;
+  private readonly loop: PollingLoop;
 
   constructor(
-    private readonly store: FetchJobStore,
+    store: FetchJobStore,
     private readonly runner: FullSyncRunner,
-    private readonly config: ConfigService<ZoomFetcherEnvironment, true>,
+    config: ConfigService<ZoomFetcherEnvironment, true>,
     logger: AppLogger,
   ) {
-    this.log = logger.pino.child({ context: FetchWorker.name });
+    const tenantConcurrency = config.get('FETCH_TENANT_CONCURRENCY', { infer: true });
+    this.loop = new PollingLoop({
+      everyMs: IDLE_POLL_MS,
+      workers: config.get('FETCH_CONCURRENCY', { infer: true }),
+      work: async () => {
+        const job = await store.claim(runner.leaseDurationSeconds, tenantConcurrency);
+        if (job) {
+          await runner.run(job);
+        }
+        return job !== undefined;
+      },
+      log: logger.pino.child({ context: FetchWorker.name }),
+      what: 'fetch loop',
+    });
   }
 
   onApplicationBootstrap(): void {
-    const concurrency = this.config.get('FETCH_CONCURRENCY', { infer: true });
-    for (let loop = 0; loop < concurrency; loop += 1) {
-      this.loops.push(this.work());
-    }
+    this.loop.start();
   }
 
+  /** Fetches stop after their current page and hand their jobs back. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
     this.runner.stop();
-    await Promise.all(this.loops);
-  }
-
-  private async work(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        const job = await this.store.claim(this.runner.leaseDurationSeconds, this.config.get('FETCH_TENANT_CONCURRENCY', { infer: true }));
-        if (job) {
-          await this.runner.run(job);
-        } else {
-          await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
-        }
-      } catch (error) {
-        this.log.error({ err: error }, 'fetch loop error');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
+    await this.loop.stop();
   }
 }
