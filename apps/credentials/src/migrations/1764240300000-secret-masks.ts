@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Each secret's last four characters, kept at write time: listing credentials decrypts nothing,
  * so a secret that can no longer be decrypted breaks only its own credential. Rows from before
- * are filled at startup (SecretMaskBackfill), which can decrypt; a migration cannot.
+ * are filled at startup (StoredSecretsMaintenance), which can decrypt; a migration cannot.
  */
 export class SecretMasks1764240300000 implements MigrationInterface {
   name = 'SecretMasks1764240300000';
