@@ -54,7 +54,7 @@ export class DeliveryPlanner {
   private async sentWithinWindow(manager: EntityManager, contact: ContactEntity, notification: NotificationEntity, now: Date) {
     return manager.exists(DeliveryEntity, {
       where: {
-        contactId: contact.id,
+        email: contact.email,
         integrationId: notification.integrationId,
         kind: notification.kind,
         status: In(['pending', 'sending', 'sent']),

@@ -101,9 +101,10 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     return rows.length === 0 ? undefined : this.dataSource.getRepository(DeliveryEntity).findOneByOrFail({ id: rows[0].id });
   }
 
-  /** Repeats held back for this contact since its previous email of the same alert. */
+  /** Repeats held back for this address since its previous email of the same alert. */
   private async heldBackBefore(delivery: DeliveryEntity): Promise<number> {
-    const same = { contactId: delivery.contactId ?? undefined, integrationId: delivery.integrationId, kind: delivery.kind };
+    // The recipient by address: a contact deleted since still has its deliveries, under the same address.
+    const same = { email: delivery.email, integrationId: delivery.integrationId, kind: delivery.kind };
     const previous = await this.dataSource.getRepository(DeliveryEntity).findOne({
       where: { ...same, status: 'sent', createdAt: LessThan(delivery.createdAt) },
       order: { createdAt: 'DESC' },

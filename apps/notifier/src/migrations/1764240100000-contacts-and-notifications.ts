@@ -59,9 +59,7 @@ export class ContactsAndNotifications1764240100000 implements MigrationInterface
     await queryRunner.query(
       `CREATE INDEX deliveries_due ON "${schema}".deliveries (next_attempt_at) WHERE status IN ('pending', 'sending')`,
     );
-    await queryRunner.query(
-      `CREATE INDEX deliveries_of_contact ON "${schema}".deliveries (contact_id, integration_id, kind, created_at DESC)`,
-    );
+    await queryRunner.query(`CREATE INDEX deliveries_to_address ON "${schema}".deliveries (email, integration_id, kind, created_at DESC)`);
     await queryRunner.query(`CREATE INDEX deliveries_of_tenant ON "${schema}".deliveries (tenant_id, created_at DESC)`);
     await queryRunner.query(`
       CREATE TABLE "${schema}".delivery_attempts (
