@@ -4,10 +4,10 @@
 // changes, deletions), once alone and once while another integration runs a full sync of
 // --full-sync-users users. It prints the latency from the Zoom sandbox's dispatch to the Oomnitza
 // sandbox's write, the events whose change never reached Oomnitza, the user reads made of Zoom,
-// and each service's peak RSS. The first --warm-up seconds of events, while the services just
-// started warm up, are reported as a row of their own.
+// each service's CPU time per event and its peak RSS. The first --warm-up seconds of events,
+// while the services just started warm up, are reported as a row of their own.
 import 'reflect-metadata';
-import { markdownTable, option, peakRssMiB, percentile, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { cpuSeconds, markdownTable, option, peakRssMiB, percentile, readCommandLine } from '@zoom-oomnitza-sync/devkit';
 import {
   LocalStack,
   request,
@@ -78,7 +78,28 @@ async function allowAllRemovals(stack: LocalStack): Promise<void> {
   }
 }
 
+/** The bench process itself: both sandboxes and the load. */
+const BENCH_PROCESS = 'bench (sandboxes, load)';
+
+/** CPU seconds used so far by each service, and by the bench process. */
+function cpuUsed(stack: LocalStack): Map<string, number | undefined> {
+  const own = process.cpuUsage();
+  return new Map([
+    ...[...stack.services].map(([service, running]) => [service, cpuSeconds(running.pid)] as const),
+    [BENCH_PROCESS, (own.user + own.system) / 1e6],
+  ]);
+}
+
+/** Milliseconds of CPU per event each process spent between two readings. */
+function cpuPerEvent(before: Map<string, number | undefined>, after: Map<string, number | undefined>, events: number) {
+  return [...after].map(([name, seconds]) => {
+    const earlier = before.get(name);
+    return [name, seconds === undefined || earlier === undefined ? undefined : ((seconds - earlier) * 1000) / events] as const;
+  });
+}
+
 async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: number, seconds: number) {
+  const cpuBefore = cpuUsed(stack);
   const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
   const readsBefore = await userReadsMade(stack);
@@ -117,6 +138,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   return {
     name,
     events: load.sent.length - first,
+    cpuMsPerEvent: cpuPerEvent(cpuBefore, cpuUsed(stack), load.sent.length - first),
     latencies: [...arrivals.latenciesMs].sort((a, b) => a - b),
     overtaken: arrivals.overtaken,
     neverSeen: arrivals.outstandingByKind(),
@@ -252,6 +274,13 @@ function report(
       ),
     );
   }
+  console.log('\nCPU per event, ms (user + system, from the first event sent to the last seen; Kafka and PostgreSQL not included)');
+  console.log(
+    markdownTable(
+      ['scenario', ...results[0].cpuMsPerEvent.map(([name]) => name)],
+      results.map((result) => [result.name, ...result.cpuMsPerEvent.map(([, ms]) => (ms === undefined ? '-' : ms.toFixed(2)))]),
+    ),
+  );
   console.log('\npeak RSS per service, MiB');
   console.log(
     markdownTable(

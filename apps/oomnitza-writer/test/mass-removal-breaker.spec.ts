@@ -1,5 +1,6 @@
 import { IntegrationChangedValue, RemovalsHeld, ZoomRemoval } from '@zoom-oomnitza-sync/contracts';
 import { deliver, writeOutsideRuns } from './support/deliver';
+import { RemovalHolds } from '../src/removals/removal-holds';
 import { MappedRun, STATUS_FIELD, SYNC_FIELD } from './support/mapped-run';
 import { WriterReplica, WriterTestBed } from './support/writer-test-bed';
 
@@ -15,6 +16,8 @@ describe('the mass-removal circuit breaker: too many removals at once wait for a
   });
 
   beforeEach(() => bed.clear());
+
+  afterEach(() => jest.restoreAllMocks());
 
   afterAll(async () => {
     await bed?.destroy();
@@ -235,6 +238,21 @@ describe('the mass-removal circuit breaker: too many removals at once wait for a
       await deliverRemovals(replica, run, [20]);
 
       expect(await bed.hold(run.integrationId)).toBeNull();
+    });
+
+    it('count the synced users only when the hour could exceed the threshold: never at 100 %, not up to the minimum', async () => {
+      const replica = bed.newReplica();
+      const unlimited = await synced(replica, 30, { removalThresholdPercent: 100 });
+      const limited = await synced(replica, 100);
+      const counted = jest.spyOn(RemovalHolds.prototype, 'limitFor');
+
+      await deliverRemovals(replica, unlimited, range(1, 30));
+      await deliverRemovals(replica, limited, range(1, 20));
+      expect(counted).not.toHaveBeenCalled();
+
+      await deliverRemovals(replica, limited, [21]);
+      expect(counted).toHaveBeenCalledTimes(1);
+      expect(await bed.hold(limited.integrationId)).toMatchObject({ threshold: 20 });
     });
   });
 });

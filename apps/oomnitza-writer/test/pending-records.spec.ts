@@ -1,4 +1,8 @@
 import { OomnitzaRecordsWritten } from '@zoom-oomnitza-sync/contracts';
+import { EntityManager } from 'typeorm';
+import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
+import { WriteQueues } from '../src/pending-records/write-queues';
+import { writeOutsideRuns } from './support/deliver';
 import { MappedRun, RUN_TIME_FIELD, SYNC_FIELD } from './support/mapped-run';
 import { WriterTestBed } from './support/writer-test-bed';
 
@@ -10,6 +14,8 @@ describe('receiving records: the consumer only records what must be written', ()
   });
 
   beforeEach(() => bed.clear());
+
+  afterEach(() => jest.restoreAllMocks());
 
   afterAll(async () => {
     await bed?.destroy();
@@ -57,5 +63,38 @@ describe('receiving records: the consumer only records what must be written', ()
       { runId: null, syncKey: MappedRun.emailOf(1), partial: false, fields: run.user(1).fields },
       { runId: null, syncKey: MappedRun.emailOf(2), partial: true, fields: { ZOOM_STATUS: 'inactive' } },
     ]);
+  });
+
+  it('makes each integration of a consumed batch due once, in id order, after storing the whole batch', async () => {
+    const replica = bed.newReplica();
+    const [first, second] = [new MappedRun(), new MappedRun()].sort((a, b) => a.integrationId.localeCompare(b.integrationId));
+    const recordsArrived = WriteQueues.prototype.recordsArrived;
+    // The queue row it locks is held until the commit: what it saw stored tells when in the batch it came.
+    const calls: { integrationId: string; storedBefore: number }[] = [];
+    jest.spyOn(WriteQueues.prototype, 'recordsArrived').mockImplementation(async function (
+      this: WriteQueues,
+      manager: EntityManager,
+      integrationId: string,
+      inRun: boolean,
+      now: Date,
+    ) {
+      calls.push({ integrationId, storedBefore: await manager.count(PendingRecordEntity) });
+      return recordsArrived.call(this, manager, integrationId, inRun, now);
+    });
+
+    await replica.receiveBatch([
+      second.changes([second.user(1)]),
+      first.changes([first.user(1)]),
+      second.changes([second.user(2)]),
+      first.changes([first.user(2)]),
+    ]);
+    await writeOutsideRuns(bed, replica);
+
+    expect(calls).toEqual([
+      { integrationId: first.integrationId, storedBefore: 4 },
+      { integrationId: second.integrationId, storedBefore: 4 },
+    ]);
+    const written = replica.oomnitza.requests.flatMap((request) => request.records.map((record) => record[SYNC_FIELD]));
+    expect(written.sort()).toEqual([MappedRun.emailOf(1), MappedRun.emailOf(1), MappedRun.emailOf(2), MappedRun.emailOf(2)].sort());
   });
 });

@@ -13,8 +13,9 @@ export class PendingRecordsController {
    */
   @MessageHandler(OomnitzaRecordsUpsert, { batch: true })
   async onRecords(messages: ConsumedMessage<OomnitzaRecordsUpsertValue>[]): Promise<void> {
-    for (const { envelope, manager } of messages) {
-      await this.pending.add(manager, envelope);
-    }
+    await this.pending.add(
+      messages[0].manager,
+      messages.map(({ envelope }) => envelope),
+    );
   }
 }

@@ -12,6 +12,12 @@ import { WriteQueues } from './write-queues';
 
 const isWebhookRemoval = (record: OomnitzaRecordDto): record is WebhookRemoval => record.removal !== undefined;
 
+/** Records of an integration stored and due for a turn: a run's at once, others after the flush delay from the first. */
+interface Arrival {
+  inRun: boolean;
+  firstAt: Date;
+}
+
 /**
  * What a consumed batch of records leaves behind: pending records (and, after a run's last batch,
  * the mark that ends it), in the consumer's transaction, with the integration due for a turn.
@@ -28,14 +34,38 @@ export class PendingRecordsStore {
     private readonly metrics: WriterMetrics,
   ) {}
 
-  async add(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void> {
+  /**
+   * Stores a consumed batch, then makes each integration due once, in id order. Making it due
+   * locks the integration's queue row until the commit, and the write loop needs that row to
+   * commit what Oomnitza answered: taken last, the lock is held for the commit alone, and in one
+   * order two concurrent batches cannot deadlock on it.
+   */
+  async add(manager: EntityManager, envelopes: MessageEnvelope<OomnitzaRecordsUpsertValue>[]): Promise<void> {
+    const arrivals = new Map<string, Arrival>();
+    for (const envelope of envelopes) {
+      const arrival = await this.store(manager, envelope);
+      if (arrival) {
+        const earlier = arrivals.get(envelope.integrationId);
+        arrivals.set(envelope.integrationId, {
+          inRun: arrival.inRun || earlier?.inRun === true,
+          firstAt: earlier?.firstAt ?? arrival.firstAt,
+        });
+      }
+    }
+    for (const integrationId of [...arrivals.keys()].sort()) {
+      const { inRun, firstAt } = arrivals.get(integrationId)!;
+      await this.queues.recordsArrived(manager, integrationId, inRun, firstAt);
+    }
+  }
+
+  private async store(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<Arrival | undefined> {
     const batch = envelope.payload;
     const runId = batch.runId ?? null;
     const now = this.clock.now();
     if (runId && !(await this.runIsOpen(manager, envelope, runId, now))) {
       // A batch delivered again after its run was finalized or stopped: the run is settled.
       this.metrics.dropped.inc({ reason: 'run_closed' }, batch.records.length);
-      return;
+      return undefined;
     }
     const write = {
       integrationId: envelope.integrationId,
@@ -75,15 +105,13 @@ export class PendingRecordsStore {
       rows.push({ ...write, endsRun: true, observedAt: new Date(envelope.observedAt) });
     }
     if (rows.length === 0) {
-      return;
+      return undefined;
     }
     await manager.insert(PendingRecordEntity, rows);
     for (const hold of holds.values()) {
       await this.holds.announce(manager, hold);
     }
-    if (rows.some((row) => !row.holdId)) {
-      await this.queues.recordsArrived(manager, envelope.integrationId, runId !== null, now);
-    }
+    return rows.some((row) => !row.holdId) ? { inRun: runId !== null, firstAt: now } : undefined;
   }
 
   /** Removals outside a run (webhooks) pass the policy and the breaker; everything else is written. */
@@ -107,6 +135,7 @@ export class PendingRecordsStore {
         portionId: runId,
         runId,
         integrationId: envelope.integrationId,
+        tenantId: envelope.tenantId,
         oomnitzaCredentialId: envelope.payload.oomnitzaCredentialId,
         openedAt: now,
       })

@@ -13,3 +13,8 @@ export function removalThreshold(syncedUsers: number, percent: number, minimum: 
   }
   return Math.max(Math.floor((syncedUsers * percent) / 100), minimum);
 }
+
+/** Whether `removals` could exceed the threshold at all: a count of the synced users can then tell, and is needed. */
+export function mayExceedThreshold(removals: number, percent: number, minimum: number): boolean {
+  return percent < BREAKER_OFF_PERCENT && removals > minimum;
+}

@@ -6,6 +6,7 @@ import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
 import { RemovalHoldEntity } from './removal-hold.entity';
 import { RemovalHolds } from './removal-holds';
+import { mayExceedThreshold } from './removal-threshold';
 import { WebhookRemovalEntity } from './webhook-removal.entity';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -55,9 +56,12 @@ export class WebhookRemovalGate {
     const hourAgo = new Date(now.getTime() - HOUR_MS);
     await manager.delete(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: LessThanOrEqual(hourAgo) });
     const lastHour = await manager.countBy(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: MoreThan(hourAgo) });
-    const limit = await this.holds.limitFor(manager, settings);
-    if (lastHour + 1 > limit.threshold) {
-      return { kind: 'hold', hold: await this.holds.openHold(manager, settings, 'webhooks', null, limit) };
+    // Counting the synced users takes a scan of them: only worth it when the answer could be a hold.
+    if (mayExceedThreshold(lastHour + 1, settings.removalThresholdPercent, settings.removalThresholdMinimum)) {
+      const limit = await this.holds.limitFor(manager, settings);
+      if (lastHour + 1 > limit.threshold) {
+        return { kind: 'hold', hold: await this.holds.openHold(manager, settings, 'webhooks', null, limit) };
+      }
     }
     await manager.insert(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: now });
     return { kind: 'write' };

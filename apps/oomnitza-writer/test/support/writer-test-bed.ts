@@ -51,6 +51,8 @@ export interface WriterReplica {
   readonly metrics: WriterMetrics;
   /** Handles one message as the consumer does: in a transaction of its own, committed unless it throws. */
   receive(envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void>;
+  /** Handles a fetched batch as the consumer does: all its messages in one transaction. */
+  receiveBatch(envelopes: MessageEnvelope<OomnitzaRecordsUpsertValue>[]): Promise<void>;
   /** Learns an integration's settings from integration.changed, as the consumer does. */
   learn(envelope: MessageEnvelope<IntegrationChangedValue>): Promise<void>;
   /** Hears that a run completed, as the consumer does. */
@@ -112,7 +114,9 @@ export class WriterTestBed {
     const turn = new WriteTurn(queues, store, writer, this.clock, metrics, config, this.logger);
     const settings = new IntegrationSettingsController();
     const inTransaction = (work: (manager: EntityManager) => Promise<void>) => this.dataSource.transaction(work);
-    const receive = (envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) => inTransaction((manager) => pending.add(manager, envelope));
+    const receiveBatch = (envelopes: MessageEnvelope<OomnitzaRecordsUpsertValue>[]) =>
+      inTransaction((manager) => pending.add(manager, envelopes));
+    const receive = (envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) => receiveBatch([envelope]);
     const writeDue = async () => {
       while (await turn.take()) {
         // each turn writes one batch of one integration
@@ -123,6 +127,7 @@ export class WriterTestBed {
       credentials,
       metrics,
       receive,
+      receiveBatch,
       learn: (envelope) => inTransaction((manager) => settings.onIntegrationChanged(consumed(IntegrationChanged, envelope, manager))),
       completed: (envelope) => inTransaction((manager) => missingUsers.markAfter(manager, envelope)),
       decided: (envelope) => inTransaction((manager) => holds.decide(manager, envelope)),
