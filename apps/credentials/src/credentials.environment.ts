@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { BaseEnvironment, toBool, toInt } from '@zoom-oomnitza-sync/platform';
 import { IsEncryptionKeyList, IsListedKeyId, IsServiceTokenList } from './settings/setting-validators';
 
@@ -59,4 +59,11 @@ export class CredentialsEnvironment extends BaseEnvironment {
   /** Accept http:// Oomnitza base URLs: only for sandboxes and demos, as the API token would travel in clear. */
   @Transform(toBool)
   OOMNITZA_ALLOW_HTTP = false;
+
+  /**
+   * CIDR ranges calls to tenant-given URLs (Oomnitza) may reach although they are not public
+   * (`127.0.0.0/8,::1/128` for sandboxes on this machine). Empty by default: only public addresses.
+   */
+  @IsString()
+  OUTBOUND_ALLOWED_ADDRESSES = '';
 }

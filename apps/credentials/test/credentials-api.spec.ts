@@ -176,6 +176,38 @@ describe('credentials API: CRUD, masking, encryption at rest, tenant isolation, 
     );
   });
 
+  it.each([
+    ['cloud metadata', 'http://169.254.169.254'],
+    ['a private network', 'https://10.20.30.40'],
+    ['IPv6 unique-local', 'https://[fd00:ec2::254]'],
+  ])('refuses an Oomnitza base URL on %s with 422 problem+json, storing nothing', async (_, baseUrl) => {
+    const name = `Acme internal ${baseUrl}`;
+    const refused = await as(acme).post('/oomnitza-credentials', { name, baseUrl, apiToken: OOMNITZA_TOKEN });
+
+    expect(refused.status).toBe(422);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      type: 'https://zoom-oomnitza-sync.dev/problems/oomnitza-address-refused',
+      errors: [{ field: 'baseUrl', message: expect.stringMatching(/is not a public address/) }],
+    });
+    const names = ((await as(acme).get('/oomnitza-credentials')).body as Array<{ name: string }>).map((credential) => credential.name);
+    expect(names).not.toContain(name);
+  });
+
+  it('refuses changing an Oomnitza base URL to a private address, keeping the one it had', async () => {
+    const created = await as(acme).post('/oomnitza-credentials', {
+      name: 'Acme to be moved',
+      baseUrl: 'https://acme.oomnitza.com',
+      apiToken: OOMNITZA_TOKEN,
+    });
+    const id = (created.body as { id: string }).id;
+
+    const moved = await as(acme).patch(`/oomnitza-credentials/${id}`, { baseUrl: 'http://192.168.0.10' });
+
+    expect(moved.status).toBe(422);
+    expect((await as(acme).get(`/oomnitza-credentials/${id}`)).body).toMatchObject({ baseUrl: 'https://acme.oomnitza.com' });
+  });
+
   it('refuses a Local installation for Zoom with 422 problem+json saying Zoom needs OAuth', async () => {
     const refused = await as(acme).post('/zoom-credentials', zoomInput('Acme local', { installationType: 'local' }));
     expect(refused.status).toBe(422);

@@ -35,6 +35,13 @@ export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   @IsNotEmpty()
   OOMNITZA_CONNECTOR_VERSION = 'zoom-oomnitza-sync/0.1';
 
+  /**
+   * CIDR ranges calls to tenant-given URLs (Oomnitza) may reach although they are not public
+   * (`127.0.0.0/8,::1/128` for sandboxes on this machine). Empty by default: only public addresses.
+   */
+  @IsString()
+  OUTBOUND_ALLOWED_ADDRESSES = '';
+
   /** Integrations one replica writes at the same time (one worker each). */
   @Transform(toInt)
   @IsInt()

@@ -5,6 +5,10 @@ import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
 import { OomnitzaBulkClient } from '../src/oomnitza-api/oomnitza-bulk.client';
 import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
 import { RecordedPause } from '@zoom-oomnitza-sync/testing';
+import { createGuardedFetch, OutboundAddressPolicy } from '@zoom-oomnitza-sync/outbound-http';
+
+/** The scripted server listens on loopback: allowed here, as OUTBOUND_ALLOWED_ADDRESSES allows it for sandboxes. */
+const LOOPBACK_ALLOWED = OutboundAddressPolicy.fromAllowList('127.0.0.0/8');
 
 interface Answer {
   status: number;
@@ -63,10 +67,13 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
 
   afterAll(() => server.stop());
 
-  function client(settings: Partial<OomnitzaWriterEnvironment> = {}): { bulk: OomnitzaBulkClient; pause: RecordedPause } {
+  function client(
+    settings: Partial<OomnitzaWriterEnvironment> = {},
+    policy = LOOPBACK_ALLOWED,
+  ): { bulk: OomnitzaBulkClient; pause: RecordedPause } {
     const pause = new RecordedPause();
     const config = new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment(), ...settings });
-    return { bulk: new OomnitzaBulkClient(config, pause), pause };
+    return { bulk: new OomnitzaBulkClient(config, pause, createGuardedFetch(policy)), pause };
   }
 
   it('reads a portion that answers nothing but {"canceled": false}, and finalizes one whose answer is empty', async () => {
@@ -155,6 +162,40 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
     expect(pause.requestedMs).toEqual([2_000, 300_000, 300_000]);
   });
 
+  it('says what Oomnitza answered by its status alone: its body never reaches a reason the tenant reads', async () => {
+    const { bulk } = client();
+    server.answer({ status: 400, body: { error: 'internal detail <script>alert(1)</script>' } });
+
+    await expect(bulk.finalize(access, 'portion-4')).rejects.toEqual(
+      new OomnitzaApiError(400, 'Oomnitza answered 400 to POST /api/v3/bulk/portion-4/finalize'),
+    );
+  });
+
+  it('follows no redirect: the records and the token stay where they were sent', async () => {
+    const { bulk } = client();
+    server.answer({ status: 307, body: undefined, headers: { location: 'http://127.0.0.1:9/api/v3/bulk' } });
+    const asked = server.asked.length;
+
+    await expect(bulk.finalize(access, 'portion-5')).rejects.toEqual(
+      new OomnitzaApiError(307, 'Oomnitza answered 307 to POST /api/v3/bulk/portion-5/finalize (a redirect, not followed)'),
+    );
+    expect(server.asked).toHaveLength(asked + 1);
+  });
+
+  it('never calls a base URL on an address the policy refuses, and says so as a refusal no retry mends', async () => {
+    const { bulk, pause } = client({}, OutboundAddressPolicy.fromAllowList(''));
+    const asked = server.asked.length;
+
+    const refused = await bulk.finalize(access, 'portion-6').catch((error: unknown) => error);
+
+    expect(refused).toMatchObject({ status: 0, addressRefused: true });
+    expect((refused as Error).message).toMatch(
+      /^could not reach Oomnitza at http:\/\/127\.0\.0\.1:\d+: 127\.0\.0\.1 is not a public address/,
+    );
+    expect(server.asked).toHaveLength(asked);
+    expect(pause.requestedMs).toEqual([]);
+  });
+
   it('gives up after OOMNITZA_MAX_ATTEMPTS, and refuses at once what retrying cannot mend', async () => {
     const { bulk, pause } = client({ OOMNITZA_MAX_ATTEMPTS: 2, OOMNITZA_RETRY_BASE_MS: 100 });
     server.answer(
@@ -164,10 +205,10 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
     );
 
     await expect(bulk.canceled(access, 'portion-3')).rejects.toEqual(
-      new OomnitzaApiError(503, 'Oomnitza answered 503 to GET /api/v3/bulk/portion-3: {"error":"busy"} (after 2 attempts)'),
+      new OomnitzaApiError(503, 'Oomnitza answered 503 to GET /api/v3/bulk/portion-3 (after 2 attempts)'),
     );
     await expect(bulk.finalize(access, 'portion-3')).rejects.toEqual(
-      new OomnitzaApiError(422, 'Oomnitza answered 422 to POST /api/v3/bulk/portion-3/finalize: {"error":"bad"}'),
+      new OomnitzaApiError(422, 'Oomnitza answered 422 to POST /api/v3/bulk/portion-3/finalize'),
     );
     expect(pause.requestedMs).toEqual([100]);
   });

@@ -41,6 +41,8 @@ export class PlatformDeployment {
         .map(([service, token]) => `${service}:${token}`)
         .join(','),
       OOMNITZA_ALLOW_HTTP: 'true',
+      // The Oomnitza sandboxes listen on this machine: an explicit opt-in, never a default.
+      OUTBOUND_ALLOWED_ADDRESSES: '127.0.0.0/8,::1/128',
       // Tests press "Run now": a slot of the default daily schedule must not take the run first.
       SCHEDULE_FIRING_ENABLED: 'false',
     });

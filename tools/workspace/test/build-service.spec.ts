@@ -33,6 +33,7 @@ describe('nx build <service> (tools/workspace/build-service.js)', () => {
       'libs/credentials-client',
       'libs/kafka-admin',
       'libs/messaging',
+      'libs/outbound-http',
       'libs/platform',
     ]);
     expect(files.filter((file) => file.endsWith('.spec.js'))).toEqual([]);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboundHttpModule } from '@zoom-oomnitza-sync/outbound-http';
 import { OomnitzaAuthTestClient } from '../oomnitza-api/oomnitza-auth-test.client';
 import { OomnitzaCredentialsModule } from '../oomnitza-credentials/oomnitza-credentials.module';
 import { TokenBrokerModule } from '../token-broker/token-broker.module';
@@ -9,7 +10,7 @@ import { ZoomConnectionTest } from './zoom-connection-test';
 
 /** "Test connection" for both kinds of credential. */
 @Module({
-  imports: [ZoomCredentialsModule, OomnitzaCredentialsModule, TokenBrokerModule],
+  imports: [ZoomCredentialsModule, OomnitzaCredentialsModule, TokenBrokerModule, OutboundHttpModule],
   controllers: [ConnectionTestsController],
   providers: [ZoomConnectionTest, OomnitzaConnectionTest, OomnitzaAuthTestClient],
 })

@@ -1,10 +1,14 @@
 import { ConfigService } from '@nestjs/config';
+import { createGuardedFetch, OutboundAddressPolicy } from '@zoom-oomnitza-sync/outbound-http';
 import { REFUSING_URL } from '@zoom-oomnitza-sync/testing';
 import { StubHttpServer } from '../../test/support/stub-http-server';
 import { OomnitzaAuthTestClient } from './oomnitza-auth-test.client';
 
 const TOKEN = 'oomnitza-api-token-0123456789';
-const clientWith = (timeoutMs = 2_000) => new OomnitzaAuthTestClient(new ConfigService({ OOMNITZA_HTTP_TIMEOUT_MS: timeoutMs }));
+/** The stub listens on loopback: allowed here, as OUTBOUND_ALLOWED_ADDRESSES allows it for sandboxes. */
+const LOOPBACK_ALLOWED = OutboundAddressPolicy.fromAllowList('127.0.0.0/8');
+const clientWith = (timeoutMs = 2_000, policy = LOOPBACK_ALLOWED) =>
+  new OomnitzaAuthTestClient(new ConfigService({ OOMNITZA_HTTP_TIMEOUT_MS: timeoutMs }), createGuardedFetch(policy));
 
 describe('OomnitzaAuthTestClient', () => {
   let oomnitza: StubHttpServer;
@@ -42,7 +46,7 @@ describe('OomnitzaAuthTestClient', () => {
     });
   });
 
-  it('does not follow a redirect with the token, and says where it pointed', async () => {
+  it('does not follow a redirect with the token, nor repeat where it pointed', async () => {
     const elsewhere = await StubHttpServer.start();
     try {
       oomnitza.answer((_request, response) =>
@@ -50,12 +54,21 @@ describe('OomnitzaAuthTestClient', () => {
       );
       await expect(clientWith().check(oomnitza.url, TOKEN)).resolves.toEqual({
         ok: false,
-        problem: `Oomnitza redirected to ${elsewhere.url}/api/v2/mappings?name=AuthTest (301): use that base URL`,
+        problem: `${oomnitza.url} answered with a redirect (301), which is not followed: use the address Oomnitza is served at`,
       });
       expect(elsewhere.requests).toHaveLength(0);
     } finally {
       await elsewhere.stop();
     }
+  });
+
+  it('does not call a base URL on an address calls may not reach, and says why', async () => {
+    const before = oomnitza.requests.length;
+    await expect(clientWith(2_000, OutboundAddressPolicy.fromAllowList('')).check(oomnitza.url, TOKEN)).resolves.toEqual({
+      ok: false,
+      problem: `did not call ${oomnitza.url}/api/v2/mappings?name=AuthTest: 127.0.0.1 is not a public address: calls to private, loopback, link-local and similar addresses are refused`,
+    });
+    expect(oomnitza.requests).toHaveLength(before);
   });
 
   it('names the URL and the network error when Oomnitza cannot be reached', async () => {

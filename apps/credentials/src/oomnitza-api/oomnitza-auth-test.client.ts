@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { GUARDED_FETCH, GuardedFetch } from '@zoom-oomnitza-sync/outbound-http';
 import { CredentialsEnvironment } from '../credentials.environment';
 import { describeFetchFailure } from '../outbound-http/describe-fetch-failure';
 
@@ -10,18 +11,20 @@ export type AuthTestOutcome = { ok: true } | { ok: false; problem: string };
 export class OomnitzaAuthTestClient {
   private readonly timeoutMs: number;
 
-  constructor(config: ConfigService<CredentialsEnvironment, true>) {
+  constructor(
+    config: ConfigService<CredentialsEnvironment, true>,
+    @Inject(GUARDED_FETCH) private readonly fetch: GuardedFetch,
+  ) {
     this.timeoutMs = config.get('OOMNITZA_HTTP_TIMEOUT_MS', { infer: true });
   }
 
   async check(baseUrl: string, apiToken: string): Promise<AuthTestOutcome> {
     const url = `${baseUrl}/api/v2/mappings?name=AuthTest`;
-    let response: Response;
+    let response: Awaited<ReturnType<GuardedFetch>>;
     try {
-      response = await fetch(url, {
+      // The guarded fetch follows no redirect: the token must not follow one elsewhere.
+      response = await this.fetch(url, {
         headers: { Authorization2: apiToken, accept: 'application/json' },
-        // fetch forwards custom headers across redirects: the token must not follow one elsewhere.
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -32,7 +35,7 @@ export class OomnitzaAuthTestClient {
   }
 }
 
-function outcomeOf(response: Response, baseUrl: string): AuthTestOutcome {
+function outcomeOf(response: { status: number }, baseUrl: string): AuthTestOutcome {
   const { status } = response;
   if (status === 200) {
     return { ok: true };
@@ -44,8 +47,11 @@ function outcomeOf(response: Response, baseUrl: string): AuthTestOutcome {
     return { ok: false, problem: `${baseUrl} has no Oomnitza API (404 for /api/v2/mappings): check the base URL` };
   }
   if (status >= 300 && status < 400) {
-    const location = response.headers.get('location');
-    return { ok: false, problem: `Oomnitza redirected to ${location?.slice(0, 200) ?? 'another address'} (${status}): use that base URL` };
+    // Where it points is the remote's word, not ours: it is not repeated.
+    return {
+      ok: false,
+      problem: `${baseUrl} answered with a redirect (${status}), which is not followed: use the address Oomnitza is served at`,
+    };
   }
   if (status === 429) {
     return { ok: false, problem: 'Oomnitza rate-limited the check (429): try again shortly' };

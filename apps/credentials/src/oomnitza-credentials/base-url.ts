@@ -1,4 +1,5 @@
-import { ValidationProblem } from '@zoom-oomnitza-sync/platform';
+import { OutboundAddressPolicy, refusalOfUrl } from '@zoom-oomnitza-sync/outbound-http';
+import { ProblemException, ValidationProblem } from '@zoom-oomnitza-sync/platform';
 
 /**
  * An Oomnitza base URL as stored: https (http only where allowed, since the API token would travel
@@ -20,6 +21,23 @@ export function normalizeBaseUrl(raw: string, allowHttp: boolean): string {
     throw invalid('baseUrl must not hold credentials, a query or a fragment');
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/**
+ * A base URL whose host is, or resolves to, an address calls may not reach (private, loopback,
+ * cloud metadata...) is refused when saved, with 422; it is checked again at every connection.
+ */
+export async function assertReachableBaseUrl(baseUrl: string, policy: OutboundAddressPolicy): Promise<void> {
+  const refusal = await refusalOfUrl(baseUrl, policy);
+  if (refusal) {
+    throw new ProblemException({
+      status: 422,
+      slug: 'oomnitza-address-refused',
+      title: 'The Oomnitza address cannot be used',
+      detail: refusal,
+      errors: [{ field: 'baseUrl', message: refusal }],
+    });
+  }
 }
 
 function invalid(message: string): ValidationProblem {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboundHttpModule } from '@zoom-oomnitza-sync/outbound-http';
 import { CredentialChangesModule } from '../credential-changes/credential-changes.module';
 import { EncryptionModule } from '../encryption/encryption.module';
 import { OomnitzaCredentialSecrets } from './oomnitza-credential-secrets';
@@ -8,7 +9,7 @@ import { OomnitzaCredentialsController } from './oomnitza-credentials.controller
 import { OomnitzaCredentialsService } from './oomnitza-credentials.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OomnitzaCredentialEntity]), EncryptionModule, CredentialChangesModule],
+  imports: [TypeOrmModule.forFeature([OomnitzaCredentialEntity]), EncryptionModule, CredentialChangesModule, OutboundHttpModule],
   controllers: [OomnitzaCredentialsController],
   providers: [OomnitzaCredentialsService, OomnitzaCredentialSecrets],
   exports: [OomnitzaCredentialSecrets],

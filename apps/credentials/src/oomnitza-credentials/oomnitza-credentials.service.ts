@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboundAddressPolicy } from '@zoom-oomnitza-sync/outbound-http';
 import { NotFoundProblem } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +10,7 @@ import { CredentialChanges } from '../credential-changes/credential-changes';
 import { CredentialsEnvironment } from '../credentials.environment';
 import { SecretCipher } from '../encryption/secret-cipher';
 import { last4Of, storedMask } from '../masking/secret-mask';
-import { normalizeBaseUrl } from './base-url';
+import { assertReachableBaseUrl, normalizeBaseUrl } from './base-url';
 import { CreateOomnitzaCredentialDto } from './dto/create-oomnitza-credential.dto';
 import { UpdateOomnitzaCredentialDto } from './dto/update-oomnitza-credential.dto';
 import { OomnitzaCredentialEntity } from './oomnitza-credential.entity';
@@ -25,6 +26,7 @@ export class OomnitzaCredentialsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
     private readonly changes: CredentialChanges,
+    private readonly addresses: OutboundAddressPolicy,
     config: ConfigService<CredentialsEnvironment, true>,
   ) {
     this.allowHttp = config.get('OOMNITZA_ALLOW_HTTP', { infer: true });
@@ -37,6 +39,7 @@ export class OomnitzaCredentialsService {
       name: input.name,
       baseUrl: normalizeBaseUrl(input.baseUrl, this.allowHttp),
     });
+    await assertReachableBaseUrl(credential.baseUrl, this.addresses);
     credential.apiToken = this.cipher.encrypt(input.apiToken, oomnitzaTokenContext(credential));
     credential.apiTokenLast4 = last4Of(input.apiToken);
     const saved = await withUniqueName('Oomnitza', input.name, () =>
@@ -67,6 +70,9 @@ export class OomnitzaCredentialsService {
   /** The token is re-encrypted under the active key, changed or not. */
   async update(tenantId: string, id: string, input: UpdateOomnitzaCredentialDto): Promise<OomnitzaCredentialView> {
     const baseUrl = input.baseUrl === undefined ? undefined : normalizeBaseUrl(input.baseUrl, this.allowHttp);
+    if (baseUrl !== undefined) {
+      await assertReachableBaseUrl(baseUrl, this.addresses);
+    }
     const updated = await withUniqueName('Oomnitza', input.name ?? '', () =>
       this.dataSource.transaction(async (manager) => {
         const credential = await lockedForChange(manager, tenantId, id);

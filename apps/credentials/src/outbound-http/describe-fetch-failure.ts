@@ -3,6 +3,10 @@
  * error code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED...) or the timeout.
  */
 export function describeFetchFailure(url: string, error: unknown, timeoutMs: number): string {
+  const refusal = [error, fieldOf(error, 'cause')].find((candidate) => fieldOf(candidate, 'code') === 'OUTBOUND_ADDRESS_REFUSED');
+  if (refusal) {
+    return `did not call ${url}: ${String(fieldOf(refusal, 'message'))}`;
+  }
   const name = fieldOf(error, 'name');
   if (name === 'TimeoutError' || name === 'AbortError') {
     return `could not reach ${url}: no answer within ${timeoutMs} ms`;

@@ -63,6 +63,7 @@ export class CredentialsTestBed {
           .map(([service, token]) => `${service}:${token}`)
           .join(','),
         OOMNITZA_ALLOW_HTTP: 'true',
+        OUTBOUND_ALLOWED_ADDRESSES: '127.0.0.0/8,::1/128',
         OUTBOX_POLL_INTERVAL_MS: '50',
         LOG_LEVEL: 'debug',
         ...settings,

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
+import { GUARDED_FETCH, GuardedFetch, OutboundAddressRefused } from '@zoom-oomnitza-sync/outbound-http';
 import { Pause } from '@zoom-oomnitza-sync/platform';
 import { OomnitzaApiError } from './oomnitza-api.error';
 import { peoplePropertyOf } from './people-property';
@@ -24,7 +25,9 @@ const TIMEOUT_MS = 60_000;
  * request, finalize at the end), relying only on what Oomnitza documents: of a portion only
  * `canceled` is read. The people API answers who exists and renames a person whose sync key
  * changed. 429 and 5xx are retried with backoff (Retry-After honoured, up to
- * OOMNITZA_RETRY_AFTER_MAX_SECONDS).
+ * OOMNITZA_RETRY_AFTER_MAX_SECONDS). The tenant gave the base URL: calls go through the guarded
+ * fetch (public addresses only, no redirects followed), and what Oomnitza answered is told by its
+ * status code alone, never by echoing its body where the tenant reads it.
  */
 @Injectable()
 export class OomnitzaBulkClient {
@@ -36,6 +39,7 @@ export class OomnitzaBulkClient {
   constructor(
     config: ConfigService<OomnitzaWriterEnvironment, true>,
     private readonly pause: Pause,
+    @Inject(GUARDED_FETCH) private readonly fetch: GuardedFetch,
   ) {
     this.maxAttempts = config.get('OOMNITZA_MAX_ATTEMPTS', { infer: true });
     this.retryBaseMs = config.get('OOMNITZA_RETRY_BASE_MS', { infer: true });
@@ -112,10 +116,10 @@ export class OomnitzaBulkClient {
     const url = `${access.baseUrl.replace(/\/+$/, '')}${path}`;
     const route = path.split('?')[0];
     for (let attempt = 1; ; attempt += 1) {
-      let response: Response | undefined;
+      let response: Awaited<ReturnType<GuardedFetch>> | undefined;
       let failure: string;
       try {
-        response = await fetch(url, {
+        response = await this.fetch(url, {
           method,
           headers: { Authorization2: access.apiToken, 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
@@ -124,14 +128,18 @@ export class OomnitzaBulkClient {
         if (response.ok) {
           return bodyOf(await response.text());
         }
-        const text = await response.text();
-        failure = `Oomnitza answered ${response.status} to ${method} ${route}: ${text.slice(0, 500)}`;
+        await response.body?.cancel();
+        failure = `Oomnitza answered ${response.status} to ${method} ${route}${isRedirect(response.status) ? ' (a redirect, not followed)' : ''}`;
         if (response.status !== 429 && response.status < 500) {
           throw new OomnitzaApiError(response.status, failure);
         }
       } catch (error) {
         if (error instanceof OomnitzaApiError) {
           throw error;
+        }
+        const refused = refusalIn(error);
+        if (refused) {
+          throw new OomnitzaApiError(0, `could not reach Oomnitza at ${access.baseUrl}: ${refused.message}`, true);
         }
         failure = `could not reach Oomnitza at ${access.baseUrl}${route}: ${error instanceof Error ? error.message : String(error)}`;
       }
@@ -142,6 +150,16 @@ export class OomnitzaBulkClient {
       await this.pause.for(retryDelayMs(attempt, retryAfter, this.retryBaseMs, this.retryAfterMaxMs));
     }
   }
+}
+
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
+/** The address refusal behind a failed call (fetch reports it as the cause of "fetch failed"). */
+function refusalIn(error: unknown): OutboundAddressRefused | undefined {
+  if (error instanceof OutboundAddressRefused) {
+    return error;
+  }
+  return error instanceof Error && error.cause instanceof OutboundAddressRefused ? error.cause : undefined;
 }
 
 /**

@@ -21,14 +21,17 @@ export function refusalOf(error: unknown): BatchRefused | undefined {
   }
   if (error instanceof OomnitzaApiError) {
     const tokenRefused = TOKEN_REFUSED.includes(error.status);
-    return new BatchRefused(tokenRefused ? `Oomnitza refused the API token (${error.status})` : error.message, tokenRefused);
+    return new BatchRefused(
+      tokenRefused ? `Oomnitza refused the API token (${error.status})` : error.message,
+      tokenRefused || error.addressRefused,
+    );
   }
   return undefined;
 }
 
 /** Oomnitza did not answer, or answered 429 or 5xx, even after the client's retries: it may well answer later. */
 function isPassing(error: unknown): boolean {
-  return error instanceof OomnitzaApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
+  return error instanceof OomnitzaApiError && !error.addressRefused && (error.status === 0 || error.status === 429 || error.status >= 500);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboundHttpModule } from '@zoom-oomnitza-sync/outbound-http';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
@@ -10,7 +11,7 @@ import { WriteTurn } from './write-turn';
 import { WriteWorkers } from './write-workers';
 
 @Module({
-  imports: [CredentialsClientModule, WriteQueuesModule],
+  imports: [CredentialsClientModule, WriteQueuesModule, OutboundHttpModule],
   providers: [OomnitzaBulkClient, OomnitzaAccessCache, WriteStore, SyncKeyRenames, BatchWriter, WriteTurn, WriteWorkers],
 })
 export class WriteLoopModule {}

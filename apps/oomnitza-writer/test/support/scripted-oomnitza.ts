@@ -1,3 +1,4 @@
+import { createGuardedFetch, OutboundAddressPolicy } from '@zoom-oomnitza-sync/outbound-http';
 import { ConfigService } from '@nestjs/config';
 import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
@@ -66,7 +67,12 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   private tokenRefusal: OomnitzaApiError | undefined;
 
   constructor() {
-    super(new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment() }), new Pause());
+    // Never calls out: every method is scripted here.
+    super(
+      new ConfigService<OomnitzaWriterEnvironment, true>({ ...new OomnitzaWriterEnvironment() }),
+      new Pause(),
+      createGuardedFetch(OutboundAddressPolicy.fromAllowList('')),
+    );
   }
 
   /** People already in Oomnitza, by their email (the sync field of most tests). */
