@@ -8,8 +8,10 @@ import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-s
 import { CredentialsSchema1764240100000 } from './migrations/1764240100000-credentials-schema';
 import { WebhookEndpoints1764240200000 } from './migrations/1764240200000-webhook-endpoints';
 import { SecretMasks1764240300000 } from './migrations/1764240300000-secret-masks';
+import { OwnerAnnouncements1764240400000 } from './migrations/1764240400000-owner-announcements';
 import { OomnitzaCredentialEntity } from './oomnitza-credentials/oomnitza-credential.entity';
 import { OomnitzaCredentialsModule } from './oomnitza-credentials/oomnitza-credentials.module';
+import { OwnerAnnouncementsModule } from './owner-announcements/owner-announcements.module';
 import { SERVICE } from './service';
 import { StoredSecretsModule } from './stored-secrets/stored-secrets.module';
 import { ZoomCredentialEntity } from './zoom-credentials/zoom-credential.entity';
@@ -21,7 +23,13 @@ import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.modul
       ...SERVICE,
       environment: CredentialsEnvironment,
       entities: [...messagingEntities, ZoomCredentialEntity, OomnitzaCredentialEntity],
-      migrations: [InitialSchema1764240000000, CredentialsSchema1764240100000, WebhookEndpoints1764240200000, SecretMasks1764240300000],
+      migrations: [
+        InitialSchema1764240000000,
+        CredentialsSchema1764240100000,
+        WebhookEndpoints1764240200000,
+        SecretMasks1764240300000,
+        OwnerAnnouncements1764240400000,
+      ],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     ZoomCredentialsModule,
@@ -29,6 +37,7 @@ import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.modul
     ConnectionTestsModule,
     InternalModule,
     StoredSecretsModule,
+    OwnerAnnouncementsModule,
   ],
 })
 export class AppModule {}

@@ -33,7 +33,8 @@ describe('encryption key rotation', () => {
   const as = (running: RunningCredentials) => ({
     get: (path: string) => running.http().get(path).set('Authorization', `Bearer ${apiKey}`),
     patch: (path: string, body: object) => running.http().patch(path).set('Authorization', `Bearer ${apiKey}`).send(body),
-    internal: (path: string) => running.http().get(path).set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`),
+    internal: (path: string) =>
+      running.http().get(path).set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`).set('X-Tenant-Id', 'acme'),
   });
 
   beforeAll(async () => {
@@ -103,7 +104,8 @@ describe('encryption key rotation', () => {
     const response = await withoutOld
       .http()
       .get(`/internal/oomnitza-credentials/${created.body.id}/token`)
-      .set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`);
+      .set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`)
+      .set('X-Tenant-Id', 'acme');
     expect(response.status).toBe(500);
     expect(response.text).not.toContain(OOMNITZA_TOKEN);
     expect(withoutOld.logs.text).toContain('encrypted under key \\"old\\", which is not configured');

@@ -3,6 +3,7 @@ import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-s
 import { SyncState1764240100000 } from './migrations/1764240100000-sync-state';
 import { PendingRecords1764240200000 } from './migrations/1764240200000-pending-records';
 import { RemovalsAndRenames1764240300000 } from './migrations/1764240300000-removals-and-renames';
+import { PortionTenants1764240400000 } from './migrations/1764240400000-portion-tenants';
 import { PendingRecordEntity } from './pending-records/pending-record.entity';
 import { WriteQueueEntity } from './pending-records/write-queue.entity';
 import { PortionEntity } from './portions/portion.entity';
@@ -25,4 +26,5 @@ export const WRITER_MIGRATIONS = [
   SyncState1764240100000,
   PendingRecords1764240200000,
   RemovalsAndRenames1764240300000,
+  PortionTenants1764240400000,
 ];

@@ -97,4 +97,18 @@ describe('receiving records: the consumer only records what must be written', ()
     const written = replica.oomnitza.requests.flatMap((request) => request.records.map((record) => record[SYNC_FIELD]));
     expect(written.sort()).toEqual([MappedRun.emailOf(1), MappedRun.emailOf(1), MappedRun.emailOf(2), MappedRun.emailOf(2)].sort());
   });
+
+  it('asks for the Oomnitza token as the tenant the records belong to, in a run and outside one', async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+
+    await replica.write(run.batch(run.users(1, 2), { isLastBatch: true }));
+    await replica.receive(run.changes([run.user(3)]));
+    await writeOutsideRuns(bed, replica);
+
+    expect(replica.oomnitza.requests.length).toBeGreaterThan(0);
+    expect(new Set(replica.credentials.asked.map((asked) => JSON.stringify(asked)))).toEqual(
+      new Set([JSON.stringify({ tenantId: run.tenantId, credentialId: run.oomnitzaCredentialId })]),
+    );
+  });
 });

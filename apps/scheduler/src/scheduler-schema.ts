@@ -6,11 +6,13 @@ import { Removals1764240200000 } from './migrations/1764240200000-removals';
 import { Reconcile1764240300000 } from './migrations/1764240300000-reconcile';
 import { Schedules1764240400000 } from './migrations/1764240400000-schedules';
 import { RunWatchdog1764240500000 } from './migrations/1764240500000-run-watchdog';
+import { KnownCredentials1764240600000 } from './migrations/1764240600000-known-credentials';
+import { KnownCredentialEntity } from './credential-ownership/known-credential.entity';
 import { RunErrorEntity } from './runs/run-error.entity';
 import { RunEntity } from './runs/run.entity';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
-export const SCHEDULER_ENTITIES = [IntegrationEntity, RunEntity, RunErrorEntity, HeldRemovalEntity];
+export const SCHEDULER_ENTITIES = [IntegrationEntity, RunEntity, RunErrorEntity, HeldRemovalEntity, KnownCredentialEntity];
 export const SCHEDULER_MIGRATIONS = [
   InitialSchema1764240000000,
   IntegrationsAndRuns1764240100000,
@@ -18,4 +20,5 @@ export const SCHEDULER_MIGRATIONS = [
   Reconcile1764240300000,
   Schedules1764240400000,
   RunWatchdog1764240500000,
+  KnownCredentials1764240600000,
 ];

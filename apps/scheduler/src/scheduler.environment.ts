@@ -44,4 +44,11 @@ export class SchedulerEnvironment extends BaseEnvironment {
   @IsInt()
   @Min(100)
   RUN_WATCHDOG_POLL_MS = 30_000;
+
+  /** How long creating or changing an integration waits for a credential created a moment ago to become known here. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  CREDENTIAL_ARRIVAL_WAIT_MS = 5_000;
 }

@@ -12,6 +12,9 @@ describe('a credential deleted while integrations use it', () => {
 
   beforeAll(async () => {
     bed = await SchedulerTestBed.create('scheduler_deleted_credentials');
+    await bed.announceCredentials('acme', ['zoom-doomed', 'zoom-other', 'oomnitza-1']);
+    await bed.announceCredentials('globex', ['zoom-globex', 'oomnitza-globex']);
+    await bed.announceCredentials('initech', ['zoom-initech', 'oomnitza-doomed']);
     deleted = new DeletedCredentials(
       bed.integrations,
       new OutboxService(new TopicNames('')),
@@ -44,7 +47,7 @@ describe('a credential deleted while integrations use it', () => {
   it("moves the tenant's integrations that use it to draft, says so to the other services, and raises credential_invalid", async () => {
     const [first, second] = [await launched('acme', 'zoom-doomed'), await launched('acme', 'zoom-doomed')];
     const untouched = await launched('acme', 'zoom-other');
-    const otherTenant = await launched('globex', 'zoom-doomed');
+    const otherTenant = await launched('globex', 'zoom-globex', 'oomnitza-globex');
 
     await change('acme', { credentialId: 'zoom-doomed', kind: 'zoom', change: 'deleted' });
 
@@ -63,7 +66,7 @@ describe('a credential deleted while integrations use it', () => {
   });
 
   it('does the same for an Oomnitza credential, and nothing for one only updated', async () => {
-    const integration = await launched('initech', 'zoom-1', 'oomnitza-doomed');
+    const integration = await launched('initech', 'zoom-initech', 'oomnitza-doomed');
 
     await change('initech', { credentialId: 'oomnitza-doomed', kind: 'oomnitza', change: 'updated' });
     expect((await reload(integration)).status).toBe('active');

@@ -6,6 +6,7 @@ describe('an integration’s removal settings', () => {
 
   beforeAll(async () => {
     bed = await SchedulerTestBed.create('scheduler_integration_settings');
+    await bed.announceCredentials('acme', ['zoom-1', 'oomnitza-1']);
   });
 
   afterAll(async () => {

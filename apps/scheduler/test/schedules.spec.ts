@@ -18,6 +18,7 @@ describe('schedules: every integration runs on its schedule, once per slot, one 
 
   beforeAll(async () => {
     bed = await SchedulerTestBed.create('scheduler_schedules');
+    await bed.announceCredentials('acme', ['zoom-acme', 'oomnitza-acme']);
     runs = new RunsService(bed.dataSource, bed.integrations, new OutboxService(new TopicNames('')));
   });
 
@@ -36,10 +37,11 @@ describe('schedules: every integration runs on its schedule, once per slot, one 
     );
 
   async function launched(schedule?: ScheduleDto, tenantId = 'acme'): Promise<IntegrationEntity> {
+    await bed.announceCredentials(tenantId, [`zoom-${tenantId}`, `oomnitza-${tenantId}`]);
     const draft = await bed.integrations.create(tenantId, {
       name: 'Zoom users',
-      zoomCredentialId: 'zoom-1',
-      oomnitzaCredentialId: 'oomnitza-1',
+      zoomCredentialId: `zoom-${tenantId}`,
+      oomnitzaCredentialId: `oomnitza-${tenantId}`,
       oomnitzaRoleId: 7,
       schedule,
     });
@@ -57,8 +59,8 @@ describe('schedules: every integration runs on its schedule, once per slot, one 
   it('schedules an integration daily at 02:00 UTC by default, once it is launched', async () => {
     const draft = await bed.integrations.create('acme', {
       name: 'Zoom users',
-      zoomCredentialId: 'zoom-1',
-      oomnitzaCredentialId: 'oomnitza-1',
+      zoomCredentialId: 'zoom-acme',
+      oomnitzaCredentialId: 'oomnitza-acme',
     });
     expect(draft.schedule).toEqual({ kind: 'daily', time: '02:00', timezone: 'UTC' });
     expect(draft.nextRunAt).toBeNull();

@@ -9,6 +9,7 @@ import { Webhooks1764240200000 } from './migrations/1764240200000-webhooks';
 import { ZoomDirectory1764240300000 } from './migrations/1764240300000-zoom-directory';
 import { FetchTrouble1764240400000 } from './migrations/1764240400000-fetch-trouble';
 import { FetchTenants1764240500000 } from './migrations/1764240500000-fetch-tenants';
+import { UserReadTenants1764240600000 } from './migrations/1764240600000-user-read-tenants';
 import { UserReadEntity } from './user-reads/user-read.entity';
 import { WebhookEventEntity } from './webhooks/webhook-event.entity';
 
@@ -29,4 +30,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   ZoomDirectory1764240300000,
   FetchTrouble1764240400000,
   FetchTenants1764240500000,
+  UserReadTenants1764240600000,
 ];

@@ -76,6 +76,10 @@ describe('FullSyncRunner', () => {
       'pending token',
     ]);
     expect(zoom.requests.every(({ accessToken, pageSize }) => accessToken === 'token-1' && pageSize === PAGE_SIZE)).toBe(true);
+    // The credentials service hands the token out only to the tenant that holds the credential: the job's.
+    expect(new Set(fakes.credentials.asked.map((asked) => JSON.stringify(asked)))).toEqual(
+      new Set([JSON.stringify({ tenantId: job.tenantId, credentialId: job.zoomCredentialId })]),
+    );
     // Before each request the stored checkpoint names exactly that request: a crash there resumes with it.
     expect(checkpointsSeen).toEqual(
       zoom.requests.map((request, index) => ({

@@ -44,6 +44,10 @@ describe('user reads: one read of the whole user per burst of events, then publi
 
     const after = Date.now();
     expect(bed.zoom.userReads).toEqual([{ accessToken: 'token-1', userId: USER_ID }]);
+    // The token is asked for as the tenant whose webhook endpoint received the event.
+    const asked = bed.credentials.asked.filter((credential) => credential.credentialId === endpoint.zoomCredentialId);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((credential) => credential.tenantId === endpoint.tenantId)).toBe(true);
     const published = await bed.published();
     expect(published.map((message) => message.integrationId).sort()).toEqual([...integrations].sort());
     for (const message of published) {

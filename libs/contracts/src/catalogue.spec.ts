@@ -1,4 +1,4 @@
-import { allTopics, findMessageByTopic, MESSAGE_CATALOGUE } from './catalogue';
+import { allTopics, findMessageByTopic, MESSAGE_CATALOGUE, topicConfigEntries } from './catalogue';
 import { defineMessage } from './envelope/message-definition';
 
 describe('message catalogue', () => {
@@ -20,5 +20,13 @@ describe('message catalogue', () => {
   it('refuses a topic that does not carry its version', () => {
     class Value {}
     expect(() => defineMessage({ topic: 'x.y', type: 'x.y', version: 1, value: Value })).toThrow(/must carry its version/);
+  });
+
+  it('compacts credentials.changed, under any prefix, and neither its dead letters nor the other topics', () => {
+    const compact = [{ name: 'cleanup.policy', value: 'compact' }];
+    expect(topicConfigEntries('credentials.changed.v1')).toEqual(compact);
+    expect(topicConfigEntries('tenant_a.credentials.changed.v1')).toEqual(compact);
+    expect(topicConfigEntries('tenant_a.credentials.changed.v1.dlq')).toEqual([]);
+    expect(topicConfigEntries('tenant_a.zoom.users.page.v1')).toEqual([]);
   });
 });

@@ -39,6 +39,15 @@ export function allTopics(): string[] {
   return MESSAGE_CATALOGUE.flatMap((message) => [message.topic, deadLetterTopicOf(message.topic)]);
 }
 
+/**
+ * The topic-level settings a topic is created with, by its name as created (a deployment's prefix
+ * before the catalogue name): log compaction for compacted message topics (not their dead letters).
+ */
+export function topicConfigEntries(createdName: string): { name: string; value: string }[] {
+  const compacted = MESSAGE_CATALOGUE.some((message) => message.compacted === true && createdName.endsWith(message.topic));
+  return compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [];
+}
+
 export function findMessageByTopic(topic: string): MessageDefinition | undefined {
   return MESSAGE_CATALOGUE.find((message) => message.topic === topic);
 }

@@ -15,6 +15,12 @@ export interface OomnitzaAccess {
   baseUrl: string;
 }
 
+/** A credential as the services name it: always with the tenant they act for, which the credentials service checks. */
+export interface CredentialRef {
+  tenantId: string;
+  credentialId: string;
+}
+
 /** Who a Zoom webhook endpoint belongs to, and the secret token that signs its deliveries. */
 export interface ZoomWebhookEndpoint {
   tenantId: string;
@@ -46,25 +52,35 @@ export class CredentialsClient {
     this.webhookEndpoints = new ExpiringCache(config.get('WEBHOOK_ENDPOINT_CACHE_TTL_MS', { infer: true }));
   }
 
-  /** The credential's Zoom token, reused while it has more than a couple of minutes left: a burst of reads asks once. */
-  zoomAccessToken(credentialId: string): Promise<ZoomAccessToken> {
-    return this.zoomTokens.get(credentialId, () =>
-      this.call<ZoomAccessToken>('GET', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token`),
-    );
-  }
-
-  /** After Zoom answered code 124 to this token: the broker mints one replacement, however many callers report it. */
-  renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
-    this.zoomTokens.forgetKey(credentialId);
-    return this.zoomTokens.get(credentialId, () =>
-      this.call<ZoomAccessToken>('POST', `/internal/zoom-credentials/${encodeURIComponent(credentialId)}/access-token/invalidate`, {
-        refusedAccessToken,
+  /**
+   * The credential's Zoom token, reused while it has more than a couple of minutes left: a burst
+   * of reads asks once. Kept per tenant and credential, so a token handed out for one tenant is
+   * never served to another naming the same id.
+   */
+  zoomAccessToken(credential: CredentialRef): Promise<ZoomAccessToken> {
+    return this.zoomTokens.get(cacheKeyOf(credential), () =>
+      this.call<ZoomAccessToken>('GET', `/internal/zoom-credentials/${encodeURIComponent(credential.credentialId)}/access-token`, {
+        tenantId: credential.tenantId,
       }),
     );
   }
 
-  oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
-    return this.call('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credentialId)}/token`);
+  /** After Zoom answered code 124 to this token: the broker mints one replacement, however many callers report it. */
+  renewZoomAccessToken(credential: CredentialRef, refusedAccessToken: string): Promise<ZoomAccessToken> {
+    this.zoomTokens.forgetKey(cacheKeyOf(credential));
+    return this.zoomTokens.get(cacheKeyOf(credential), () =>
+      this.call<ZoomAccessToken>(
+        'POST',
+        `/internal/zoom-credentials/${encodeURIComponent(credential.credentialId)}/access-token/invalidate`,
+        { tenantId: credential.tenantId, body: { refusedAccessToken } },
+      ),
+    );
+  }
+
+  oomnitzaAccess(credential: CredentialRef): Promise<OomnitzaAccess> {
+    return this.call('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credential.credentialId)}/token`, {
+      tenantId: credential.tenantId,
+    });
   }
 
   /**
@@ -82,10 +98,10 @@ export class CredentialsClient {
   /** The credential changed or is gone: its webhook endpoint and token are asked for again at the next use. */
   forgetZoomCredential(credentialId: string): void {
     this.webhookEndpoints.forget((endpoint) => endpoint.zoomCredentialId === credentialId);
-    this.zoomTokens.forgetKey(credentialId);
+    this.zoomTokens.forgetKeys((key) => key.endsWith(`/${credentialId}`));
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: string, path: string, { tenantId, body }: { tenantId?: string; body?: unknown } = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
@@ -93,6 +109,7 @@ export class CredentialsClient {
         headers: {
           authorization: `Bearer ${this.serviceToken}`,
           accept: 'application/json',
+          ...(tenantId === undefined ? {} : { 'x-tenant-id': tenantId }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -114,3 +131,5 @@ export class CredentialsClient {
     throw new CredentialProblemError(response.status, detail);
   }
 }
+
+const cacheKeyOf = ({ tenantId, credentialId }: CredentialRef) => `${tenantId}/${credentialId}`;

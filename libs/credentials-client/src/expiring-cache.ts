@@ -48,6 +48,13 @@ export class ExpiringCache<TValue> {
     this.entries.delete(key);
   }
 
+  /** Drops the values, and lookups in flight, of every key that matches. */
+  forgetKeys(matches: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()].filter(matches)) {
+      this.entries.delete(key);
+    }
+  }
+
   private drop(key: string, entry: Entry<TValue>): void {
     if (this.entries.get(key) === entry) {
       this.entries.delete(key);

@@ -1,3 +1,4 @@
+import { topicConfigEntries } from '@zoom-oomnitza-sync/contracts';
 import { createTopicsWithLeaders } from '@zoom-oomnitza-sync/kafka-admin';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -25,7 +26,12 @@ export async function ensureTopics(brokers: readonly string[], topics: readonly 
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
     await createTopicsWithLeaders(
       admin,
-      missing.map((topic) => ({ topic, numPartitions: settings.partitions ?? 3, replicationFactor: settings.replicationFactor ?? 1 })),
+      missing.map((topic) => ({
+        topic,
+        numPartitions: settings.partitions ?? 3,
+        replicationFactor: settings.replicationFactor ?? 1,
+        configEntries: topicConfigEntries(topic),
+      })),
     );
     return missing;
   } finally {

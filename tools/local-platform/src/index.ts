@@ -1,5 +1,6 @@
 export * from './api-keys';
 export * from './consumer-groups';
+export * from './credential-announcements';
 export * from './http';
 export * from './local-stack';
 export * from './oomnitza-people';

@@ -10,6 +10,8 @@ const ZOOM_ACCOUNT_ID = 'acctCredentialsTest01';
 const ZOOM_APP = { clientId: 'clientGood01', clientSecret: 'good-client-secret-0123456789' };
 const FETCHER_TOKEN = randomBytes(24).toString('hex');
 const WRITER_TOKEN = randomBytes(24).toString('hex');
+/** The tenant the services act for: the one that holds the credentials here. */
+const FOR_ACME = { 'x-tenant-id': 'acme' };
 
 interface HandedOutToken {
   accessToken: string;
@@ -71,7 +73,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
   }
 
   async function accessToken(credentialId: string): Promise<HandedOutToken> {
-    const response = await request<HandedOutToken>(accessTokenUrl(credentialId), { key: FETCHER_TOKEN });
+    const response = await request<HandedOutToken>(accessTokenUrl(credentialId), { key: FETCHER_TOKEN, headers: FOR_ACME });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     handedOut.push(response.body.accessToken);
@@ -82,6 +84,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     const response = await request<HandedOutToken>(`${accessTokenUrl(credentialId)}/invalidate`, {
       method: 'POST',
       key: FETCHER_TOKEN,
+      headers: FOR_ACME,
       body,
     });
     expect(response.status).toBe(200);
@@ -201,7 +204,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     const after = await accessToken(credentialId);
     expect(after.accessToken).not.toBe(before.accessToken);
     expect((await request(`${credentials.baseUrl}/zoom-credentials/${credentialId}`, { method: 'DELETE', key: apiKey })).status).toBe(204);
-    const gone = await request(accessTokenUrl(credentialId), { key: FETCHER_TOKEN });
+    const gone = await request(accessTokenUrl(credentialId), { key: FETCHER_TOKEN, headers: FOR_ACME });
     expect(gone.status).toBe(404);
     expect(JSON.stringify(gone.body)).not.toContain(after.accessToken);
   });
@@ -225,7 +228,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
   it('answers 422 (not retryable) when Zoom refuses the credential and 503 (retryable) when Zoom fails, caching neither', async () => {
     const wrongSecret = await createZoomCredential({ clientSecret: 'wrong-client-secret-0123456789' });
     const problem = 'Zoom rejected the client id or client secret (invalid_client: Invalid client_id or client_secret)';
-    const refused = await request(accessTokenUrl(wrongSecret), { key: FETCHER_TOKEN });
+    const refused = await request(accessTokenUrl(wrongSecret), { key: FETCHER_TOKEN, headers: FOR_ACME });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({
       type: 'https://zoom-oomnitza-sync.dev/problems/zoom-credential-refused',
@@ -234,14 +237,14 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     });
     // As the zoom-fetcher sees it, through the credentials client library: a problem not worth retrying.
     const refusal = await clientWith(FETCHER_TOKEN)
-      .zoomAccessToken(wrongSecret)
+      .zoomAccessToken({ tenantId: 'acme', credentialId: wrongSecret })
       .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(CredentialProblemError);
     expect(refusal).toMatchObject({ status: 422, problem });
 
     const credentialId = await createZoomCredential();
     zoom.faults.inject({ kind: 'server-error', count: 1, status: 503, pathPrefix: '/oauth/' });
-    const unavailable = await request(accessTokenUrl(credentialId), { key: FETCHER_TOKEN });
+    const unavailable = await request(accessTokenUrl(credentialId), { key: FETCHER_TOKEN, headers: FOR_ACME });
     expect(unavailable.status).toBe(503);
     expect(unavailable.body).toMatchObject({
       type: 'https://zoom-oomnitza-sync.dev/problems/zoom-unavailable',
@@ -259,12 +262,15 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
       body: { name: `oomnitza ${randomUUID()}`, baseUrl: oomnitza.url, apiToken: oomnitza.token },
     });
     expect(created.status).toBe(201);
-    const response = await request<{ apiToken: string; baseUrl: string }>(oomnitzaTokenUrl(created.body.id), { key: WRITER_TOKEN });
+    const response = await request<{ apiToken: string; baseUrl: string }>(oomnitzaTokenUrl(created.body.id), {
+      key: WRITER_TOKEN,
+      headers: FOR_ACME,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.body).toEqual({ apiToken: oomnitza.token, baseUrl: oomnitza.url });
     // The oomnitza-writer asks through the credentials client library.
-    await expect(clientWith(WRITER_TOKEN).oomnitzaAccess(created.body.id)).resolves.toEqual({
+    await expect(clientWith(WRITER_TOKEN).oomnitzaAccess({ tenantId: 'acme', credentialId: created.body.id })).resolves.toEqual({
       apiToken: oomnitza.token,
       baseUrl: oomnitza.url,
     });
@@ -276,8 +282,49 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     await waitFor(() => /"callingService":"oomnitza-writer".*"msg":"oomnitza api token handed out"/.test(credentials.output()), {
       description: 'the hand-out to be logged',
     });
-    const missing = await request(oomnitzaTokenUrl(randomUUID()), { key: FETCHER_TOKEN });
+    const missing = await request(oomnitzaTokenUrl(randomUUID()), { key: WRITER_TOKEN, headers: FOR_ACME });
     expect(missing.status).toBe(404);
+  });
+
+  it('needs the tenant the service acts for, and finds no credential of another tenant (404), handing out and minting nothing', async () => {
+    const zoomCredentialId = await createZoomCredential();
+    const oomnitzaCredential = await request<{ id: string }>(`${credentials.baseUrl}/oomnitza-credentials`, {
+      method: 'POST',
+      key: apiKey,
+      body: { name: `oomnitza ${randomUUID()}`, baseUrl: oomnitza.url, apiToken: oomnitza.token },
+    });
+    const before = await mints();
+
+    const unnamed = await request<{ errors: { field: string }[] }>(accessTokenUrl(zoomCredentialId), { key: FETCHER_TOKEN });
+    expect(unnamed).toMatchObject({ status: 400, body: { errors: [{ field: 'x-tenant-id' }] } });
+    expect(unnamed.contentType).toContain('application/problem+json');
+    const forGlobex = { 'x-tenant-id': 'globex' };
+    for (const [url, method, key] of [
+      [accessTokenUrl(zoomCredentialId), 'GET', FETCHER_TOKEN],
+      [`${accessTokenUrl(zoomCredentialId)}/invalidate`, 'POST', FETCHER_TOKEN],
+      [oomnitzaTokenUrl(oomnitzaCredential.body.id), 'GET', WRITER_TOKEN],
+    ] as const) {
+      const response = await request(url, { method, key, headers: forGlobex, ...(method === 'POST' ? { body: {} } : {}) });
+      expect({ url, status: response.status }).toEqual({ url, status: 404 });
+      expect(JSON.stringify(response.body)).not.toContain(oomnitza.token);
+    }
+    const refused = await clientWith(FETCHER_TOKEN)
+      .zoomAccessToken({ tenantId: 'globex', credentialId: zoomCredentialId })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 404 });
+    expect(await mints()).toBe(before);
+  });
+
+  it('lets each service reach only the routes it needs: no Oomnitza token for the zoom-fetcher, no Zoom token for the writer', async () => {
+    const zoomCredentialId = await createZoomCredential();
+    const before = await mints();
+
+    const zoomForWriter = await request(accessTokenUrl(zoomCredentialId), { key: WRITER_TOKEN, headers: FOR_ACME });
+    const oomnitzaForFetcher = await request(oomnitzaTokenUrl(randomUUID()), { key: FETCHER_TOKEN, headers: FOR_ACME });
+
+    expect([zoomForWriter.status, oomnitzaForFetcher.status]).toEqual([403, 403]);
+    expect(zoomForWriter.contentType).toContain('application/problem+json');
+    expect(await mints()).toBe(before);
   });
 
   it('marks the internal routes as internal in the API description', async () => {

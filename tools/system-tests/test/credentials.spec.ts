@@ -79,8 +79,8 @@ describe('the credentials service as a process: secrets stored, tested and broke
     expect(tested).toMatchObject({ status: 200, body: { ok: true } });
 
     // As the zoom-fetcher asks: through the credentials client library.
-    const first = await fetcherClient().zoomAccessToken(id);
-    const second = await fetcherClient().zoomAccessToken(id);
+    const first = await fetcherClient().zoomAccessToken({ tenantId: 'acme', credentialId: id });
+    const second = await fetcherClient().zoomAccessToken({ tenantId: 'acme', credentialId: id });
     expect(first.apiUrl).toBe(zoom.apiBaseUrl);
     expect(second.accessToken).toBe(first.accessToken);
     const users = await fetch(`${first.apiUrl}/users?page_size=1`, { headers: { authorization: `Bearer ${first.accessToken}` } });
@@ -90,6 +90,7 @@ describe('the credentials service as a process: secrets stored, tested and broke
       {
         method: 'POST',
         key: FETCHER_TOKEN,
+        headers: { 'x-tenant-id': 'acme' },
         body: { refusedAccessToken: first.accessToken },
       },
     );

@@ -1,6 +1,13 @@
 import { deadLetterTopicOf, ZoomUsersPage } from '@zoom-oomnitza-sync/contracts';
 import { buildDeadLetterMessage, buildEnvelope } from '@zoom-oomnitza-sync/messaging';
-import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  announceCredentials,
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  ServiceProcess,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 import { testKafka, waitFor } from '@zoom-oomnitza-sync/testing';
 import { Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +28,7 @@ describe('a run whose message was dead-lettered', () => {
     scheduler = await deployment.start('scheduler');
     await waitUntilReady(scheduler);
     key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read', 'runs:write']);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
   });
 
   afterAll(() => deployment?.destroy());

@@ -8,7 +8,15 @@ import {
   ZoomUsersPageValue,
 } from '@zoom-oomnitza-sync/contracts';
 import { ReadMessage, readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
-import { issueApiKey, PlatformDeployment, request, sendAs, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  announceCredentials,
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  sendAs,
+  ServiceProcess,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 
 type Run = { id: string; status: string; mapped: number; rejected: number };
 
@@ -23,6 +31,7 @@ describe('the mapper maps full-sync pages and webhook changes with the integrati
     const mapper = await deployment.start('mapper');
     await Promise.all([waitUntilReady(scheduler), waitUntilReady(mapper)]);
     key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read', 'runs:write']);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
   });
 
   afterAll(() => deployment?.destroy());

@@ -1,5 +1,13 @@
 import { IntegrationAlert, IntegrationAlertValue } from '@zoom-oomnitza-sync/contracts';
-import { issueApiKey, PlatformDeployment, request, sendAs, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  announceCredentials,
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  sendAs,
+  ServiceProcess,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 import { SmtpSandboxProcess, startSmtpSandboxProcess } from '@zoom-oomnitza-sync/smtp-sandbox';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +41,7 @@ describe('the notifier: alerts reach the right people, by email and in the app',
     await Promise.all([waitUntilReady(notifier), waitUntilReady(scheduler)]);
     // The integration the alerts are about, as the scheduler announces it (the emails name it).
     const schedulerKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write']);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     const integration = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
       key: schedulerKey,

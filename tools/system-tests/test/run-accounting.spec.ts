@@ -6,7 +6,15 @@ import {
   RunProgressValue,
 } from '@zoom-oomnitza-sync/contracts';
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
-import { issueApiKey, PlatformDeployment, request, sendAs, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  announceCredentials,
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  sendAs,
+  ServiceProcess,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 
 type Run = { id: string; status: string; failureReason: string | null } & Record<string, unknown>;
 
@@ -49,6 +57,7 @@ describe('the scheduler accounts for every record of a run', () => {
     scheduler = await deployment.start('scheduler');
     await waitUntilReady(scheduler);
     key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read', 'runs:write']);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     const integration = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
       key,

@@ -1,6 +1,7 @@
 import { deadLetterTopicOf, SyncRunRequested } from '@zoom-oomnitza-sync/contracts';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 import {
+  announceCredentials,
   groupHasCaughtUp,
   issueApiKey,
   messagesOn,
@@ -30,6 +31,7 @@ describe('a run request travels from the scheduler to the zoom-fetcher with exac
     const silentScheduler = await deployment.start('scheduler', { OUTBOX_RELAY_ENABLED: 'false' });
     await waitUntilReady(silentScheduler);
     const key = await issueApiKey(silentScheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:write']);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     // One run at a time per integration: RUNS integrations, one run each.
     for (let run = 0; run < RUNS; run += 1) {
       const integration = await request<{ id: string }>(`${silentScheduler.baseUrl}/integrations`, {

@@ -1,4 +1,12 @@
-import { issueApiKey, PlatformDeployment, request, sampleOf, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  announceCredentials,
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  sampleOf,
+  ServiceProcess,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 
 const SLOT_SECONDS = 2;
@@ -22,6 +30,7 @@ describe('scheduled runs across three scheduler processes', () => {
   it('starts one run per slot, exactly once, whichever replica finds the slot', async () => {
     const [scheduler] = replicas;
     const key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read']);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     const created = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
       key,

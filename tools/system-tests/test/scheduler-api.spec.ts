@@ -1,4 +1,11 @@
-import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  announceCredentials,
+  issueApiKey,
+  PlatformDeployment,
+  request,
+  ServiceProcess,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 
 describe('the scheduler API', () => {
   let deployment: PlatformDeployment;
@@ -13,6 +20,7 @@ describe('the scheduler API', () => {
     await waitUntilReady(scheduler);
     const scopes = ['integrations:read', 'integrations:write', 'runs:read', 'runs:write'];
     acmeKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', scopes);
+    await announceCredentials(deployment, 'acme', { zoom: ['zoom-acme'], oomnitza: ['oomnitza-acme'] });
     globexKey = await issueApiKey(scheduler, deployment.adminKey, 'globex', scopes);
     const created = await request<{ id: string; status: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
@@ -58,6 +66,22 @@ describe('the scheduler API', () => {
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body.errors.map((error) => error.field).sort()).toEqual(['name', 'tenantId', 'zoomCredentialId']);
+  });
+
+  it("refuses another tenant's credentials with 422 problem+json, as if they did not exist", async () => {
+    const response = await request<{ errors: { field: string; message: string }[] }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: globexKey,
+      body: { name: 'Borrowed', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme', oomnitzaRoleId: 3 },
+    });
+
+    expect(response.status).toBe(422);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body.errors).toEqual([
+      { field: 'zoomCredentialId', message: 'no Zoom credential zoom-acme of this tenant is known' },
+      { field: 'oomnitzaCredentialId', message: 'no Oomnitza credential oomnitza-acme of this tenant is known' },
+    ]);
+    expect(await request(`${scheduler.baseUrl}/integrations`, { key: globexKey })).toMatchObject({ status: 200, body: [] });
   });
 
   it('keeps an integration a draft until it has an Oomnitza role, and runs only launched ones', async () => {

@@ -1,5 +1,6 @@
 import { ZoomUserChanged, ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
 import {
+  announceCredentials,
   issueApiKey,
   PlatformDeployment,
   request,
@@ -81,13 +82,16 @@ describe('Zoom webhooks: from the Zoom sandbox through the zoom-fetcher to zoom.
     expect(webhookUrl).toMatch(new RegExp(`^${fetcher.baseUrl}/webhooks/zoom/[A-Za-z0-9_-]{43}$`));
 
     const schedulerKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write']);
+    // No Oomnitza is written to here: an Oomnitza credential the credentials service never held is announced instead.
+    const oomnitzaCredentialId = randomUUID();
+    await announceCredentials(deployment, 'acme', { oomnitza: [oomnitzaCredentialId] });
     const integration = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
       key: schedulerKey,
       body: {
         name: 'Zoom users',
         zoomCredentialId: created.body.id,
-        oomnitzaCredentialId: randomUUID(),
+        oomnitzaCredentialId,
         oomnitzaRoleId: 25,
         preference: 'create_and_update',
       },

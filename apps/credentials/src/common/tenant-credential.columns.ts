@@ -21,4 +21,8 @@ export abstract class TenantCredentialColumns {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** False only for credentials stored before their owner was announced to every read model (see OwnerAnnouncements). */
+  @Column({ name: 'owner_announced', type: 'boolean', default: true, select: false })
+  ownerAnnounced?: boolean;
 }

@@ -19,9 +19,9 @@ export class OomnitzaCredentialSecrets {
     private readonly cipher: SecretCipher,
   ) {}
 
-  /** Internal callers name credentials by id alone; the public API passes the caller's tenant. */
-  async access(id: string, tenantId?: string): Promise<OomnitzaAccess> {
-    const credential = await this.credentials.findOneBy(tenantId === undefined ? { id } : { id, tenantId });
+  /** Another tenant's credential does not exist for the caller. */
+  async access(id: string, tenantId: string): Promise<OomnitzaAccess> {
+    const credential = await this.credentials.findOneBy({ id, tenantId });
     if (!credential) {
       throw new NotFoundProblem(`Oomnitza credential ${id} does not exist.`);
     }

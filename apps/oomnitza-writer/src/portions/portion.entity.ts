@@ -18,6 +18,10 @@ export class PortionEntity {
   @Column({ name: 'integration_id' })
   integrationId: string;
 
+  /** Whose credential the portion is written with: named when asking for its token. */
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId: string;
+
   /** Where the portion lives: a rolling portion is finalized with it once nothing else is sent to it. */
   @Column({ name: 'oomnitza_credential_id', type: 'text', nullable: true })
   oomnitzaCredentialId: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OomnitzaAccess, CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialProblemError, CredentialRef, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
@@ -10,6 +10,7 @@ import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { BatchOutcome, DecidedRecord } from './batch-outcome';
 import { BatchRefused, recordFailureOf, refusalOf, throwIfPassingOutsideRun } from './oomnitza-failures';
 import { PendingBatch } from './pending-batch';
+import { PortionEntity } from '../portions/portion.entity';
 import { SyncKeyRenames } from './sync-key-renames';
 import { WriteStore } from './write-store';
 
@@ -44,7 +45,7 @@ export class BatchWriter {
     }
     const states = await this.store.syncStates(batch);
     try {
-      const access = await this.access(batch.oomnitzaCredentialId);
+      const access = await this.access({ tenantId: batch.tenantId, credentialId: batch.oomnitzaCredentialId });
       return await this.writeWith(access, batch, states);
     } catch (error) {
       throwIfPassingOutsideRun(batch, error);
@@ -61,9 +62,10 @@ export class BatchWriter {
   }
 
   /** Finalizes a rolling portion; a portion that cannot be finalized is given up (false) rather than tried forever. */
-  async finalizeRollingPortion(portionId: string, oomnitzaCredentialId: string): Promise<boolean> {
+  async finalizeRollingPortion(portion: PortionEntity): Promise<boolean> {
     try {
-      await this.bulk.finalize(await this.access(oomnitzaCredentialId), portionId);
+      const credential = { tenantId: portion.tenantId, credentialId: portion.oomnitzaCredentialId as string };
+      await this.bulk.finalize(await this.access(credential), portion.portionId);
       return true;
     } catch (error) {
       if (!refusalOf(error)) {
@@ -160,15 +162,15 @@ export class BatchWriter {
     if (open) {
       await this.store.stopPortion(open.portionId);
     }
-    return this.store.openNewRollingPortion(batch.integrationId, batch.oomnitzaCredentialId, this.clock.now());
+    return this.store.openNewRollingPortion(batch, this.clock.now());
   }
 
-  private async access(oomnitzaCredentialId: string): Promise<OomnitzaAccess> {
+  private async access(credential: CredentialRef): Promise<OomnitzaAccess> {
     try {
-      return await this.accessCache.get(oomnitzaCredentialId);
+      return await this.accessCache.get(credential);
     } catch (error) {
       if (error instanceof CredentialProblemError) {
-        throw new BatchRefused(`Oomnitza credential ${oomnitzaCredentialId}: ${error.problem}`, true);
+        throw new BatchRefused(`Oomnitza credential ${credential.credentialId}: ${error.problem}`, true);
       }
       throw error;
     }

@@ -75,11 +75,12 @@ export class WriteStore {
   }
 
   /** Stored before anything is sent to it, so it is finalized on time even after a crash. */
-  async openNewRollingPortion(integrationId: string, oomnitzaCredentialId: string, now: Date): Promise<string> {
+  async openNewRollingPortion(batch: PendingBatch, now: Date): Promise<string> {
     const portionId = randomUUID();
+    const { integrationId, tenantId, oomnitzaCredentialId } = batch;
     await this.dataSource
       .getRepository(PortionEntity)
-      .insert({ portionId, runId: null, integrationId, oomnitzaCredentialId, openedAt: now });
+      .insert({ portionId, runId: null, integrationId, tenantId, oomnitzaCredentialId, openedAt: now });
     return portionId;
   }
 

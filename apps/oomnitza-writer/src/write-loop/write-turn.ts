@@ -56,7 +56,7 @@ export class WriteTurn {
   private async serve(lease: Lease): Promise<void> {
     const closing = await this.store.rollingPortionToClose(lease.integrationId, this.clock.now());
     if (closing) {
-      const finalized = await this.writer.finalizeRollingPortion(closing.portionId, closing.oomnitzaCredentialId as string);
+      const finalized = await this.writer.finalizeRollingPortion(closing);
       if (!finalized) {
         this.log.warn(
           { integrationId: lease.integrationId, portion: closing.portionId },

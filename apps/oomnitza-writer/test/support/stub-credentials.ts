@@ -1,5 +1,5 @@
 import { ConfigService } from '@nestjs/config';
-import { CredentialsClient, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialRef, CredentialsClient, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 
 /** The credentials service's answers without the service: a token per credential, or the error it is told to raise. */
 export class StubCredentials extends CredentialsClient {
@@ -21,7 +21,12 @@ export class StubCredentials extends CredentialsClient {
     this.failures.delete(credentialId);
   }
 
-  override async oomnitzaAccess(credentialId: string): Promise<OomnitzaAccess> {
+  /** Every credential asked for, with the tenant named. */
+  readonly asked: CredentialRef[] = [];
+
+  override async oomnitzaAccess(credential: CredentialRef): Promise<OomnitzaAccess> {
+    this.asked.push(credential);
+    const { credentialId } = credential;
     const failure = this.failures.get(credentialId);
     if (failure) {
       throw failure;

@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
+import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, ProblemDetailsDto, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { IntegrationEntity } from './integration.entity';
 import { IntegrationsService } from './integrations.service';
+
+const CREDENTIAL_NOT_USABLE = {
+  description: "A named credential is not known as one of the tenant's (unknown, another tenant's, the wrong kind) or was deleted",
+  type: ProblemDetailsDto,
+};
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -13,6 +18,7 @@ export class IntegrationsController {
   constructor(private readonly integrations: IntegrationsService) {}
 
   @Post()
+  @ApiUnprocessableEntityResponse(CREDENTIAL_NOT_USABLE)
   @RequireScopes('integrations:write')
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateIntegrationDto): Promise<IntegrationEntity> {
     return this.integrations.create(tenantOf(principal), body);
@@ -31,6 +37,7 @@ export class IntegrationsController {
   }
 
   @Patch(':id')
+  @ApiUnprocessableEntityResponse(CREDENTIAL_NOT_USABLE)
   @RequireScopes('integrations:write')
   update(
     @CurrentPrincipal() principal: Principal,
@@ -42,6 +49,7 @@ export class IntegrationsController {
 
   /** Launch: a draft with its mandatory mapping becomes active and can run. */
   @Post(':id/launch')
+  @ApiUnprocessableEntityResponse(CREDENTIAL_NOT_USABLE)
   @HttpCode(HttpStatus.OK)
   @RequireScopes('integrations:write')
   launch(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CredentialOwnershipModule } from '../credential-ownership/credential-ownership.module';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
 import { ScheduleRules } from '../schedules/schedule-rules';
 
 @Module({
+  imports: [CredentialOwnershipModule],
   controllers: [IntegrationsController],
   providers: [IntegrationsService, ScheduleRules],
   exports: [IntegrationsService, ScheduleRules],

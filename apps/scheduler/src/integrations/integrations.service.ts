@@ -4,6 +4,7 @@ import { IntegrationChanged, RECONCILE_DEFAULTS, REMOVAL_DEFAULTS } from '@zoom-
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem, ProblemException } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { CredentialOwnership } from '../credential-ownership/credential-ownership';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { integrationSnapshot } from './integration-snapshot';
@@ -29,6 +30,7 @@ export class IntegrationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly schedules: ScheduleRules,
+    private readonly ownership: CredentialOwnership,
   ) {}
 
   async create(tenantId: string, input: CreateIntegrationDto): Promise<IntegrationEntity> {
@@ -36,6 +38,7 @@ export class IntegrationsService {
       throw new LocalInstallationProblem();
     }
     const schedule = input.schedule ? this.schedules.accept(input.schedule, new Date()) : DEFAULT_SCHEDULE;
+    await this.ownership.awaitOwned(tenantId, input);
     return this.dataSource.transaction(async (manager) => {
       const integration = await manager.save(
         manager.create(IntegrationEntity, {
@@ -67,6 +70,7 @@ export class IntegrationsService {
   async update(tenantId: string, id: string, { schedule, ...changes }: UpdateIntegrationDto): Promise<IntegrationEntity> {
     const now = new Date();
     const accepted = schedule && this.schedules.accept(schedule, now);
+    await this.ownership.awaitOwned(tenantId, changes);
     return this.dataSource.transaction(async (manager) => {
       const integration = await this.lock(manager, tenantId, id);
       Object.assign(integration, changes);
@@ -92,6 +96,7 @@ export class IntegrationsService {
       if (integration.status === 'active') {
         return integration;
       }
+      await this.ownership.requireOwned(manager, tenantId, integration);
       return this.changeStatus(manager, integration, 'active');
     });
   }

@@ -1,14 +1,19 @@
 import {
+  CredentialsChanged,
+  CredentialsChangedValue,
   MessageDefinition,
   MessageEnvelope,
   OomnitzaRecordsWrittenValue,
   RemovalsHeldValue,
   RunProgressValue,
 } from '@zoom-oomnitza-sync/contracts';
-import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { buildEnvelope, messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { randomUUID } from 'node:crypto';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema, waitFor } from '@zoom-oomnitza-sync/testing';
 import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
+import { CredentialOwnership } from '../../src/credential-ownership/credential-ownership';
+import { KnownCredentials } from '../../src/credential-ownership/known-credentials';
 import { ScheduleRules } from '../../src/schedules/schedule-rules';
 import { SchedulerEnvironment } from '../../src/scheduler.environment';
 import { HeldRemovalsService } from '../../src/held-removals/held-removals.service';
@@ -29,7 +34,9 @@ export class SchedulerTestBed {
   private readonly outbox = new OutboxService(this.topicNames);
   readonly accounting = new RunAccountingService(this.outbox);
   readonly integrations: IntegrationsService;
-  readonly settings = new ConfigService<SchedulerEnvironment, true>({ ...new SchedulerEnvironment() });
+  // A credential not known yet is waited for briefly: tests that refuse one need not wait 5 s.
+  readonly settings = new ConfigService<SchedulerEnvironment, true>({ ...new SchedulerEnvironment(), CREDENTIAL_ARRIVAL_WAIT_MS: 300 });
+  readonly knownCredentials = new KnownCredentials();
   readonly scheduleRules = new ScheduleRules(this.settings);
   readonly heldRemovals: HeldRemovalsService;
 
@@ -37,7 +44,12 @@ export class SchedulerTestBed {
     private readonly schema: TestSchema,
     readonly dataSource: DataSource,
   ) {
-    this.integrations = new IntegrationsService(dataSource, this.outbox, this.scheduleRules);
+    this.integrations = new IntegrationsService(
+      dataSource,
+      this.outbox,
+      this.scheduleRules,
+      new CredentialOwnership(dataSource, this.settings),
+    );
     this.heldRemovals = new HeldRemovalsService(dataSource, this.integrations, this.outbox);
   }
 
@@ -51,6 +63,19 @@ export class SchedulerTestBed {
       throw error;
     });
     return new SchedulerTestBed(schema, dataSource);
+  }
+
+  /** Hears credentials.changed about each credential as the consumer does: `zoom-…` ids are Zoom's, the others Oomnitza's. */
+  async announceCredentials(
+    tenantId: string,
+    credentialIds: string[],
+    change: CredentialsChangedValue['change'] = 'created',
+  ): Promise<void> {
+    for (const credentialId of credentialIds) {
+      const payload: CredentialsChangedValue = { credentialId, kind: credentialId.startsWith('zoom') ? 'zoom' : 'oomnitza', change };
+      const envelope = buildEnvelope(CredentialsChanged, { tenantId, integrationId: credentialId, payload }, randomUUID(), new Date());
+      await this.dataSource.transaction((manager) => this.knownCredentials.record(manager, envelope));
+    }
   }
 
   /** A run just requested ("Run now") of a new active integration of the tenant. */

@@ -162,7 +162,7 @@ export class FullSyncRunner {
   private async zoomSummary(job: FetchJobEntity): Promise<UserCounts> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.summaries.read(job.zoomCredentialId);
+        return await this.summaries.read(credentialOf(job));
       } catch (error) {
         const passing = error instanceof ZoomApiError && (error.transient || (error.rateLimited && !error.dailyLimit));
         if (!passing || attempt >= this.maxAttempts) {
@@ -262,8 +262,8 @@ export class FullSyncRunner {
   private async accessFor(job: FetchJobEntity, refusedAccessToken?: string): Promise<ZoomAccessToken> {
     try {
       return refusedAccessToken
-        ? await this.credentials.renewZoomAccessToken(job.zoomCredentialId, refusedAccessToken)
-        : await this.credentials.zoomAccessToken(job.zoomCredentialId);
+        ? await this.credentials.renewZoomAccessToken(credentialOf(job), refusedAccessToken)
+        : await this.credentials.zoomAccessToken(credentialOf(job));
     } catch (error) {
       if (error instanceof CredentialProblemError) {
         throw new CredentialRefused(`Zoom credential ${job.zoomCredentialId}: ${error.problem}`);
@@ -272,3 +272,5 @@ export class FullSyncRunner {
     }
   }
 }
+
+const credentialOf = (job: FetchJobEntity) => ({ tenantId: job.tenantId, credentialId: job.zoomCredentialId });

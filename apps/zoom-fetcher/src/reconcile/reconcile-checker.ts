@@ -62,7 +62,7 @@ export class ReconcileChecker {
     if (!census) {
       return 'no_census';
     }
-    const zoomCounts = await this.summaries.read(due.zoomCredentialId);
+    const zoomCounts = await this.summaries.read({ tenantId: due.tenantId, credentialId: due.zoomCredentialId });
     const seenCounts = await this.directory.counts(due.zoomCredentialId);
     if (sameCounts(subtractCounts(zoomCounts, census.offsets), seenCounts)) {
       if (due.driftSuspected) {

@@ -9,6 +9,7 @@ import { UserReadEntity } from './user-read.entity';
 
 /** What a webhook event asks to be read. */
 export interface ReadRequest {
+  tenantId: string;
   zoomCredentialId: string;
   zoomAccountId: string;
   userId: string;
@@ -28,6 +29,7 @@ export interface ClaimedRead extends ReadRequest {
 
 interface UserReadRow {
   id: string;
+  tenant_id: string;
   zoom_credential_id: string;
   zoom_account_id: string;
   user_id: string;
@@ -60,8 +62,8 @@ export class UserReadQueue {
   async request(manager: EntityManager, read: ReadRequest): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.table} AS pending
-         (zoom_credential_id, user_id, zoom_account_id, state, event, event_ts, webhook_user, previous)
-       VALUES ($1, $2, $3, 'pending', $4, $5, $6::jsonb, $7::jsonb)
+         (zoom_credential_id, user_id, zoom_account_id, state, event, event_ts, webhook_user, previous, tenant_id)
+       VALUES ($1, $2, $3, 'pending', $4, $5, $6::jsonb, $7::jsonb, $8)
        ON CONFLICT (zoom_credential_id, user_id) WHERE state = 'pending' DO UPDATE SET
          event = CASE WHEN EXCLUDED.event_ts >= pending.event_ts THEN EXCLUDED.event ELSE pending.event END,
          event_ts = GREATEST(EXCLUDED.event_ts, pending.event_ts),
@@ -79,6 +81,7 @@ export class UserReadQueue {
         read.eventTs,
         JSON.stringify(read.webhookUser),
         read.previous ? JSON.stringify(read.previous) : null,
+        read.tenantId,
       ],
     );
     await notifyChannel(manager, userReadsChannelOf(schemaOf(manager.connection, UserReadEntity)));
@@ -139,6 +142,7 @@ export class UserReadQueue {
 function claimedRead(row: UserReadRow): ClaimedRead {
   return {
     id: row.id,
+    tenantId: row.tenant_id,
     zoomCredentialId: row.zoom_credential_id,
     zoomAccountId: row.zoom_account_id,
     userId: row.user_id,

@@ -16,6 +16,10 @@ export class UserReadEntity {
   @Column({ name: 'zoom_credential_id' })
   zoomCredentialId: string;
 
+  /** The tenant that holds the credential, named when asking for its token. */
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId: string;
+
   @Column({ name: 'user_id', type: 'text' })
   userId: string;
 

@@ -108,7 +108,7 @@ export class UserReader {
 
   /** GET /users/{id}, observed when the request goes out. */
   private readUser(read: ClaimedRead): Promise<{ user: ZoomUserDto; observedAt: Date }> {
-    return this.calls.call(read.zoomCredentialId, 'light', async (access) => {
+    return this.calls.call({ tenantId: read.tenantId, credentialId: read.zoomCredentialId }, 'light', async (access) => {
       const observedAt = new Date();
       return { user: await usable(await this.zoom.getUser(access.apiUrl, access.accessToken, read.userId)), observedAt };
     });

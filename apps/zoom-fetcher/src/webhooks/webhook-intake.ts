@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
+import { CredentialRef } from '@zoom-oomnitza-sync/credentials-client';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { KnownUserStatus } from '../directory/known-user.entity';
@@ -44,7 +45,8 @@ export class WebhookIntake {
     private readonly reconcile: ReconcileSchedule,
   ) {}
 
-  async take(zoomCredentialId: string, event: UserEvent): Promise<'accepted' | 'duplicate'> {
+  async take(credential: CredentialRef, event: UserEvent): Promise<'accepted' | 'duplicate'> {
+    const zoomCredentialId = credential.credentialId;
     const userId = event.user.id;
     let published: PublishedChange | undefined;
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -65,7 +67,13 @@ export class WebhookIntake {
           'webhook',
         );
       } else if ((await this.integrations.activeUsing(manager, zoomCredentialId)).length > 0) {
-        await this.reads.request(manager, { ...change, userId, webhookUser: event.user, previous: event.previous });
+        await this.reads.request(manager, {
+          ...change,
+          tenantId: credential.tenantId,
+          userId,
+          webhookUser: event.user,
+          previous: event.previous,
+        });
       }
       return 'accepted' as const;
     });

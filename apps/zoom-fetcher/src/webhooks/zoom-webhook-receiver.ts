@@ -83,7 +83,7 @@ export class ZoomWebhookReceiver {
       this.count('ignored', 'account_mismatch');
       return undefined;
     }
-    this.count(await this.intake.take(endpoint.zoomCredentialId, webhook));
+    this.count(await this.intake.take({ tenantId: endpoint.tenantId, credentialId: endpoint.zoomCredentialId }, webhook));
     return undefined;
   }
 

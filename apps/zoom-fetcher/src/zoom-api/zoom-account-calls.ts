@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
+import { CredentialRef, CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
 import { RequestPacer, ZoomRateCategory } from './request-pacer';
 import { ZoomApiError } from './zoom-api.error';
 
@@ -14,17 +14,17 @@ export class ZoomAccountCalls {
     private readonly pacer: RequestPacer,
   ) {}
 
-  async call<T>(zoomCredentialId: string, category: ZoomRateCategory, request: (access: ZoomAccessToken) => Promise<T>): Promise<T> {
-    let access = await this.credentials.zoomAccessToken(zoomCredentialId);
+  async call<T>(credential: CredentialRef, category: ZoomRateCategory, request: (access: ZoomAccessToken) => Promise<T>): Promise<T> {
+    let access = await this.credentials.zoomAccessToken(credential);
     for (let renewed = false; ; renewed = true) {
-      await this.pacer.wait(zoomCredentialId, category);
+      await this.pacer.wait(credential.credentialId, category);
       try {
         return await request(access);
       } catch (error) {
         if (!(error instanceof ZoomApiError && error.invalidToken) || renewed) {
           throw error;
         }
-        access = await this.credentials.renewZoomAccessToken(zoomCredentialId, access.accessToken);
+        access = await this.credentials.renewZoomAccessToken(credential, access.accessToken);
       }
     }
   }

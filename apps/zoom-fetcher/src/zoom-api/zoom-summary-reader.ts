@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CredentialRef } from '@zoom-oomnitza-sync/credentials-client';
 import { countsOfSummary, UserCounts } from '../directory/user-counts';
 import { ZoomAccountCalls } from './zoom-account-calls';
 import { ZoomUsersClient } from './zoom-users.client';
@@ -11,9 +12,9 @@ export class ZoomSummaryReader {
     private readonly calls: ZoomAccountCalls,
   ) {}
 
-  async read(zoomCredentialId: string): Promise<UserCounts> {
+  async read(credential: CredentialRef): Promise<UserCounts> {
     return countsOfSummary(
-      await this.calls.call(zoomCredentialId, 'medium', (access) => this.zoom.usersSummary(access.apiUrl, access.accessToken)),
+      await this.calls.call(credential, 'medium', (access) => this.zoom.usersSummary(access.apiUrl, access.accessToken)),
     );
   }
 }

@@ -1,5 +1,6 @@
 import {
   CredentialProblemError,
+  CredentialRef,
   CredentialsClient,
   CredentialsUnavailableError,
   ZoomAccessToken,
@@ -18,6 +19,8 @@ export class FakeCredentials implements Pick<
   'zoomAccessToken' | 'renewZoomAccessToken' | 'zoomWebhookEndpoint' | 'forgetZoomCredential'
 > {
   readonly renewals: Array<{ credentialId: string; refusedAccessToken: string }> = [];
+  /** Every credential a token was asked for, with the tenant named. */
+  readonly asked: CredentialRef[] = [];
   readonly endpoints = new Map<string, ZoomWebhookEndpoint>();
   readonly forgotten: string[] = [];
   refusal?: Error;
@@ -39,7 +42,8 @@ export class FakeCredentials implements Pick<
     this.forgotten.push(credentialId);
   }
 
-  async zoomAccessToken(_credentialId: string): Promise<ZoomAccessToken> {
+  async zoomAccessToken(credential: CredentialRef): Promise<ZoomAccessToken> {
+    this.asked.push(credential);
     if (this.unavailable) {
       throw new CredentialsUnavailableError('the credentials service did not answer: connect ECONNREFUSED');
     }
@@ -49,7 +53,7 @@ export class FakeCredentials implements Pick<
     return this.token(this.minted);
   }
 
-  async renewZoomAccessToken(credentialId: string, refusedAccessToken: string): Promise<ZoomAccessToken> {
+  async renewZoomAccessToken({ credentialId }: CredentialRef, refusedAccessToken: string): Promise<ZoomAccessToken> {
     this.renewals.push({ credentialId, refusedAccessToken });
     this.minted += 1;
     return this.token(this.minted);

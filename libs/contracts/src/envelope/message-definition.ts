@@ -8,6 +8,8 @@ export interface MessageDefinition<TValue extends object = object> {
   readonly type: string;
   readonly version: number;
   readonly value: PayloadClass<TValue>;
+  /** The topic keeps each key's latest message for good (log compaction), so a read model of it can be built again from the start. */
+  readonly compacted?: boolean;
 }
 
 export function defineMessage<TValue extends object>(definition: MessageDefinition<TValue>): MessageDefinition<TValue> {

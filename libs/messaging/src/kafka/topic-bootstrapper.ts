@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
-import { allTopics, deadLetterTopicOf } from '@zoom-oomnitza-sync/contracts';
+import { allTopics, deadLetterTopicOf, topicConfigEntries } from '@zoom-oomnitza-sync/contracts';
 import { createTopicsWithLeaders } from '@zoom-oomnitza-sync/kafka-admin';
 import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-settings';
 import { KafkaClient } from './kafka-client';
@@ -55,6 +55,7 @@ export class TopicBootstrapper implements OnModuleInit {
           topic,
           numPartitions: layout.partitions ?? this.settings.topicPartitions,
           replicationFactor: layout.replicationFactor ?? this.settings.replicationFactor,
+          configEntries: topicConfigEntries(topic),
         })),
       );
       this.logger.log({ msg: 'created Kafka topics', topics: missing }, TopicBootstrapper.name);

@@ -9,4 +9,6 @@ export const CredentialsChanged = defineMessage({
   type: 'credentials.changed',
   version: 1,
   value: CredentialsChangedValue,
+  // Whose each credential is, and whether it was deleted, must outlive any retention: the scheduler's read model is built from it.
+  compacted: true,
 });
