@@ -23,10 +23,11 @@ describe('message catalogue', () => {
   });
 
   it('compacts credentials.changed, under any prefix, and neither its dead letters nor the other topics', () => {
-    const compact = [{ name: 'cleanup.policy', value: 'compact' }];
+    const limit = { name: 'max.message.bytes', value: '1048588' };
+    const compact = [limit, { name: 'cleanup.policy', value: 'compact' }];
     expect(topicConfigEntries('credentials.changed.v1')).toEqual(compact);
     expect(topicConfigEntries('tenant_a.credentials.changed.v1')).toEqual(compact);
-    expect(topicConfigEntries('tenant_a.credentials.changed.v1.dlq')).toEqual([]);
-    expect(topicConfigEntries('tenant_a.zoom.users.page.v1')).toEqual([]);
+    expect(topicConfigEntries('tenant_a.credentials.changed.v1.dlq')).toEqual([limit]);
+    expect(topicConfigEntries('tenant_a.zoom.users.page.v1')).toEqual([limit]);
   });
 });

@@ -40,12 +40,22 @@ export function allTopics(): string[] {
 }
 
 /**
+ * The largest record batch a topic takes: Kafka's default message.max.bytes, set explicitly on the
+ * broker (tools/kafka) and on every topic created, so producer, topics and broker agree.
+ */
+export const MAX_RECORD_BATCH_BYTES = 1_048_588;
+
+/**
  * The topic-level settings a topic is created with, by its name as created (a deployment's prefix
- * before the catalogue name): log compaction for compacted message topics (not their dead letters).
+ * before the catalogue name): the record batch limit for all, and log compaction for compacted
+ * message topics (not their dead letters).
  */
 export function topicConfigEntries(createdName: string): { name: string; value: string }[] {
   const compacted = MESSAGE_CATALOGUE.some((message) => message.compacted === true && createdName.endsWith(message.topic));
-  return compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [];
+  return [
+    { name: 'max.message.bytes', value: String(MAX_RECORD_BATCH_BYTES) },
+    ...(compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+  ];
 }
 
 export function findMessageByTopic(topic: string): MessageDefinition | undefined {

@@ -25,3 +25,4 @@ export * from './persistence/messaging-entities';
 export * from './persistence/messaging-tables';
 export * from './persistence/outbox-message.entity';
 export * from './persistence/service-foundation.migration';
+export * from './outbox/kafka-size-limits';

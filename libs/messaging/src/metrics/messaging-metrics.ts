@@ -3,7 +3,7 @@ import { MetricsService } from '@zoom-oomnitza-sync/platform';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
 export type HandlerOutcome = 'processed' | 'duplicate' | 'failed';
-export type DeadLetterReason = 'invalid-message' | 'permanent-error' | 'retries-exhausted';
+export type DeadLetterReason = 'invalid-message' | 'permanent-error' | 'retries-exhausted' | 'message-too-large';
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -17,6 +17,7 @@ export class MessagingMetrics {
   readonly consumerLag: Gauge<'topic' | 'partition'>;
   readonly retries: Counter<'topic'>;
   readonly deadLettered: Counter<'topic' | 'reason'>;
+  readonly setAside: Counter<'topic'>;
 
   constructor(metrics: MetricsService) {
     this.outboxBacklog = metrics.gauge('messaging_outbox_backlog', 'Outbox rows not yet published');
@@ -39,5 +40,10 @@ export class MessagingMetrics {
     ]);
     this.retries = metrics.counter('messaging_handler_retries_total', 'Handler attempts that failed and were retried', ['topic']);
     this.deadLettered = metrics.counter('messaging_dead_lettered_total', 'Messages sent to a dead-letter topic', ['topic', 'reason']);
+    this.setAside = metrics.counter(
+      'messaging_outbox_set_aside_total',
+      'Outbox messages the broker refused as too large even alone, set aside on the dead-letter topic',
+      ['topic'],
+    );
   }
 }

@@ -32,4 +32,19 @@ describe('outbox batches', () => {
     }
     expect(chunks.flat().map((item) => item.message.value)).toEqual(rows.map((r) => JSON.stringify(r.payload)));
   });
+
+  it("keeps each topic's share of a send within one record batch's worth, since it may all go to one partition", () => {
+    const rows = [...Array.from({ length: 6 }, (_, i) => row(i, 'pages', 300_000)), row(6, 'small', 10), row(7, 'pages', 300_000)];
+    const chunks = [...sendChunks(rows.map(toOutgoing))];
+    for (const chunk of chunks) {
+      const pages = chunk.filter((item) => item.topic === 'pages');
+      expect(pages.reduce((sum, item) => sum + item.bytes, 0)).toBeLessThanOrEqual(1_000_000);
+    }
+    expect(chunks.flat().map((item) => JSON.parse(String(item.message.value)).id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('counts the key and the headers in a message’s bytes', () => {
+    const outgoing = toOutgoing(row(1, 'a', 10));
+    expect(outgoing.bytes).toBe(JSON.stringify(row(1, 'a', 10).payload).length + 'integration-1'.length + 'x-message-type'.length + 1);
+  });
 });

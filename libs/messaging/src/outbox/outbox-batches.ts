@@ -1,6 +1,5 @@
 import { Message } from 'kafkajs';
-
-const MAX_BYTES_PER_SEND = 4 * 1024 * 1024;
+import { MAX_BYTES_PER_SEND, MAX_TOPIC_BYTES_PER_SEND } from './kafka-size-limits';
 
 /** An outbox row as the relay claims it. */
 export interface ClaimedRow {
@@ -20,7 +19,9 @@ export interface OutgoingMessage {
 
 export function toOutgoing(row: ClaimedRow): OutgoingMessage {
   const value = JSON.stringify(row.payload);
-  return { topic: row.topic, message: { key: row.message_key, value, headers: row.headers }, bytes: Buffer.byteLength(value) };
+  const headerBytes = Object.entries(row.headers ?? {}).reduce((sum, [name, header]) => sum + name.length + Buffer.byteLength(header), 0);
+  const bytes = Buffer.byteLength(value) + Buffer.byteLength(row.message_key ?? '') + headerBytes;
+  return { topic: row.topic, message: { key: row.message_key, value, headers: row.headers }, bytes };
 }
 
 /** Keeps outbox order within each topic (the producer keeps it per partition). */
@@ -34,18 +35,26 @@ export function groupByTopic(outgoing: OutgoingMessage[]): { topic: string; mess
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
 
-/** Produce requests stay well below the broker's request size limit. */
+/**
+ * Sends, in outbox order, that stay below the broker's limits: at most MAX_TOPIC_BYTES_PER_SEND
+ * for any one topic (its messages may all share a partition, hence one record batch), at most
+ * MAX_BYTES_PER_SEND in all. A message alone is always sent.
+ */
 export function* sendChunks(outgoing: OutgoingMessage[]): Generator<OutgoingMessage[]> {
   let chunk: OutgoingMessage[] = [];
   let bytes = 0;
+  let topicBytes = new Map<string, number>();
   for (const item of outgoing) {
-    if (chunk.length > 0 && bytes + item.bytes > MAX_BYTES_PER_SEND) {
+    const forTopic = topicBytes.get(item.topic) ?? 0;
+    if (chunk.length > 0 && (bytes + item.bytes > MAX_BYTES_PER_SEND || forTopic + item.bytes > MAX_TOPIC_BYTES_PER_SEND)) {
       yield chunk;
       chunk = [];
       bytes = 0;
+      topicBytes = new Map();
     }
     chunk.push(item);
     bytes += item.bytes;
+    topicBytes.set(item.topic, (topicBytes.get(item.topic) ?? 0) + item.bytes);
   }
   if (chunk.length > 0) {
     yield chunk;

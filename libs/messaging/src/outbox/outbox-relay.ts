@@ -9,7 +9,8 @@ import { KafkaClient } from '../kafka/kafka-client';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { listenerConnectionOf, NotificationListener } from '../notifications/notification-listener';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
-import { ClaimedRow, groupByTopic, sendChunks, toOutgoing } from './outbox-batches';
+import { ClaimedRow, groupByTopic, OutgoingMessage, sendChunks, toOutgoing } from './outbox-batches';
+import { sendOrSetAside, setAsideNotice } from './oversized-messages';
 import { outboxChannelOf } from './outbox-channel';
 import { Doorbell } from '../notifications/doorbell';
 
@@ -178,8 +179,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.producerConnected = true;
     }
     for (const chunk of sendChunks(rows.map(toOutgoing))) {
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
+      await sendOrSetAside(
+        chunk,
+        (messages) => producer.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) }).then(() => undefined),
+        (item) => this.setAside(producer, item),
+      );
     }
+  }
+
+  /**
+   * A message the broker refuses even alone would hold every row after it forever: its notice goes
+   * to the dead-letter topic instead (a run's message there fails the run, with the reason), and
+   * its row counts as published, keeping the payload until housekeeping removes it.
+   */
+  private async setAside(producer: Producer, item: OutgoingMessage): Promise<void> {
+    const { topic, message } = setAsideNotice(item, `outbox relay (${schemaOf(this.dataSource, OutboxMessageEntity)})`, new Date());
+    await producer.send({ topic, acks: -1, messages: [message] });
+    this.metrics.setAside.inc({ topic: item.topic });
+    this.log.error(
+      { topic: item.topic, key: item.message.key, bytes: item.bytes },
+      'the broker refused an outbox message as too large: set aside on the dead-letter topic',
+    );
   }
 
   private record(rows: ClaimedRow[]): void {

@@ -6,10 +6,8 @@ import { EntityManager } from 'typeorm';
 import { TopicNames } from '../kafka/topic-names';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { buildEnvelope, buildHeaders, PublishInput } from './envelope';
+import { MAX_MESSAGE_BYTES } from './kafka-size-limits';
 import { outboxChannelOf } from './outbox-channel';
-
-/** Kafka brokers refuse records above message.max.bytes (about 1 MB by default). */
-export const MAX_MESSAGE_BYTES = 1_000_000;
 
 /**
  * Writes messages into the outbox inside the caller's transaction: the message exists exactly
