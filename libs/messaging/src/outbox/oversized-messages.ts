@@ -25,7 +25,8 @@ export function isMessageTooLarge(error: unknown): boolean {
  * usual dead-letter headers naming the topic, the reason and who set it aside.
  */
 export function setAsideNotice(item: OutgoingMessage, setAsideBy: string, at: Date): { topic: string; message: Message } {
-  const { payload: _payload, ...envelope } = JSON.parse(String(item.message.value)) as Record<string, unknown>;
+  const envelope = JSON.parse(String(item.message.value)) as Record<string, unknown>;
+  delete envelope.payload;
   const notice = buildDeadLetterMessage(
     {
       topic: item.topic,
