@@ -16,6 +16,7 @@ import { SERVICE } from './service';
 import { StoredSecretsModule } from './stored-secrets/stored-secrets.module';
 import { ZoomCredentialEntity } from './zoom-credentials/zoom-credential.entity';
 import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.module';
+import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.modul
         WebhookEndpoints1764240200000,
         SecretMasks1764240300000,
         OwnerAnnouncements1764240400000,
+        RateLimits1764240500000,
       ],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),

@@ -66,4 +66,10 @@ export class CredentialsEnvironment extends BaseEnvironment {
    */
   @IsString()
   OUTBOUND_ALLOWED_ADDRESSES = '';
+
+  /** Connection tests one tenant may run at once in a replica; one more gets 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CONNECTION_TESTS_PER_TENANT = 2;
 }

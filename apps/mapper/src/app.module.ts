@@ -8,13 +8,14 @@ import { IntegrationSettings1764240100000 } from './migrations/1764240100000-int
 import { SERVICE } from './service';
 import { UserChangesModule } from './user-changes/user-changes.module';
 import { UserPagesModule } from './user-pages/user-pages.module';
+import { RateLimits1764240200000 } from './migrations/1764240200000-rate-limits';
 
 @Module({
   imports: [
     PlatformModule.forService({
       ...SERVICE,
       entities: [...messagingEntities, IntegrationSettingsEntity],
-      migrations: [InitialSchema1764240000000, IntegrationSettings1764240100000],
+      migrations: [InitialSchema1764240000000, IntegrationSettings1764240100000, RateLimits1764240200000],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     IntegrationSettingsModule,

@@ -10,6 +10,7 @@ import { PortionEntity } from './portions/portion.entity';
 import { RemovalHoldEntity } from './removals/removal-hold.entity';
 import { WebhookRemovalEntity } from './removals/webhook-removal.entity';
 import { UserSyncStateEntity } from './sync-state/user-sync-state.entity';
+import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -27,4 +28,5 @@ export const WRITER_MIGRATIONS = [
   PendingRecords1764240200000,
   RemovalsAndRenames1764240300000,
   PortionTenants1764240400000,
+  RateLimits1764240500000,
 ];

@@ -10,6 +10,7 @@ import { KnownCredentials1764240600000 } from './migrations/1764240600000-known-
 import { KnownCredentialEntity } from './credential-ownership/known-credential.entity';
 import { RunErrorEntity } from './runs/run-error.entity';
 import { RunEntity } from './runs/run.entity';
+import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [IntegrationEntity, RunEntity, RunErrorEntity, HeldRemovalEntity, KnownCredentialEntity];
@@ -21,4 +22,5 @@ export const SCHEDULER_MIGRATIONS = [
   Schedules1764240400000,
   RunWatchdog1764240500000,
   KnownCredentials1764240600000,
+  RateLimits1764240700000,
 ];

@@ -12,6 +12,7 @@ import { FetchTenants1764240500000 } from './migrations/1764240500000-fetch-tena
 import { UserReadTenants1764240600000 } from './migrations/1764240600000-user-read-tenants';
 import { UserReadEntity } from './user-reads/user-read.entity';
 import { WebhookEventEntity } from './webhooks/webhook-event.entity';
+import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
@@ -31,4 +32,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   FetchTrouble1764240400000,
   FetchTenants1764240500000,
   UserReadTenants1764240600000,
+  RateLimits1764240700000,
 ];

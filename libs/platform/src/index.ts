@@ -37,3 +37,4 @@ export * from './platform/service-identity';
 export * from './timing/pause';
 export * from './timing/polling-loop';
 export * from './http/retry-after';
+export * from './rate-limits/rate-limits.migration';

@@ -135,6 +135,31 @@ describe('API keys, scopes and tenant isolation', () => {
     }
   });
 
+  it('refuses an unknown key from memory for API_KEY_NEGATIVE_CACHE_TTL_MS: a flood of made-up keys costs no queries', async () => {
+    const madeUp = `zos_${'k'.repeat(40)}`;
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      expectProblem(await http().get('/notes/any').set('Authorization', `Bearer ${madeUp}`), 401);
+      // The key now exists, as if issued by another replica: within the TTL the refusal stands, unasked.
+      await withDatabase((client) =>
+        client.query(`INSERT INTO "${schema}".api_keys (tenant_id, name, scopes, key_hash, key_prefix) VALUES ($1, $2, $3, $4, $5)`, [
+          'acme',
+          'late',
+          ['notes:read'],
+          createHash('sha256').update(madeUp).digest('hex'),
+          madeUp.slice(0, 8),
+        ]),
+      );
+      expectProblem(await http().get('/notes/00000000-0000-4000-8000-000000000000').set('Authorization', `Bearer ${madeUp}`), 401);
+
+      clock.mockReturnValue(now + 10_001);
+      expect((await http().get('/notes/00000000-0000-4000-8000-000000000000').set('Authorization', `Bearer ${madeUp}`)).status).toBe(404);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('validates input: field errors, unknown fields refused, nested paths', async () => {
     const response = await asAdmin(http().post('/admin/api-keys')).send({
       tenantId: 'not a tenant!',

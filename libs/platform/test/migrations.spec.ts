@@ -53,7 +53,7 @@ describe('PlatformModule: schema and migrations', () => {
       /UNIQUE.*\(key_hash\)/,
     );
     expect(indexes.rows.map((row: { indexname: string }) => row.indexname)).toContain('api_keys_tenant_id_idx');
-    expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000']);
+    expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000', 'RateLimits1764200000001']);
 
     const issued = await request(first.getHttpServer())
       .post('/admin/api-keys')
@@ -64,7 +64,7 @@ describe('PlatformModule: schema and migrations', () => {
     running.splice(0);
 
     const second = await start();
-    expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000']);
+    expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000', 'RateLimits1764200000001']);
     await request(second.getHttpServer()).get('/metrics').set('Authorization', `Bearer ${issued.body.key}`).expect(403);
   });
 
@@ -75,7 +75,7 @@ describe('PlatformModule: schema and migrations', () => {
       const replicas = await Promise.all([start(), start(), start()]);
       expect(replicas).toHaveLength(3);
       const recorded = await withDatabase((client) => client.query(`SELECT name FROM "${concurrentSchema}".migrations`));
-      expect(recorded.rows).toEqual([{ name: 'PlatformTables1764200000000' }]);
+      expect(recorded.rows).toEqual([{ name: 'PlatformTables1764200000000' }, { name: 'RateLimits1764200000001' }]);
     } finally {
       await Promise.all(running.splice(0).map((app) => app.close()));
       useTestEnvironment(schema);

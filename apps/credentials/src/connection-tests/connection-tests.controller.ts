@@ -1,10 +1,13 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemDetailsDto, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
 import { uuidParam } from '../common/uuid-param';
 import { ConnectionTestResultDto, ZoomConnectionTestResultDto } from './connection-test-result.dto';
 import { OomnitzaConnectionTest } from './oomnitza-connection-test';
+import { TenantTestSlots } from './tenant-test-slots';
 import { ZoomConnectionTest } from './zoom-connection-test';
+
+const TOO_MANY = { description: 'CONNECTION_TESTS_PER_TENANT tests of the tenant are already running', type: ProblemDetailsDto };
 
 /** "Test connection" needs the write scope: it uses the secrets against the outside world and replaces the cached Zoom token. */
 @ApiTags('connection-tests')
@@ -14,6 +17,7 @@ export class ConnectionTestsController {
   constructor(
     private readonly zoom: ZoomConnectionTest,
     private readonly oomnitza: OomnitzaConnectionTest,
+    private readonly slots: TenantTestSlots,
   ) {}
 
   @Post('zoom-credentials/:id/test')
@@ -22,8 +26,10 @@ export class ConnectionTestsController {
   @ApiOperation({ summary: 'Mint a Zoom token with the credential and check it may list users; 200 with ok:false names the problem' })
   @ApiOkResponse({ type: ZoomConnectionTestResultDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiTooManyRequestsResponse(TOO_MANY)
   testZoom(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam) id: string): Promise<ZoomConnectionTestResultDto> {
-    return this.zoom.run(tenantOf(principal), id);
+    const tenantId = tenantOf(principal);
+    return this.slots.run(tenantId, () => this.zoom.run(tenantId, id));
   }
 
   @Post('oomnitza-credentials/:id/test')
@@ -32,7 +38,9 @@ export class ConnectionTestsController {
   @ApiOperation({ summary: "Check the token with Oomnitza's AuthTest; 200 with ok:false names the problem" })
   @ApiOkResponse({ type: ConnectionTestResultDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiTooManyRequestsResponse(TOO_MANY)
   testOomnitza(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam) id: string): Promise<ConnectionTestResultDto> {
-    return this.oomnitza.run(tenantOf(principal), id);
+    const tenantId = tenantOf(principal);
+    return this.slots.run(tenantId, () => this.oomnitza.run(tenantId, id));
   }
 }

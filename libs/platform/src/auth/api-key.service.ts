@@ -33,12 +33,15 @@ const MAX_CACHED_KEYS = 10_000;
  * Verified keys are remembered for API_KEY_CACHE_TTL_MS (30 s by default) so that a request
  * costs no database round trip. A revoke through this process forgets the key at once; other
  * replicas keep accepting it until their entry expires, so a revoke takes effect everywhere
- * within that TTL. Unknown keys are not remembered (a flood of random keys must not fill memory).
+ * within that TTL. Unknown and revoked keys are remembered too, for API_KEY_NEGATIVE_CACHE_TTL_MS,
+ * so a flood of made-up keys costs no queries; both memories are bounded (the oldest entry goes).
  */
 @Injectable()
 export class ApiKeyService {
   private readonly verified = new Map<string, { principal: TenantPrincipal; expiresAt: number }>();
+  private readonly refused = new Map<string, number>();
   private readonly cacheTtlMs: number;
+  private readonly refusalTtlMs: number;
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
@@ -46,6 +49,7 @@ export class ApiKeyService {
     config: ConfigService<BaseEnvironment, true>,
   ) {
     this.cacheTtlMs = config.get('API_KEY_CACHE_TTL_MS', { infer: true });
+    this.refusalTtlMs = config.get('API_KEY_NEGATIVE_CACHE_TTL_MS', { infer: true });
   }
 
   async issue(input: { tenantId: string; name: string; scopes: string[] }): Promise<IssuedApiKey> {
@@ -97,14 +101,32 @@ export class ApiKeyService {
       return cached.principal;
     }
     this.verified.delete(keyHash);
+    if ((this.refused.get(keyHash) ?? 0) > Date.now()) {
+      return undefined;
+    }
 
     const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
     if (!key) {
+      this.rememberRefusal(keyHash);
       return undefined;
     }
     const principal: TenantPrincipal = { admin: false, tenantId: key.tenantId, scopes: key.scopes, keyId: key.id };
     this.remember(keyHash, principal);
     return principal;
+  }
+
+  private rememberRefusal(keyHash: string): void {
+    if (this.refusalTtlMs === 0) {
+      return;
+    }
+    this.refused.delete(keyHash);
+    if (this.refused.size >= MAX_CACHED_KEYS) {
+      const oldest = this.refused.keys().next().value;
+      if (oldest !== undefined) {
+        this.refused.delete(oldest);
+      }
+    }
+    this.refused.set(keyHash, Date.now() + this.refusalTtlMs);
   }
 
   private remember(keyHash: string, principal: TenantPrincipal): void {

@@ -71,6 +71,31 @@ export class BaseEnvironment {
   @Max(300_000)
   API_KEY_CACHE_TTL_MS = 30_000;
 
+  /** How long an unknown or revoked API key is refused without asking the database (a flood of made-up keys costs no queries). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  API_KEY_NEGATIVE_CACHE_TTL_MS = 10_000;
+
+  /** The window the request limits count in. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /** Requests one tenant API key may make per window, across the service's routes and replicas. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_KEY = 600;
+
+  /** Requests all of one tenant's keys together may make per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_TENANT = 1_200;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

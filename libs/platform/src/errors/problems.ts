@@ -88,3 +88,17 @@ export class ServiceUnavailableProblem extends ProblemException {
     super({ status: HttpStatus.SERVICE_UNAVAILABLE, slug: 'service-unavailable', title: 'Service unavailable', detail, extensions });
   }
 }
+
+/** Too many requests: try again after `retryAfterSeconds` (sent as Retry-After). */
+export class RateLimitedProblem extends ProblemException {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super({
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      slug: 'rate-limited',
+      title: 'Too many requests',
+      detail,
+      extensions: { retryAfterSeconds },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  }
+}

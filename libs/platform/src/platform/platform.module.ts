@@ -10,6 +10,7 @@ import { CorrelationMiddleware } from '../logging/correlation.middleware';
 import { LoggingModule } from '../logging/logging.module';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsModule } from '../metrics/metrics.module';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { PlatformServiceOptions } from './platform-options';
 import { ShutdownLogger } from './shutdown-logger';
 
@@ -31,6 +32,8 @@ export class PlatformModule implements NestModule {
         HealthModule,
         DatabaseModule.forService(options),
         AuthModule,
+        // After AuthModule: its guard names the principal the limits count against.
+        RateLimitsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createPlatformTables, dropPlatformTables, migrationSchema } from '../../src';
+import { createPlatformTables, dropPlatformTables, migrationSchema, RateLimitsMigration } from '../../src';
 
 export class PlatformTables1764200000000 implements MigrationInterface {
   name = 'PlatformTables1764200000000';
@@ -12,3 +12,5 @@ export class PlatformTables1764200000000 implements MigrationInterface {
     await dropPlatformTables(queryRunner, migrationSchema(queryRunner));
   }
 }
+
+export class RateLimits1764200000001 extends RateLimitsMigration {}

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { AppLogger, configureHttpApp, createLogger, PlatformModule } from '../../src';
 import { LogCapture } from '@zoom-oomnitza-sync/testing';
 import { NotesModule } from './notes.module';
-import { PlatformTables1764200000000 } from './platform-tables.migration';
+import { PlatformTables1764200000000, RateLimits1764200000001 } from './platform-tables.migration';
 
 export const ADMIN_API_KEY = 'admin-key-for-platform-tests-0123456789abcdef';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -41,7 +41,7 @@ export async function startTestApp(): Promise<TestApp> {
         serviceName: 'platform-test',
         schema: 'platform_test',
         entities: [],
-        migrations: [PlatformTables1764200000000],
+        migrations: [PlatformTables1764200000000, RateLimits1764200000001],
       }),
       NotesModule,
     ],
