@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PortionsModule } from './portions/portions.module';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { IntegrationSettingsModule } from './integration-settings/integration-settings.module';
@@ -26,6 +27,7 @@ import { WRITER_ENTITIES, WRITER_MIGRATIONS } from './writer-schema';
     PendingRecordsModule,
     RemovalsModule,
     WriteLoopModule,
+    PortionsModule,
   ],
 })
 export class AppModule {}

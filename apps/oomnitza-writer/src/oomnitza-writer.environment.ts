@@ -42,6 +42,12 @@ export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   @IsString()
   OUTBOUND_ALLOWED_ADDRESSES = '';
 
+  /** Closed portions opened longer ago than this are deleted; keep it above the topics' retention. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PORTION_RETENTION_DAYS = 30;
+
   /** Integrations one replica writes at the same time (one worker each). */
   @Transform(toInt)
   @IsInt()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RetentionModule } from './retention/retention.module';
 import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { CredentialsModule } from './credentials/credentials.module';
@@ -30,6 +31,7 @@ import { WatchdogModule } from './watchdog/watchdog.module';
     WatchdogModule,
     DeadLettersModule,
     CredentialsModule,
+    RetentionModule,
   ],
 })
 export class AppModule {}

@@ -51,4 +51,16 @@ export class SchedulerEnvironment extends BaseEnvironment {
   @Min(0)
   @Max(60_000)
   CREDENTIAL_ARRIVAL_WAIT_MS = 5_000;
+
+  /** Runs that ended longer ago than this are deleted (an integration's latest run stays). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RUN_RETENTION_DAYS = 180;
+
+  /** The per-record errors of runs that ended longer ago than this are deleted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RUN_ERROR_RETENTION_DAYS = 30;
 }

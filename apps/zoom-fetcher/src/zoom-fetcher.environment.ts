@@ -64,6 +64,12 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Min(1)
   FETCH_TENANT_CONCURRENCY = 2;
 
+  /** Fetch jobs that ended longer ago than this are deleted; keep it above the topics' retention. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FETCH_JOB_RETENTION_DAYS = 14;
+
   /** A webhook signed longer ago than this is refused: a captured delivery cannot be replayed later. */
   @Transform(toInt)
   @IsInt()

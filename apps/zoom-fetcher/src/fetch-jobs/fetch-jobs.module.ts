@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FetchJobRetention } from './fetch-job-retention';
 import { RunRequestsController } from './run-requests.controller';
 
-@Module({ controllers: [RunRequestsController] })
+@Module({ controllers: [RunRequestsController], providers: [FetchJobRetention] })
 export class FetchJobsModule {}

@@ -1,8 +1,7 @@
-import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { deleteInChunks } from '@zoom-oomnitza-sync/messaging';
+import { deleteInChunks, PeriodicPurge } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, qualifiedTable } from '@zoom-oomnitza-sync/platform';
-import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { WebhookEventEntity } from './webhook-event.entity';
 
@@ -12,26 +11,12 @@ const INTERVAL_MS = 600_000;
 
 /** Deletes webhook events too old to be delivered again, so the dedupe table stays small. */
 @Injectable()
-export class WebhookEventRetention implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log: Logger;
-  private timer?: NodeJS.Timeout;
-
+export class WebhookEventRetention extends PeriodicPurge {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     logger: AppLogger,
   ) {
-    this.log = logger.pino.child({ context: WebhookEventRetention.name });
-  }
-
-  onApplicationBootstrap(): void {
-    const purge = () => void this.purge().catch((error: unknown) => this.log.warn({ err: error }, 'could not delete old webhook events'));
-    this.timer = setInterval(purge, INTERVAL_MS);
-    this.timer.unref();
-    purge();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    super(logger.pino.child({ context: WebhookEventRetention.name }), INTERVAL_MS, 'webhook events');
   }
 
   /** Deletes, a chunk at a time, events received more than WEBHOOK_EVENT_RETENTION_HOURS ago; returns how many. */

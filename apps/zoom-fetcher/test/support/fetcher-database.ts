@@ -44,6 +44,20 @@ export class FetcherDatabase {
     return database;
   }
 
+  /** The job ended (completed or failed) `daysAgo` days ago, or not at all when it is still queued or fetching. */
+  async endJob(runId: string, status: FetchJobEntity['status'], daysAgo: number): Promise<void> {
+    await this.inspector.query(`UPDATE fetch_jobs SET status = $2, finished_at = now() - make_interval(days => $3) WHERE run_id = $1`, [
+      runId,
+      status,
+      daysAgo,
+    ]);
+  }
+
+  async jobIds(): Promise<string[]> {
+    const rows = (await this.inspector.query('SELECT run_id FROM fetch_jobs')) as { run_id: string }[];
+    return rows.map((row) => row.run_id);
+  }
+
   /** A replica on the schema; pass an outbox to break its transactions on purpose. */
   async replica(outbox: OutboxService = new OutboxService(topicNames)): Promise<Replica> {
     const dataSource = await this.connect({ migrate: false });
