@@ -11,9 +11,18 @@ import { KnownCredentialEntity } from './credential-ownership/known-credential.e
 import { RunErrorEntity } from './runs/run-error.entity';
 import { RunEntity } from './runs/run.entity';
 import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits';
+import { DeadLetters1764240800000 } from './migrations/1764240800000-dead-letters';
+import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
-export const SCHEDULER_ENTITIES = [IntegrationEntity, RunEntity, RunErrorEntity, HeldRemovalEntity, KnownCredentialEntity];
+export const SCHEDULER_ENTITIES = [
+  IntegrationEntity,
+  RunEntity,
+  RunErrorEntity,
+  HeldRemovalEntity,
+  KnownCredentialEntity,
+  DeadLetterEntity,
+];
 export const SCHEDULER_MIGRATIONS = [
   InitialSchema1764240000000,
   IntegrationsAndRuns1764240100000,
@@ -23,4 +32,5 @@ export const SCHEDULER_MIGRATIONS = [
   RunWatchdog1764240500000,
   KnownCredentials1764240600000,
   RateLimits1764240700000,
+  DeadLetters1764240800000,
 ];

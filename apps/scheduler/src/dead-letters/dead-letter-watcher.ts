@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import {
+  allTopics,
   deadLetterTopicOf,
   OomnitzaRecordsUpsert,
   OomnitzaRecordsWritten,
@@ -13,13 +14,17 @@ import { Consumer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from 'pino';
 import { DeadLetteredRuns } from './dead-lettered-runs';
+import { DeadLetterLog } from './dead-letter-log';
 
 const RESTART_DELAY_MS = 5_000;
 
 /** The messages a run is made of: one of them dead-lettered means the run cannot complete. */
 const RUN_MESSAGES = [SyncRunRequested, ZoomUsersPage, OomnitzaRecordsUpsert, OomnitzaRecordsWritten, RunProgress];
 
-/** Reads the dead-letter topics of a run's messages, in a consumer group of its own. */
+/**
+ * Reads every dead-letter topic, in a consumer group of its own: each record is kept for operators
+ * to list and replay (DeadLetterLog), and a record of a run's message fails that run at once.
+ */
 @Injectable()
 export class DeadLetterWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log: Logger;
@@ -30,6 +35,7 @@ export class DeadLetterWatcher implements OnApplicationBootstrap, BeforeApplicat
     private readonly kafka: KafkaClient,
     private readonly topics: TopicNames,
     private readonly runs: DeadLetteredRuns,
+    private readonly deadLetters: DeadLetterLog,
     logger: AppLogger,
   ) {
     this.log = logger.pino.child({ context: DeadLetterWatcher.name });
@@ -49,15 +55,21 @@ export class DeadLetterWatcher implements OnApplicationBootstrap, BeforeApplicat
       this.consumer = consumer;
       try {
         await consumer.connect();
-        const topics = RUN_MESSAGES.map((message) => this.topics.resolve(deadLetterTopicOf(message.topic)));
+        const runTopics = new Set(RUN_MESSAGES.map((message) => this.topics.resolve(deadLetterTopicOf(message.topic))));
+        const topics = allTopics()
+          .filter((topic) => topic.endsWith(deadLetterTopicOf('')))
+          .map((topic) => this.topics.resolve(topic));
         await consumer.subscribe({ topics, fromBeginning: true });
         await consumer.run({
-          eachMessage: async ({ message }) => {
+          eachMessage: async ({ topic, partition, message }) => {
             const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString()]));
-            await this.runs.apply({ value: message.value, headers });
+            await this.deadLetters.record({ topic, partition, offset: message.offset, key: message.key, value: message.value, headers });
+            if (runTopics.has(topic)) {
+              await this.runs.apply({ value: message.value, headers });
+            }
           },
         });
-        this.log.info('watching the dead-letter topics of run messages');
+        this.log.info('watching the dead-letter topics');
         return;
       } catch (error) {
         this.log.warn({ err: error }, 'could not watch the dead-letter topics yet; trying again');
