@@ -13,6 +13,7 @@ import { TopicNames } from './kafka/topic-names';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { ConsumerHealth } from './consumer/consumer-health';
 
 /**
  * Kafka messaging for one service: outbox + relay for producing, the consumer transport with
@@ -50,6 +51,7 @@ export class MessagingModule {
         OutboxRelay,
         MessagingHousekeeping,
         DeadLetterPublisher,
+        ConsumerHealth,
         KafkaConsumerServer,
       ],
       exports: [

@@ -58,6 +58,22 @@ describe('health, metrics and API docs', () => {
     expect(response.body).toEqual({ status: 'ok', checks: { database: { status: 'ok' }, 'test-dependency': { status: 'ok' } } });
   });
 
+  it('answers /health/ready 200 "degraded", naming the check, while only one that degrades the service fails', async () => {
+    app.get(ReadinessRegistry).register('test-optional', async () => Promise.reject(new Error('broker 10.1.2.3 down')), {
+      degradesOnly: true,
+    });
+    try {
+      const response = await http().get('/health/ready').expect(200);
+      expect(response.body).toEqual({
+        status: 'degraded',
+        checks: { database: { status: 'ok' }, 'test-dependency': { status: 'ok' }, 'test-optional': { status: 'failed' } },
+      });
+      expect(response.text).not.toContain('10.1.2.3');
+    } finally {
+      app.get(ReadinessRegistry).register('test-optional', async () => undefined, { degradesOnly: true });
+    }
+  });
+
   it('answers /health/ready 503 problem+json naming the failing check, without its internals', async () => {
     dependencyError = new Error('connect ECONNREFUSED 10.1.2.3:9092');
     const response = await http().get('/health/ready').expect(503);
@@ -69,7 +85,7 @@ describe('health, metrics and API docs', () => {
       detail: 'Not ready: test-dependency failing.',
       instance: '/health/ready',
       correlationId: expect.any(String),
-      checks: { database: { status: 'ok' }, 'test-dependency': { status: 'failed' } },
+      checks: { database: { status: 'ok' }, 'test-dependency': { status: 'failed' }, 'test-optional': { status: 'ok' } },
     });
     expect(response.text).not.toContain('10.1.2.3');
   });

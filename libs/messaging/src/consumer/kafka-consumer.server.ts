@@ -15,6 +15,7 @@ import { DeadLetterPublisher } from './dead-letter-publisher';
 import { discoverHandlerRoutes, HandlerRoute } from './handler-routes';
 import { MessageProcessor } from './message-processor';
 import { ProcessingInterrupted } from './pause-with-heartbeat';
+import { ConsumerHealth } from './consumer-health';
 
 const FETCH_MAX_WAIT_MS = 1_000;
 
@@ -43,6 +44,7 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
     private readonly deadLetters: DeadLetterPublisher,
     private readonly dataSource: DataSource,
     private readonly metrics: MessagingMetrics,
+    private readonly health: ConsumerHealth,
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     logger: AppLogger,
@@ -112,6 +114,7 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
       maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     });
     this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.health.crashed(payload.error, payload.restart));
     for (const listener of this.eventListeners) {
       attachListener(consumer, listener);
     }

@@ -3,7 +3,10 @@ import { ReadinessRegistry } from '@zoom-oomnitza-sync/platform';
 import { Admin } from 'kafkajs';
 import { KafkaClient } from './kafka-client';
 
-/** Registers the 'kafka' readiness check: the cluster answers a metadata request. */
+/**
+ * Registers the 'kafka' readiness check: the cluster answers a metadata request. Kafka missing only
+ * degrades a service: its APIs need the database alone, and what they publish waits in the outbox.
+ */
 @Injectable()
 export class KafkaReadiness implements OnModuleInit, OnModuleDestroy {
   private admin?: Admin;
@@ -15,7 +18,7 @@ export class KafkaReadiness implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.readiness.register('kafka', () => this.check());
+    this.readiness.register('kafka', () => this.check(), { degradesOnly: true });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -25,13 +25,15 @@ export class HealthController {
 
   @Get('ready')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Readiness: every dependency check (database, Kafka, ...) passes' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', checks: { database: { status: 'ok' } } } } })
+  @ApiOperation({
+    summary: 'Readiness: every required check (database, message consumer) passes; "degraded" when only Kafka is missing',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'degraded', checks: { database: { status: 'ok' }, kafka: { status: 'failed' } } } } })
   @ApiServiceUnavailableResponse({
     description: 'Not ready: problem+json naming the failing checks',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
   })
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, { status: 'ok' }> }> {
+  async ready(): Promise<{ status: 'ok' | 'degraded'; checks: Record<string, { status: 'ok' | 'failed' }> }> {
     const report = await this.readiness.evaluate();
     // Callers see which checks failed; why (hosts, driver messages) only reaches the logs.
     const checks = Object.fromEntries(Object.entries(report.checks).map(([name, result]) => [name, { status: result.status }]));
@@ -40,6 +42,9 @@ export class HealthController {
       this.logger.pino.warn({ checks: report.checks }, 'readiness check failed');
       throw new ServiceUnavailableProblem(`Not ready: ${failing.map(([name]) => name).join(', ')} failing.`, { checks });
     }
-    return { status: 'ok', checks: checks as Record<string, { status: 'ok' }> };
+    if (report.degraded) {
+      this.logger.pino.warn({ checks: report.checks }, 'ready, but degraded');
+    }
+    return { status: report.degraded ? 'degraded' : 'ok', checks };
   }
 }

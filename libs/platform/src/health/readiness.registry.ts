@@ -2,6 +2,11 @@ import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 
 export type ReadinessCheck = () => Promise<void>;
 
+export interface ReadinessCheckOptions {
+  /** A failure leaves the service ready but degraded: what needs only the rest (the database) still works. */
+  degradesOnly?: boolean;
+}
+
 export interface CheckResult {
   status: 'ok' | 'failed';
   error?: string;
@@ -9,37 +14,41 @@ export interface CheckResult {
 
 export interface ReadinessReport {
   ready: boolean;
+  /** Ready, with a check that only degrades the service failing. */
+  degraded: boolean;
   checks: Record<string, CheckResult>;
 }
 
 /**
- * Modules register what the service needs to be ready (database, Kafka); /health/ready runs them.
- * Once shutdown begins the service reports itself not ready, so load balancers stop sending work.
+ * Modules register what the service needs to be ready (the database, its consumer) and what only
+ * degrades it when missing (Kafka: the APIs work with the database alone, messages wait in the
+ * outbox); /health/ready runs them. Once shutdown begins the service reports itself not ready, so
+ * load balancers stop sending work.
  */
 @Injectable()
 export class ReadinessRegistry implements BeforeApplicationShutdown {
-  private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly checks = new Map<string, { check: ReadinessCheck; degradesOnly: boolean }>();
   private shuttingDown = false;
 
   beforeApplicationShutdown(): void {
     this.shuttingDown = true;
   }
 
-  register(name: string, check: ReadinessCheck): void {
-    this.checks.set(name, check);
+  register(name: string, check: ReadinessCheck, options: ReadinessCheckOptions = {}): void {
+    this.checks.set(name, { check, degradesOnly: options.degradesOnly === true });
   }
 
   async evaluate(timeoutMs = 3000): Promise<ReadinessReport> {
     const entries: Array<readonly [string, CheckResult]> = await Promise.all(
-      [...this.checks].map(async ([name, check]) => [name, await runWithTimeout(check, timeoutMs)] as const),
+      [...this.checks].map(async ([name, { check }]) => [name, await runWithTimeout(check, timeoutMs)] as const),
     );
     if (this.shuttingDown) {
       entries.push(['shutdown', { status: 'failed', error: 'the service is shutting down' }]);
     }
-    return {
-      ready: entries.every(([, result]) => result.status === 'ok'),
-      checks: Object.fromEntries(entries),
-    };
+    const failing = entries.filter(([, result]) => result.status === 'failed').map(([name]) => name);
+    const degradesOnly = (name: string) => this.checks.get(name)?.degradesOnly === true;
+    const ready = failing.every(degradesOnly);
+    return { ready, degraded: ready && failing.length > 0, checks: Object.fromEntries(entries) };
   }
 }
 
