@@ -9,8 +9,24 @@ const { Kafka, logLevel } = require('kafkajs');
 
 const PROBE_TOPIC = '__local-kafka-readiness';
 
+/** The first of KAFKA_SASL_USERS (name:password,...), as the broker's SASL/PLAIN listener wants it. */
+function saslOf(users) {
+  if (!users) {
+    return undefined;
+  }
+  const [first] = users.split(',');
+  const separator = first.indexOf(':');
+  return { mechanism: 'plain', username: first.slice(0, separator), password: first.slice(separator + 1) };
+}
+
 async function probe(brokers) {
-  const kafka = new Kafka({ clientId: 'local-kafka-readiness', brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
+  const kafka = new Kafka({
+    clientId: 'local-kafka-readiness',
+    brokers,
+    sasl: saslOf(process.env.KAFKA_SASL_USERS),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  });
   const admin = kafka.admin();
   const groupId = `${PROBE_TOPIC}-${process.pid}`;
   const consumer = kafka.consumer({ groupId, sessionTimeout: 10000, rebalanceTimeout: 10000, maxWaitTimeInMs: 100 });

@@ -22,7 +22,30 @@ describe('readMessagingSettings', () => {
       inboxRetentionDays: 14,
       outboxRelayEnabled: true,
       sessionTimeoutMs: 30_000,
+      security: { ssl: false },
     });
+  });
+
+  it('takes TLS, with a CA of its own, and SASL credentials; refuses a mechanism without them', () => {
+    const caFile = `${__dirname}/messaging-settings.spec.ts`;
+    const secured = readMessagingSettings(
+      configOf({
+        KAFKA_BROKERS: 'a:9093',
+        KAFKA_SSL: 'true',
+        KAFKA_SSL_CA_FILE: caFile,
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'zoom-fetcher',
+        KAFKA_SASL_PASSWORD: 'secret',
+      }),
+    );
+    expect(secured.security).toEqual({
+      ssl: { ca: [expect.stringContaining('readMessagingSettings')] },
+      sasl: { mechanism: 'scram-sha-512', username: 'zoom-fetcher', password: 'secret' },
+    });
+    expect(readMessagingSettings(configOf({ KAFKA_BROKERS: 'a:9093', KAFKA_SSL: 'true' })).security).toEqual({ ssl: true });
+    expect(() =>
+      readMessagingSettings(configOf({ KAFKA_BROKERS: 'a:9092', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' })),
+    ).toThrow('KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
   });
 
   it('accepts numbers as strings, as raw environment variables are', () => {

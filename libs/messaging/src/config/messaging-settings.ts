@@ -1,4 +1,12 @@
 import { ConfigService } from '@nestjs/config';
+import { readFileSync } from 'node:fs';
+import { SASLOptions } from 'kafkajs';
+
+/** How the client reaches the brokers: TLS (with a CA of its own, if given) and SASL. */
+export interface KafkaSecurity {
+  readonly ssl: boolean | { ca: string[] };
+  readonly sasl?: SASLOptions;
+}
 
 /** Messaging tuning read once from the environment (see docs/architecture.md for each setting). */
 export interface MessagingSettings {
@@ -17,6 +25,7 @@ export interface MessagingSettings {
   readonly inboxRetentionDays: number;
   readonly outboxRelayEnabled: boolean;
   readonly sessionTimeoutMs: number;
+  readonly security: KafkaSecurity;
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
@@ -49,7 +58,27 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
     inboxRetentionDays: positiveNumber(config, 'INBOX_RETENTION_DAYS', 14),
     outboxRelayEnabled: ![false, 'false', '0'].includes(config.get('OUTBOX_RELAY_ENABLED') ?? true),
     sessionTimeoutMs: positiveNumber(config, 'KAFKA_SESSION_TIMEOUT_MS', 30_000),
+    security: readKafkaSecurity(config),
   };
+}
+
+function readKafkaSecurity(config: ConfigService): KafkaSecurity {
+  const caFile = config.get<string>('KAFKA_SSL_CA_FILE');
+  const tls = [true, 'true', '1'].includes(config.get('KAFKA_SSL') ?? false);
+  const ssl = tls && caFile ? { ca: [readFileSync(caFile, 'utf8')] } : tls;
+  const mechanism = config.get<string>('KAFKA_SASL_MECHANISM');
+  if (!mechanism) {
+    return { ssl };
+  }
+  const username = config.get<string>('KAFKA_SASL_USERNAME');
+  const password = config.get<string>('KAFKA_SASL_PASSWORD');
+  if (!username || !password) {
+    throw new Error('Invalid configuration: KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+  }
+  if (mechanism !== 'plain' && mechanism !== 'scram-sha-256' && mechanism !== 'scram-sha-512') {
+    throw new Error(`Invalid configuration: KAFKA_SASL_MECHANISM must be plain, scram-sha-256 or scram-sha-512, not ${mechanism}`);
+  }
+  return { ssl, sasl: { mechanism, username, password } as SASLOptions };
 }
 
 function positiveNumber(config: ConfigService, name: string, fallback: number): number {

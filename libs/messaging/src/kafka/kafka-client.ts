@@ -10,6 +10,8 @@ export function createKafkaClient(settings: MessagingSettings, serviceName: stri
   return new KafkaClient({
     clientId: settings.clientId ?? serviceName,
     brokers: settings.brokers,
+    ssl: settings.security.ssl,
+    sasl: settings.security.sasl,
     logLevel: logLevel.WARN,
     logCreator: pinoLogCreator(logger.pino.child({ context: 'kafkajs' })),
   });

@@ -56,6 +56,28 @@ export class BaseEnvironment {
   @Min(1)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /** Speak TLS to the brokers. */
+  @Transform(toBool)
+  KAFKA_SSL = false;
+
+  /** A PEM file of the CA the brokers' certificates chain to (with KAFKA_SSL), when not a public one. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string;
+
+  /** SASL authentication to the brokers; KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD go with it. */
+  @IsOptional()
+  @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'])
+  KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

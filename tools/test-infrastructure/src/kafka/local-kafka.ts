@@ -12,6 +12,8 @@ export interface LocalKafkaOptions {
   controllerPort: number;
   /** Pid file, log and data; tools/kafka's default (its git-ignored cache) when omitted. */
   runDir?: string;
+  /** name:password[,...]: the broker takes SASL/PLAIN clients only (KAFKA_SASL_USERS of tools/kafka). */
+  saslUsers?: string;
 }
 
 function toolEnvironment(options: LocalKafkaOptions): NodeJS.ProcessEnv {
@@ -22,6 +24,10 @@ function toolEnvironment(options: LocalKafkaOptions): NodeJS.ProcessEnv {
   };
   // An inherited KAFKA_RUN_DIR belongs to some other broker; sharing it would wipe that one's data.
   delete env.KAFKA_RUN_DIR;
+  delete env.KAFKA_SASL_USERS;
+  if (options.saslUsers) {
+    env.KAFKA_SASL_USERS = options.saslUsers;
+  }
   if (options.runDir) {
     env.KAFKA_RUN_DIR = options.runDir;
   }
