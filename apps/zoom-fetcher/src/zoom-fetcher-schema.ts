@@ -13,6 +13,7 @@ import { UserReadTenants1764240600000 } from './migrations/1764240600000-user-re
 import { UserReadEntity } from './user-reads/user-read.entity';
 import { WebhookEventEntity } from './webhooks/webhook-event.entity';
 import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits';
+import { ZoomRateSlots1764240800000 } from './migrations/1764240800000-zoom-rate-slots';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
@@ -33,4 +34,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   FetchTenants1764240500000,
   UserReadTenants1764240600000,
   RateLimits1764240700000,
+  ZoomRateSlots1764240800000,
 ];

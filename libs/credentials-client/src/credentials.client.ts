@@ -8,6 +8,8 @@ export interface ZoomAccessToken {
   accessToken: string;
   expiresAt: string;
   apiUrl: string;
+  /** The Zoom account the token acts on, whose rate limits every call with it counts against. */
+  accountId: string;
 }
 
 export interface OomnitzaAccess {

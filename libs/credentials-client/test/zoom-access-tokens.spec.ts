@@ -6,6 +6,7 @@ const tokenValid = (accessToken: string, msLeft: number): ZoomAccessToken => ({
   accessToken,
   expiresAt: new Date(Date.now() + msLeft).toISOString(),
   apiUrl: 'https://api.zoom.us/v2',
+  accountId: 'account-1',
 });
 
 describe('CredentialsClient: Zoom access tokens', () => {

@@ -20,7 +20,7 @@ export class ZoomConnectionTest {
   ) {}
 
   async run(tenantId: string, credentialId: string): Promise<ZoomConnectionTestResultDto> {
-    await this.secrets.assertExists(credentialId, tenantId);
+    await this.secrets.accountIdOf(credentialId, tenantId);
     let scopes: string[];
     try {
       ({ scopes } = await this.broker.mintNow(credentialId));

@@ -51,9 +51,9 @@ export class InternalZoomTokensController {
     @ActingForTenant() tenantId: string,
     @CallingService() service: string,
   ): Promise<ZoomAccessTokenDto> {
-    await this.secrets.assertExists(id, tenantId);
+    const accountId = await this.secrets.accountIdOf(id, tenantId);
     const token = await withZoomTokenProblems(() => this.broker.token(id));
-    return this.handOut(id, tenantId, service, token, 'zoom access token handed out');
+    return this.handOut({ credentialId: id, tenantId, accountId }, service, token, 'zoom access token handed out');
   }
 
   @Post(':id/access-token/invalidate')
@@ -74,15 +74,20 @@ export class InternalZoomTokensController {
     @CallingService() service: string,
     @Body() body: ReplaceAccessTokenDto,
   ): Promise<ZoomAccessTokenDto> {
-    await this.secrets.assertExists(id, tenantId);
+    const accountId = await this.secrets.accountIdOf(id, tenantId);
     const token = await withZoomTokenProblems(() => this.broker.replace(id, body.refusedAccessToken));
-    return this.handOut(id, tenantId, service, token, 'zoom access token replaced');
+    return this.handOut({ credentialId: id, tenantId, accountId }, service, token, 'zoom access token replaced');
   }
 
   /** Who received which credential's token is an audit trail; the token itself is never logged. */
-  private handOut(credentialId: string, tenantId: string, service: string, token: BrokeredZoomToken, message: string): ZoomAccessTokenDto {
+  private handOut(
+    credential: { credentialId: string; tenantId: string; accountId: string },
+    service: string,
+    token: BrokeredZoomToken,
+    message: string,
+  ): ZoomAccessTokenDto {
     const expiresAt = new Date(token.expiresAt).toISOString();
-    this.logger.pino.info({ credentialId, tenantId, callingService: service, expiresAt }, message);
-    return { accessToken: token.accessToken, expiresAt, apiUrl: this.apiUrl };
+    this.logger.pino.info({ ...credential, callingService: service, expiresAt }, message);
+    return { accessToken: token.accessToken, expiresAt, apiUrl: this.apiUrl, accountId: credential.accountId };
   }
 }

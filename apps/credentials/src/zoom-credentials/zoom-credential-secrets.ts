@@ -57,11 +57,13 @@ export class ZoomCredentialSecrets {
     };
   }
 
-  /** 404 unless the tenant holds the credential. */
-  async assertExists(id: string, tenantId: string): Promise<void> {
-    if (!(await this.credentials.existsBy({ id, tenantId }))) {
+  /** The Zoom account of a credential the tenant holds; 404 otherwise. */
+  async accountIdOf(id: string, tenantId: string): Promise<string> {
+    const credential = await this.credentials.findOne({ where: { id, tenantId }, select: { id: true, accountId: true } });
+    if (!credential) {
       throw new NotFoundProblem(`Zoom credential ${id} does not exist.`);
     }
+    return credential.accountId;
   }
 
   /** The version alone: a cached token is still good while the credential has not changed since. */

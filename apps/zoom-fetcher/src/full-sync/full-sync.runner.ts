@@ -15,7 +15,7 @@ import { FetchJobEntity, listsEveryStatus } from '../fetch-jobs/fetch-job.entity
 import { FetchCheckpoint, FetchJobStore, LeaseLostError } from '../fetch-jobs/fetch-job.store';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
 import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
-import { RequestPacer } from '../zoom-api/request-pacer';
+import { ZoomRateBudget } from '../zoom-api/zoom-rate-budget';
 import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { Pause } from '@zoom-oomnitza-sync/platform';
@@ -56,7 +56,7 @@ export class FullSyncRunner {
     config: ConfigService<ZoomFetcherEnvironment, true>,
     logger: AppLogger,
     private readonly pause: Pause,
-    private readonly pacer: RequestPacer,
+    private readonly budget: ZoomRateBudget,
     private readonly summaries: ZoomSummaryReader,
     private readonly directory: ZoomDirectory,
   ) {
@@ -219,7 +219,7 @@ export class FullSyncRunner {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
-      await this.pacer.wait(job.zoomCredentialId, 'medium');
+      await this.budget.wait(access.accountId, 'medium');
       try {
         return await this.zoom.listUsers(access.apiUrl, access.accessToken, {
           status: userStatus,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialRef, CredentialsClient, ZoomAccessToken } from '@zoom-oomnitza-sync/credentials-client';
-import { RequestPacer, ZoomRateCategory } from './request-pacer';
+import { ZoomRateBudget, ZoomRateCategory } from './zoom-rate-budget';
 import { ZoomApiError } from './zoom-api.error';
 
 /**
@@ -11,13 +11,13 @@ import { ZoomApiError } from './zoom-api.error';
 export class ZoomAccountCalls {
   constructor(
     private readonly credentials: CredentialsClient,
-    private readonly pacer: RequestPacer,
+    private readonly budget: ZoomRateBudget,
   ) {}
 
   async call<T>(credential: CredentialRef, category: ZoomRateCategory, request: (access: ZoomAccessToken) => Promise<T>): Promise<T> {
     let access = await this.credentials.zoomAccessToken(credential);
     for (let renewed = false; ; renewed = true) {
-      await this.pacer.wait(credential.credentialId, category);
+      await this.budget.wait(access.accountId, category);
       try {
         return await request(access);
       } catch (error) {

@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
-import { RequestPacer } from './request-pacer';
+import { ServiceIdentity } from '@zoom-oomnitza-sync/platform';
+import { DataSource } from 'typeorm';
+import { ZoomRateBudget } from './zoom-rate-budget';
 import { ZoomAccountCalls } from './zoom-account-calls';
 import { ZoomSummaryReader } from './zoom-summary-reader';
 import { ZoomUsersClient } from './zoom-users.client';
 
 /**
  * Zoom's users API and the pace per Zoom account and rate-limit category that full syncs and
- * webhook reads share on this replica: Zoom's rate limits are per account, whoever calls.
+ * webhook reads share across replicas: Zoom's rate limits are per account, whoever calls.
  */
 @Module({
   imports: [CredentialsClientModule],
@@ -18,15 +20,15 @@ import { ZoomUsersClient } from './zoom-users.client';
     ZoomSummaryReader,
     ZoomAccountCalls,
     {
-      provide: RequestPacer,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<ZoomFetcherEnvironment, true>) =>
-        new RequestPacer({
+      provide: ZoomRateBudget,
+      inject: [DataSource, ServiceIdentity, ConfigService],
+      useFactory: (dataSource: DataSource, identity: ServiceIdentity, config: ConfigService<ZoomFetcherEnvironment, true>) =>
+        new ZoomRateBudget(dataSource, identity, {
           medium: config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }),
           light: config.get('ZOOM_USER_READS_PER_SECOND', { infer: true }),
         }),
     },
   ],
-  exports: [ZoomUsersClient, RequestPacer, ZoomSummaryReader, ZoomAccountCalls],
+  exports: [ZoomUsersClient, ZoomRateBudget, ZoomSummaryReader, ZoomAccountCalls],
 })
 export class ZoomApiModule {}

@@ -8,6 +8,8 @@ import {
 } from '@zoom-oomnitza-sync/credentials-client';
 
 const API_URL = 'https://api.zoom.example/v2';
+/** The one Zoom account the fake credentials service's tokens act on. */
+export const ACCOUNT_ID = 'account-of-the-fake';
 
 /**
  * The credentials service for one Zoom account: its token broker (token-1 at first, and one new
@@ -60,6 +62,11 @@ export class FakeCredentials implements Pick<
   }
 
   private token(number: number): ZoomAccessToken {
-    return { accessToken: `token-${number}`, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), apiUrl: API_URL };
+    return {
+      accessToken: `token-${number}`,
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      apiUrl: API_URL,
+      accountId: ACCOUNT_ID,
+    };
   }
 }

@@ -2,7 +2,8 @@ import { ConfigService } from '@nestjs/config';
 import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
-import { RequestPacer } from '../../src/zoom-api/request-pacer';
+import { ServiceIdentity } from '@zoom-oomnitza-sync/platform';
+import { ZoomRateBudget } from '../../src/zoom-api/zoom-rate-budget';
 import { ZoomUsersClient } from '../../src/zoom-api/zoom-users.client';
 import { ZoomAccountCalls } from '../../src/zoom-api/zoom-account-calls';
 import { ZoomSummaryReader } from '../../src/zoom-api/zoom-summary-reader';
@@ -39,7 +40,10 @@ export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentia
 
 /** The real runner on a replica's real store; only Zoom, the credentials service and waiting are fakes. */
 export function createRunner({ store, dataSource }: Replica, { zoom, credentials, pause }: RunnerFakes): FullSyncRunner {
-  const pacer = new RequestPacer({ medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000, light: 1000 });
+  const pacer = new ZoomRateBudget(dataSource, new ServiceIdentity('zoom-fetcher', (dataSource.options as { schema: string }).schema), {
+    medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000,
+    light: 1000,
+  });
   return new FullSyncRunner(
     store,
     zoom as unknown as ZoomUsersClient,

@@ -90,4 +90,20 @@ describe('AccountRateLimiter', () => {
     limiter.changePlan('pro');
     expect(limiter.take('Medium', midnight).headers['X-RateLimit-Remaining']).toBe('19');
   });
+
+  it('counts what it let through and refused per category, and the busiest second, to measure callers by', () => {
+    const limiter = new AccountRateLimiter('pro');
+    for (let call = 0; call < 25; call += 1) {
+      limiter.take('Medium', midnight);
+    }
+    for (let call = 0; call < 3; call += 1) {
+      limiter.take('Medium', midnight + 1000);
+      limiter.take('Light', midnight + 1000);
+    }
+
+    expect(limiter.stats()).toEqual({
+      Medium: { accepted: 23, rejected: 5, peakPerSecond: 20 },
+      Light: { accepted: 3, rejected: 0, peakPerSecond: 3 },
+    });
+  });
 });

@@ -12,6 +12,13 @@ interface Usage {
   usedInDay: number;
 }
 
+/** What one category of an account saw: calls let through, calls refused with 429, the busiest second. */
+export interface CategoryStats {
+  accepted: number;
+  rejected: number;
+  peakPerSecond: number;
+}
+
 const DAY_MS = 86_400_000;
 const NO_HEADERS: Record<string, string> = {};
 
@@ -21,6 +28,7 @@ const NO_HEADERS: Record<string, string> = {};
  */
 export class AccountRateLimiter {
   private readonly usage = new Map<RateLimitCategory, Usage>();
+  private readonly seen = new Map<RateLimitCategory, CategoryStats>();
 
   constructor(private plan: Plan) {}
 
@@ -33,9 +41,29 @@ export class AccountRateLimiter {
     this.usage.clear();
   }
 
+  /** Per category: how the account's callers fared, to measure whether they kept to its limits. */
+  stats(): Partial<Record<RateLimitCategory, CategoryStats>> {
+    return Object.fromEntries([...this.seen].map(([category, stats]) => [category, { ...stats }]));
+  }
+
   take(category: RateLimitCategory, now: number): RateDecision {
+    const decision = this.decide(category, now);
+    const stats = this.seen.get(category) ?? { accepted: 0, rejected: 0, peakPerSecond: 0 };
+    if (decision.allowed) {
+      stats.accepted += 1;
+      stats.peakPerSecond = Math.max(stats.peakPerSecond, this.currentUsage(category, now).usedInSecond);
+    } else {
+      stats.rejected += 1;
+    }
+    this.seen.set(category, stats);
+    return decision;
+  }
+
+  private decide(category: RateLimitCategory, now: number): RateDecision {
     const limit = PLAN_LIMITS[this.plan]?.[category];
     if (!limit) {
+      // No limit to keep: the second's count is still kept, for the busiest second.
+      this.currentUsage(category, now).usedInSecond += 1;
       return { allowed: true, headers: NO_HEADERS };
     }
     const usage = this.currentUsage(category, now);

@@ -2,7 +2,8 @@ import { AccountRegistry } from '../accounts/account-registry';
 import { ActiveFault, FaultInjector } from '../faults/fault-injector';
 import { UsersSummary } from '../population/population';
 import { ZoomUser } from '../population/zoom-user';
-import { Plan } from '../rate-limit/plans';
+import { Plan, RateLimitCategory } from '../rate-limit/plans';
+import { CategoryStats } from '../rate-limit/rate-limiter';
 import { DeliveryAttempt, DeliveryState, UrlValidationResult, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 
 export interface DeliveryView {
@@ -25,6 +26,8 @@ export interface AccountState {
   webhookSubscription: { url?: string; enabled: boolean; consecutiveValidationFailures: number };
   deliveries?: DeliveryView[];
   urlValidations: UrlValidationResult[];
+  /** Per rate-limit category: calls let through, refused with 429, and the busiest second (the sandbox's own measure). */
+  rateLimits: Partial<Record<RateLimitCategory, CategoryStats>>;
 }
 
 export interface SandboxState {
@@ -67,6 +70,7 @@ export function exportState(
                 .deliveries(account.accountId)
                 .map(({ body, accountId: _accountId, ...delivery }) => ({ ...delivery, body: JSON.parse(body) as unknown })),
         urlValidations: dispatcher.urlValidations(account.accountId),
+        rateLimits: account.rateLimiter.stats(),
       })),
     faults: faults.list(),
     heldAnswers: faults.heldAnswers,

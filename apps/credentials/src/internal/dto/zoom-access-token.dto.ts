@@ -11,6 +11,9 @@ export class ZoomAccessTokenDto {
 
   @ApiProperty({ example: 'https://api.zoom.us/v2', description: 'Base URL of the Zoom API (ZOOM_API_URL)' })
   apiUrl: string;
+
+  @ApiProperty({ example: 'aBcDeFgHiJkLmN', description: "The Zoom account the token acts on: Zoom's rate limits are per account" })
+  accountId: string;
 }
 
 export class ReplaceAccessTokenDto {

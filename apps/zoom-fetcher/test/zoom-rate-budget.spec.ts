@@ -1,0 +1,51 @@
+import { ServiceIdentity } from '@zoom-oomnitza-sync/platform';
+import { DataSource } from 'typeorm';
+import { ZoomRateBudget, ZoomRateCategory } from '../src/zoom-api/zoom-rate-budget';
+import { FetcherDatabase } from './support/fetcher-database';
+
+describe("ZoomRateBudget: one Zoom account's pace, shared by the replicas", () => {
+  let database: FetcherDatabase;
+  let replicas: DataSource[];
+
+  beforeAll(async () => {
+    database = await FetcherDatabase.create('zoom_rate_budget');
+    replicas = [(await database.replica()).dataSource, (await database.replica()).dataSource];
+  });
+
+  afterAll(() => database?.close());
+
+  const budgetOn = (dataSource: DataSource, perSecond: Record<ZoomRateCategory, number>) =>
+    new ZoomRateBudget(dataSource, new ServiceIdentity('zoom-fetcher', (dataSource.options as { schema: string }).schema), perSecond);
+
+  /** How long after the start each of the calls was let through. */
+  async function timesOf(calls: (() => Promise<void>)[]): Promise<number[]> {
+    const started = Date.now();
+    return Promise.all(calls.map(async (call) => (await call(), Date.now() - started)));
+  }
+
+  it("spaces the account's calls of one category by its rate, whichever replica makes them", async () => {
+    const [first, second] = replicas.map((dataSource) => budgetOn(dataSource, { medium: 20, light: 1000 }));
+    const account = `account-${Date.now()}`;
+
+    const times = await timesOf(Array.from({ length: 10 }, (_, index) => () => (index % 2 === 0 ? first : second).wait(account, 'medium')));
+
+    // Ten calls at 20 a second take at least 9 spacings of 50 ms, however the replicas interleave.
+    expect(Math.max(...times)).toBeGreaterThanOrEqual(9 * 50 - 20);
+  });
+
+  it('keeps categories and accounts apart: user reads do not wait behind list calls, nor one account behind another', async () => {
+    const budget = budgetOn(replicas[0], { medium: 2, light: 1000 });
+    const account = `account-${Date.now()}`;
+    await budget.wait(account, 'medium');
+    const finished: string[] = [];
+    const noted = (name: string, wait: Promise<void>) => wait.then(() => void finished.push(name));
+
+    await Promise.all([
+      noted('second list call, half a second later', budget.wait(account, 'medium')),
+      noted('user read', budget.wait(account, 'light')),
+      noted("another account's list call", budget.wait(`${account}-other`, 'medium')),
+    ]);
+
+    expect(finished.at(-1)).toBe('second list call, half a second later');
+  });
+});
