@@ -1,3 +1,4 @@
+import { PauseInterrupted } from '@zoom-oomnitza-sync/platform';
 import { ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
 import { ZoomDirectory } from '../src/directory/zoom-directory';
@@ -277,6 +278,20 @@ describe('FullSyncRunner', () => {
       expect(fetched.status).toBe('completed');
       expect(pageKeys(pages)).toEqual(['active 1', 'active 2', 'inactive 1', 'pending 1']);
       expectCountsToBalance(fetched, pages, progress);
+    });
+
+    it('stops waiting when shutdown begins, without failing the run: another replica resumes it', async () => {
+      const zoom = new FakeZoomUsers({ active: 3 }).answer(1, zoomAnswers.perSecondLimit('300'));
+      const job = await claimQueuedJob();
+      const fakes = fakesFor(zoom);
+      // A Retry-After of five minutes, cut short by shutdown.
+      fakes.pause.for = () => Promise.reject(new PauseInterrupted());
+
+      await createRunner(replica, fakes).run(job);
+
+      const { job: interrupted, progress } = await outcomeOf(job.runId);
+      expect(interrupted).toMatchObject({ status: 'fetching', failureReason: null });
+      expect(progress.filter((report) => report.failureReason)).toEqual([]);
     });
 
     it('hands the fetch back for a while when one request is rate-limited 30 times in a row', async () => {

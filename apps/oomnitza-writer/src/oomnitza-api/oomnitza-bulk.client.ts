@@ -4,7 +4,7 @@ import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { GUARDED_FETCH, GuardedFetch, OutboundAddressRefused } from '@zoom-oomnitza-sync/outbound-http';
-import { Pause } from '@zoom-oomnitza-sync/platform';
+import { Pause, Waiting } from '@zoom-oomnitza-sync/platform';
 import { OomnitzaApiError } from './oomnitza-api.error';
 import { peoplePropertyOf } from './people-property';
 import { retryDelayMs } from './retry-delay';
@@ -38,7 +38,7 @@ export class OomnitzaBulkClient {
 
   constructor(
     config: ConfigService<OomnitzaWriterEnvironment, true>,
-    private readonly pause: Pause,
+    @Inject(Pause) private readonly pause: Waiting,
     @Inject(GUARDED_FETCH) private readonly fetch: GuardedFetch,
   ) {
     this.maxAttempts = config.get('OOMNITZA_MAX_ATTEMPTS', { infer: true });

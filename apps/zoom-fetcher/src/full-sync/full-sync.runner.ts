@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { RunFailureKind, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import {
@@ -18,7 +18,7 @@ import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { ZoomRateBudget } from '../zoom-api/zoom-rate-budget';
 import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
-import { Pause } from '@zoom-oomnitza-sync/platform';
+import { Pause, PauseInterrupted, Waiting } from '@zoom-oomnitza-sync/platform';
 
 /** How many 429s in a row one request may meet before the run gives up. */
 const RATE_LIMIT_PATIENCE = 30;
@@ -55,7 +55,7 @@ export class FullSyncRunner {
     private readonly credentials: CredentialsClient,
     config: ConfigService<ZoomFetcherEnvironment, true>,
     logger: AppLogger,
-    private readonly pause: Pause,
+    @Inject(Pause) private readonly pause: Waiting,
     private readonly budget: ZoomRateBudget,
     private readonly summaries: ZoomSummaryReader,
     private readonly directory: ZoomDirectory,
@@ -93,6 +93,11 @@ export class FullSyncRunner {
       }
       if (error instanceof LeaseLostError) {
         this.log.warn({ runId: job.runId }, error.message);
+        return;
+      }
+      // A retry wait cut short by shutdown: the lease runs out and another replica resumes from the checkpoint.
+      if (error instanceof PauseInterrupted) {
+        this.log.info({ runId: job.runId }, 'full sync fetch interrupted by shutdown; another replica resumes it');
         return;
       }
       await this.settleFailure(job, error).catch((failure: unknown) =>
