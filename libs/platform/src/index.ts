@@ -1,6 +1,7 @@
 export * from './auth/admin-api-keys.controller';
 export * from './auth/api-key-secret';
 export * from './auth/api-key.dto';
+export * from './auth/api-scopes';
 export * from './auth/api-key.entity';
 export * from './auth/api-key.guard';
 export * from './auth/api-key.service';

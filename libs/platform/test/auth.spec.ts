@@ -65,6 +65,21 @@ describe('API keys, scopes and tenant isolation', () => {
     expect(logs.text).not.toContain(ADMIN_API_KEY);
   });
 
+  it('refuses to issue a key with a scope outside the closed list, naming it and the list', async () => {
+    const response = await asAdmin(http().post('/admin/api-keys')).send({
+      tenantId: 'acme',
+      name: 'too much',
+      scopes: ['notes:read', 'everything:write'],
+    });
+
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([
+      { field: 'scopes', message: 'unknown scope(s) everything:write: the scopes are notes:read, notes:write, metrics:read' },
+    ]);
+    const listed = await asAdmin(http().get('/admin/api-keys').query({ tenantId: 'acme' })).expect(200);
+    expect(listed.body.map((key: { name: string }) => key.name)).not.toContain('too much');
+  });
+
   it('answers 401 problem+json with WWW-Authenticate when the key is missing, malformed or unknown', async () => {
     for (const authorization of [undefined, 'Basic dXNlcjpwYXNz', 'Bearer', `Bearer zos_${'x'.repeat(40)}`, 'Bearer not-a-key']) {
       const call = http().get('/notes/any');

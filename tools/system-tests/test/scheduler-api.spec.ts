@@ -57,6 +57,18 @@ describe('the scheduler API', () => {
     expect(response.contentType).toContain('application/problem+json');
   });
 
+  it("issues keys only with the product's scopes", async () => {
+    const refused = await request<{ errors: { field: string; message: string }[] }>(`${scheduler.baseUrl}/admin/api-keys`, {
+      method: 'POST',
+      key: deployment.adminKey,
+      body: { tenantId: 'acme', name: 'everything', scopes: ['integrations:read', 'admin:everything'] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'scopes', message: expect.stringMatching(/^unknown scope\(s\) admin:everything: the scopes are contacts:read, /) },
+    ]);
+  });
+
   it('rejects unknown and malformed fields with 400 problem+json naming them', async () => {
     const response = await request<{ errors: { field: string }[] }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationProblem } from '../errors/problems';
 import { ApiKeyDto, CreateApiKeyDto, IssuedApiKeyDto, ListApiKeysQueryDto } from './api-key.dto';
 import { ApiKeyService, ApiKeyView, IssuedApiKey } from './api-key.service';
+import { API_SCOPES } from './api-scopes';
 import { AdminOnly } from './auth.decorators';
 
 const uuidParam = new ParseUUIDPipe({ exceptionFactory: () => new ValidationProblem([{ field: 'id', message: 'id must be a UUID' }]) });
@@ -11,13 +12,22 @@ const uuidParam = new ParseUUIDPipe({ exceptionFactory: () => new ValidationProb
 @AdminOnly()
 @Controller('admin/api-keys')
 export class AdminApiKeysController {
-  constructor(private readonly apiKeys: ApiKeyService) {}
+  constructor(
+    private readonly apiKeys: ApiKeyService,
+    @Inject(API_SCOPES) private readonly scopes: readonly string[],
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Issue an API key for a tenant (admin key only); the key is returned once' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   issue(@Body() body: CreateApiKeyDto): Promise<IssuedApiKey> {
+    const unknown = body.scopes.filter((scope) => !this.scopes.includes(scope));
+    if (unknown.length > 0) {
+      throw new ValidationProblem([
+        { field: 'scopes', message: `unknown scope(s) ${unknown.join(', ')}: the scopes are ${this.scopes.join(', ')}` },
+      ]);
+    }
     return this.apiKeys.issue(body);
   }
 

@@ -1,0 +1,20 @@
+/**
+ * Every scope a tenant API key may carry, `resource:action`: one closed list for all services
+ * (README, "API documentation"). Issuing a key with another is refused.
+ */
+export const PRODUCT_SCOPES: readonly string[] = Object.freeze([
+  'contacts:read',
+  'contacts:write',
+  'credentials:read',
+  'credentials:write',
+  'integrations:read',
+  'integrations:write',
+  'metrics:read',
+  'notifications:read',
+  'notifications:write',
+  'runs:read',
+  'runs:write',
+]);
+
+/** The injection token of the scopes a service issues keys with (PRODUCT_SCOPES unless the service says otherwise). */
+export const API_SCOPES = Symbol('API_SCOPES');
