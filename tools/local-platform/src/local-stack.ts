@@ -44,6 +44,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     oomnitza?: OomnitzaSandbox;
     deployment?: PlatformDeployment;
   } = {};
+  // The services and test helpers read KAFKA_BROKERS / DATABASE_URL: pointed at what this stack
+  // provisions, and put back when it stops, so a later stack does not find a broker that is gone.
+  const inherited = { KAFKA_BROKERS: process.env.KAFKA_BROKERS, DATABASE_URL: process.env.DATABASE_URL };
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -52,6 +55,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await started.zoom?.close();
       await started.postgres?.stop();
       await started.kafka?.stop();
+      for (const [name, value] of Object.entries(inherited)) {
+        if (value === undefined) {
+          delete process.env[name];
+        } else {
+          process.env[name] = value;
+        }
+      }
     })());
   try {
     started.kafka = await provisionKafka({ containers: true });
