@@ -1,3 +1,4 @@
+import { PRODUCT_SCOPES } from '@zoom-oomnitza-sync/platform';
 import {
   announceCredentials,
   issueApiKey,
@@ -8,18 +9,8 @@ import {
 } from '@zoom-oomnitza-sync/local-platform';
 import fc from 'fast-check';
 
-const SCOPES = [
-  'contacts:read',
-  'contacts:write',
-  'credentials:read',
-  'credentials:write',
-  'integrations:read',
-  'integrations:write',
-  'notifications:read',
-  'notifications:write',
-  'runs:read',
-  'runs:write',
-];
+/** Every scope there is: the fuzzing reaches every tenant route. */
+const SCOPES = [...PRODUCT_SCOPES];
 /** Written into the other tenant's objects: no answer to the fuzzing tenant may carry it. */
 const OTHER_TENANT_MARKER = 'globex-private-marker-7f3a';
 const RUNS_PER_OPERATION = 25;

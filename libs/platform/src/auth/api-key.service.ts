@@ -7,6 +7,7 @@ import { NotFoundProblem } from '../errors/problems';
 import { AppLogger } from '../logging/app-logger';
 import { displayPrefixOf, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key-secret';
 import { ApiKeyEntity } from './api-key.entity';
+import { BoundedMemory } from './bounded-memory';
 import { TenantPrincipal } from './principal';
 
 export interface ApiKeyView {
@@ -38,18 +39,16 @@ const MAX_CACHED_KEYS = 10_000;
  */
 @Injectable()
 export class ApiKeyService {
-  private readonly verified = new Map<string, { principal: TenantPrincipal; expiresAt: number }>();
-  private readonly refused = new Map<string, number>();
-  private readonly cacheTtlMs: number;
-  private readonly refusalTtlMs: number;
+  private readonly verified: BoundedMemory<TenantPrincipal>;
+  private readonly refused: BoundedMemory<true>;
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly logger: AppLogger,
     config: ConfigService<BaseEnvironment, true>,
   ) {
-    this.cacheTtlMs = config.get('API_KEY_CACHE_TTL_MS', { infer: true });
-    this.refusalTtlMs = config.get('API_KEY_NEGATIVE_CACHE_TTL_MS', { infer: true });
+    this.verified = new BoundedMemory(config.get('API_KEY_CACHE_TTL_MS', { infer: true }), MAX_CACHED_KEYS);
+    this.refused = new BoundedMemory(config.get('API_KEY_NEGATIVE_CACHE_TTL_MS', { infer: true }), MAX_CACHED_KEYS);
   }
 
   async issue(input: { tenantId: string; name: string; scopes: string[] }): Promise<IssuedApiKey> {
@@ -97,49 +96,18 @@ export class ApiKeyService {
     }
     const keyHash = hashApiKey(presentedKey);
     const cached = this.verified.get(keyHash);
-    if (cached && cached.expiresAt > Date.now()) {
-      return cached.principal;
-    }
-    this.verified.delete(keyHash);
-    if ((this.refused.get(keyHash) ?? 0) > Date.now()) {
-      return undefined;
+    if (cached || this.refused.get(keyHash)) {
+      return cached;
     }
 
     const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
     if (!key) {
-      this.rememberRefusal(keyHash);
+      this.refused.set(keyHash, true);
       return undefined;
     }
     const principal: TenantPrincipal = { admin: false, tenantId: key.tenantId, scopes: key.scopes, keyId: key.id };
-    this.remember(keyHash, principal);
+    this.verified.set(keyHash, principal);
     return principal;
-  }
-
-  private rememberRefusal(keyHash: string): void {
-    if (this.refusalTtlMs === 0) {
-      return;
-    }
-    this.refused.delete(keyHash);
-    if (this.refused.size >= MAX_CACHED_KEYS) {
-      const oldest = this.refused.keys().next().value;
-      if (oldest !== undefined) {
-        this.refused.delete(oldest);
-      }
-    }
-    this.refused.set(keyHash, Date.now() + this.refusalTtlMs);
-  }
-
-  private remember(keyHash: string, principal: TenantPrincipal): void {
-    if (this.cacheTtlMs === 0) {
-      return;
-    }
-    if (this.verified.size >= MAX_CACHED_KEYS) {
-      const oldest = this.verified.keys().next().value;
-      if (oldest !== undefined) {
-        this.verified.delete(oldest);
-      }
-    }
-    this.verified.set(keyHash, { principal, expiresAt: Date.now() + this.cacheTtlMs });
   }
 }
 
