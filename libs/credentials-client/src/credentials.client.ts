@@ -37,6 +37,8 @@ const WEBHOOK_ENDPOINT_ID = /^[A-Za-z0-9_-]{43}$/;
 const TIMEOUT_MS = 15_000;
 /** A Zoom token is reused until this long before it expires; the broker has a fresh one by then. */
 const ZOOM_TOKEN_REUSE_MARGIN_MS = 120_000;
+/** An Oomnitza token and base URL are reused this long: a changed credential is used within a minute. */
+const OOMNITZA_ACCESS_REUSE_MS = 60_000;
 
 /** The credentials service's internal API: secrets travel only over it, never over Kafka. */
 @Injectable()
@@ -44,6 +46,7 @@ export class CredentialsClient {
   private readonly baseUrl: string;
   private readonly serviceToken: string;
   private readonly webhookEndpoints: ExpiringCache<ZoomWebhookEndpoint>;
+  private readonly oomnitzaAccesses = new ExpiringCache<OomnitzaAccess>(OOMNITZA_ACCESS_REUSE_MS);
   private readonly zoomTokens = new ExpiringCache<ZoomAccessToken>(
     (token) => Date.parse(token.expiresAt) - ZOOM_TOKEN_REUSE_MARGIN_MS - Date.now(),
   );
@@ -79,10 +82,13 @@ export class CredentialsClient {
     );
   }
 
+  /** The credential's Oomnitza token and base URL, asked at most once a minute per tenant and credential. */
   oomnitzaAccess(credential: CredentialRef): Promise<OomnitzaAccess> {
-    return this.call('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credential.credentialId)}/token`, {
-      tenantId: credential.tenantId,
-    });
+    return this.oomnitzaAccesses.get(cacheKeyOf(credential), () =>
+      this.call<OomnitzaAccess>('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credential.credentialId)}/token`, {
+        tenantId: credential.tenantId,
+      }),
+    );
   }
 
   /**

@@ -74,4 +74,15 @@ describe('CredentialsClient: Zoom access tokens', () => {
     expect([acme.accessToken, globex.accessToken]).toEqual(['token-1', 'token-2']);
     expect(credentials.requests.map((request) => request.headers['x-tenant-id'])).toEqual(['acme', 'globex', 'initech']);
   });
+
+  it('asks for an Oomnitza token once for a burst of writes, and apart for each tenant', async () => {
+    const credentialId = randomUUID();
+    credentials.answer = () => ({ status: 200, body: { apiToken: 'oomnitza-token', baseUrl: 'https://acme.oomnitza.com' } });
+
+    await Promise.all([1, 2, 3].map(() => client().oomnitzaAccess({ tenantId: 'acme', credentialId })));
+    await client().oomnitzaAccess({ tenantId: 'acme', credentialId });
+    await client().oomnitzaAccess({ tenantId: 'globex', credentialId });
+
+    expect(credentials.requests.map((request) => request.headers['x-tenant-id'])).toEqual(['acme', 'globex']);
+  });
 });

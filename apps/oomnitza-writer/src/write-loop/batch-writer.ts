@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialProblemError, CredentialRef, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
-import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
+import { CredentialProblemError, CredentialRef, CredentialsClient, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { decide, IncomingRecord, needsLookup } from '../sync-state/record-decision';
@@ -31,7 +30,7 @@ const incoming = (record: PendingRecordEntity): IncomingRecord => ({
 export class BatchWriter {
   constructor(
     private readonly bulk: OomnitzaBulkClient,
-    private readonly accessCache: OomnitzaAccessCache,
+    private readonly credentials: CredentialsClient,
     private readonly store: WriteStore,
     private readonly renames: SyncKeyRenames,
     private readonly clock: Clock,
@@ -167,7 +166,7 @@ export class BatchWriter {
 
   private async access(credential: CredentialRef): Promise<OomnitzaAccess> {
     try {
-      return await this.accessCache.get(credential);
+      return await this.credentials.oomnitzaAccess(credential);
     } catch (error) {
       if (error instanceof CredentialProblemError) {
         throw new BatchRefused(`Oomnitza credential ${credential.credentialId}: ${error.problem}`, true);

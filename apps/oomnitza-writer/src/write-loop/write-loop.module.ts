@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboundHttpModule } from '@zoom-oomnitza-sync/outbound-http';
 import { CredentialsClientModule } from '@zoom-oomnitza-sync/credentials-client';
-import { OomnitzaAccessCache } from '../oomnitza-api/oomnitza-access.cache';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { WriteQueuesModule } from '../pending-records/write-queues.module';
 import { BatchWriter } from './batch-writer';
@@ -12,6 +11,6 @@ import { WriteWorkers } from './write-workers';
 
 @Module({
   imports: [CredentialsClientModule, WriteQueuesModule, OutboundHttpModule],
-  providers: [OomnitzaBulkClient, OomnitzaAccessCache, WriteStore, SyncKeyRenames, BatchWriter, WriteTurn, WriteWorkers],
+  providers: [OomnitzaBulkClient, WriteStore, SyncKeyRenames, BatchWriter, WriteTurn, WriteWorkers],
 })
 export class WriteLoopModule {}

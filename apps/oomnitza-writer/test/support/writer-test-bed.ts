@@ -16,7 +16,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { WRITER_ENTITIES, WRITER_MIGRATIONS } from '../../src/writer-schema';
 import { IntegrationSettingsController } from '../../src/integration-settings/integration-settings.controller';
-import { OomnitzaAccessCache } from '../../src/oomnitza-api/oomnitza-access.cache';
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
 import { PendingRecordEntity } from '../../src/pending-records/pending-record.entity';
 import { PendingRecordsStore } from '../../src/pending-records/pending-records.store';
@@ -110,7 +109,7 @@ export class WriterTestBed {
     const missingUsers = new MissingUsers(holds, queues, this.clock);
     const pending = new PendingRecordsStore(queues, new WebhookRemovalGate(holds, this.clock), holds, this.clock, metrics);
     const renames = new SyncKeyRenames(oomnitza, store);
-    const writer = new BatchWriter(oomnitza, new OomnitzaAccessCache(credentials), store, renames, this.clock, metrics);
+    const writer = new BatchWriter(oomnitza, credentials, store, renames, this.clock, metrics);
     const turn = new WriteTurn(queues, store, writer, this.clock, metrics, config, this.logger);
     const settings = new IntegrationSettingsController();
     const inTransaction = (work: (manager: EntityManager) => Promise<void>) => this.dataSource.transaction(work);
