@@ -1,5 +1,7 @@
 import { ReadMessage, readTopic, testKafka } from '@zoom-oomnitza-sync/testing';
 import { ConfigResourceTypes } from 'kafkajs';
+import { Client } from 'pg';
+import { OwnerAnnouncements } from '../src/owner-announcements/owner-announcements';
 import { CredentialsTestBed, RunningCredentials } from './support/credentials-test-bed';
 
 interface Announcement {
@@ -67,6 +69,35 @@ describe('credentials stored before their owners were announced', () => {
       [ids],
     );
     expect(Number(outboxRows[0].count)).toBe(2);
+  });
+
+  it('are announced even when another startup task holds the row at that moment', async () => {
+    const running = await restart();
+    const key = await bed.issueKey(running, 'initech');
+    const created = await running
+      .http()
+      .post('/zoom-credentials')
+      .set('Authorization', `Bearer ${key}`)
+      .send({ name: 'Initech Zoom', accountId: 'acct2', clientId: 'client2', clientSecret: 'zoom-client-secret-9876543210' })
+      .expect(201);
+    const id = created.body.id as string;
+    await bed.schema.query('UPDATE zoom_credentials SET owner_announced = false WHERE id = $1', [id]);
+
+    // As StoredSecretsMaintenance does while it re-encrypts that credential.
+    const holder = new Client({ connectionString: bed.schema.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM "${bed.schema.schema}".zoom_credentials WHERE id = $1 FOR UPDATE`, [id]);
+      const announcing = running.app.get(OwnerAnnouncements).run();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('COMMIT');
+      expect(await announcing).toBe(1);
+    } finally {
+      await holder.end();
+    }
+    const [row] = await bed.schema.query<{ owner_announced: boolean }>('SELECT owner_announced FROM zoom_credentials WHERE id = $1', [id]);
+    expect(row.owner_announced).toBe(true);
   });
 
   it('are kept on a compacted topic, so whose each credential is outlives any retention', async () => {

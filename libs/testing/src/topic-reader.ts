@@ -74,7 +74,7 @@ export async function openTopicReader(topics: string | readonly string[], option
         {
           timeoutMs: waitOptions.timeoutMs,
           intervalMs: 20,
-          description: `messages on ${topicList.join(', ')} (read ${messages.length} so far)`,
+          description: () => `messages on ${topicList.join(', ')} (read ${messages.length} so far)`,
         },
       ),
     close: async () => {

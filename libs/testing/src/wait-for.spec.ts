@@ -44,4 +44,18 @@ describe('waitFor', () => {
       ),
     ).rejects.toThrow(/Timed out after 50 ms waiting for the outbox to drain; last error: still broken/);
   });
+
+  it('describes what it waited for as things stand when time runs out', async () => {
+    let attempts = 0;
+    const waiting = waitFor(
+      () => {
+        attempts += 1;
+        return false;
+      },
+      { timeoutMs: 30, intervalMs: 5, description: () => `a message (${attempts} attempts)` },
+    );
+    await expect(waiting).rejects.toThrow(/waiting for a message \(\d+ attempts\)/);
+    await expect(waiting).rejects.toThrow(`waiting for a message (${attempts} attempts)`);
+    expect(attempts).toBeGreaterThan(1);
+  });
 });

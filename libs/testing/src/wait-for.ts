@@ -3,8 +3,8 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Pause between attempts (default 50 ms). */
   intervalMs?: number;
-  /** What is awaited, for the timeout message. */
-  description?: string;
+  /** What is awaited, for the timeout message; a function is asked when time runs out. */
+  description?: string | (() => string);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,7 +31,7 @@ export async function waitFor<T>(
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      const what = options.description ?? 'condition';
+      const what = (typeof options.description === 'function' ? options.description() : options.description) ?? 'condition';
       const cause = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
     }

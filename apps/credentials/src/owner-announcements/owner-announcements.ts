@@ -1,6 +1,6 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppLogger, qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, Pause, qualifiedTable, Waiting } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { CredentialChanges, CredentialKind } from '../credential-changes/credential-changes';
@@ -11,6 +11,8 @@ const TABLES: ReadonlyArray<{ kind: CredentialKind; entity: typeof ZoomCredentia
   { kind: 'zoom', entity: ZoomCredentialEntity },
   { kind: 'oomnitza', entity: OomnitzaCredentialEntity },
 ];
+
+const HELD_ROW_RETRY_MS = 100;
 
 /**
  * At startup, in the background: every credential whose owner was never announced to the read
@@ -24,6 +26,7 @@ export class OwnerAnnouncements implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: CredentialChanges,
+    @Inject(Pause) private readonly pause: Waiting,
     logger: AppLogger,
   ) {
     this.log = logger.pino.child({ context: OwnerAnnouncements.name });
@@ -39,14 +42,31 @@ export class OwnerAnnouncements implements OnApplicationBootstrap {
   async run(): Promise<number> {
     let announced = 0;
     for (const { kind, entity } of TABLES) {
-      while (await this.announceOne(kind, qualifiedTable(this.dataSource, entity))) {
-        announced += 1;
+      const table = qualifiedTable(this.dataSource, entity);
+      for (;;) {
+        if (await this.announceOne(kind, table)) {
+          announced += 1;
+        } else if (await this.someoneHoldsUnannounced(table)) {
+          await this.pause.for(HELD_ROW_RETRY_MS);
+        } else {
+          break;
+        }
       }
     }
     if (announced > 0) {
       this.log.info({ announced }, 'owners of older credentials announced on credentials.changed');
     }
     return announced;
+  }
+
+  /**
+   * Rows skipped as locked are held by another replica announcing them, or by another startup task
+   * (StoredSecretsMaintenance) that leaves them unannounced: wait for them rather than leave them
+   * to the next start.
+   */
+  private async someoneHoldsUnannounced(table: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM ${table} WHERE NOT owner_announced LIMIT 1`)) as unknown[];
+    return rows.length > 0;
   }
 
   private announceOne(kind: CredentialKind, table: string): Promise<boolean> {
