@@ -17,6 +17,8 @@ import { StoredSecretsModule } from './stored-secrets/stored-secrets.module';
 import { ZoomCredentialEntity } from './zoom-credentials/zoom-credential.entity';
 import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.module';
 import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
+import { ApiKeyAnnouncements1764240600000 } from './migrations/1764240600000-api-key-announcements';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 
 @Module({
   imports: [
@@ -31,6 +33,7 @@ import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits'
         SecretMasks1764240300000,
         OwnerAnnouncements1764240400000,
         RateLimits1764240500000,
+        ApiKeyAnnouncements1764240600000,
       ],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
@@ -40,6 +43,7 @@ import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits'
     InternalModule,
     StoredSecretsModule,
     OwnerAnnouncementsModule,
+    ApiKeysModule,
   ],
 })
 export class AppModule {}

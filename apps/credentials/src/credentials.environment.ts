@@ -16,6 +16,13 @@ export class CredentialsEnvironment extends BaseEnvironment {
   @IsListedKeyId('CREDENTIALS_ENCRYPTION_KEYS')
   CREDENTIALS_ACTIVE_KEY_ID: string;
 
+  /** The port /internal is served on, and only there (0: any free port). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  INTERNAL_HTTP_PORT = 3111;
+
   /** `service:token[,...]`: the services allowed to fetch secrets from /internal, and their tokens. */
   @IsServiceTokenList()
   INTERNAL_SERVICE_TOKENS: string;

@@ -34,7 +34,7 @@ describe('encryption key rotation', () => {
     get: (path: string) => running.http().get(path).set('Authorization', `Bearer ${apiKey}`),
     patch: (path: string, body: object) => running.http().patch(path).set('Authorization', `Bearer ${apiKey}`).send(body),
     internal: (path: string) =>
-      running.http().get(path).set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`).set('X-Tenant-Id', 'acme'),
+      running.internalHttp().get(path).set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`).set('X-Tenant-Id', 'acme'),
   });
 
   beforeAll(async () => {
@@ -102,7 +102,7 @@ describe('encryption key rotation', () => {
     expect(shown.status).toBe(200);
     expect(shown.body.apiToken).toEqual({ set: true, last4: OOMNITZA_TOKEN.slice(-4) });
     const response = await withoutOld
-      .http()
+      .internalHttp()
       .get(`/internal/oomnitza-credentials/${created.body.id}/token`)
       .set('Authorization', `Bearer ${bed.serviceTokens['oomnitza-writer']}`)
       .set('X-Tenant-Id', 'acme');

@@ -25,7 +25,7 @@ describe('Zoom webhook endpoints: each credential its URL, resolved for the zoom
 
   const endpointIdOf = (credential: ZoomCredentialView) => credential.webhookUrl.split('/').pop() as string;
   const resolve = (endpointId: string, authorization?: string) => {
-    const call = service.http().get(`/internal/zoom-webhook-endpoints/${endpointId}`);
+    const call = service.internalHttp().get(`/internal/zoom-webhook-endpoints/${endpointId}`);
     return authorization ? call.set('Authorization', authorization) : call;
   };
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
+import { ApiKeyReplicaModule, MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { ContactsModule } from './contacts/contacts.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
@@ -18,6 +18,7 @@ import { SERVICE } from './service';
       environment: NotifierEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    ApiKeyReplicaModule,
     ContactsModule,
     DeliveriesModule,
     NotificationsModule,

@@ -6,7 +6,13 @@ import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-s
 import { ContactsAndNotifications1764240100000 } from './migrations/1764240100000-contacts-and-notifications';
 import { NotificationEntity } from './notifications/notification.entity';
 import { RateLimits1764240200000 } from './migrations/1764240200000-rate-limits';
+import { ApiKeyReplica1764240300000 } from './migrations/1764240300000-api-key-replica';
 
 /** The tables of the notifier's schema, and the migrations that build them in order. */
 export const NOTIFIER_ENTITIES = [ContactEntity, NotificationEntity, DeliveryEntity, DeliveryAttemptEntity, IntegrationNameEntity];
-export const NOTIFIER_MIGRATIONS = [InitialSchema1764240000000, ContactsAndNotifications1764240100000, RateLimits1764240200000];
+export const NOTIFIER_MIGRATIONS = [
+  InitialSchema1764240000000,
+  ContactsAndNotifications1764240100000,
+  RateLimits1764240200000,
+  ApiKeyReplica1764240300000,
+];

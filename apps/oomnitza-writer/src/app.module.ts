@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PortionsModule } from './portions/portions.module';
-import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
+import { ApiKeyReplicaModule, MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { IntegrationSettingsModule } from './integration-settings/integration-settings.module';
 import { OomnitzaWriterEnvironment } from './oomnitza-writer.environment';
@@ -21,6 +21,7 @@ import { WRITER_ENTITIES, WRITER_MIGRATIONS } from './writer-schema';
       environment: OomnitzaWriterEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    ApiKeyReplicaModule,
     TimingModule,
     WriterMetricsModule,
     IntegrationSettingsModule,

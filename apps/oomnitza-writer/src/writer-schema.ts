@@ -11,6 +11,7 @@ import { RemovalHoldEntity } from './removals/removal-hold.entity';
 import { WebhookRemovalEntity } from './removals/webhook-removal.entity';
 import { UserSyncStateEntity } from './sync-state/user-sync-state.entity';
 import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
+import { ApiKeyReplica1764240600000 } from './migrations/1764240600000-api-key-replica';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -29,4 +30,5 @@ export const WRITER_MIGRATIONS = [
   RemovalsAndRenames1764240300000,
   PortionTenants1764240400000,
   RateLimits1764240500000,
+  ApiKeyReplica1764240600000,
 ];

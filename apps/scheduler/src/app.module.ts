@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RetentionModule } from './retention/retention.module';
-import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
+import { ApiKeyReplicaModule, MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { CredentialsModule } from './credentials/credentials.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
@@ -23,6 +23,7 @@ import { WatchdogModule } from './watchdog/watchdog.module';
       environment: SchedulerEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    ApiKeyReplicaModule,
     IntegrationsModule,
     RunsModule,
     HeldRemovalsModule,

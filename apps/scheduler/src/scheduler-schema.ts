@@ -13,6 +13,7 @@ import { RunEntity } from './runs/run.entity';
 import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits';
 import { DeadLetters1764240800000 } from './migrations/1764240800000-dead-letters';
 import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
+import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [
@@ -33,4 +34,5 @@ export const SCHEDULER_MIGRATIONS = [
   KnownCredentials1764240600000,
   RateLimits1764240700000,
   DeadLetters1764240800000,
+  ApiKeyReplica1764240900000,
 ];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
+import { ApiKeyReplicaModule, MessagingModule, messagingEntities } from '@zoom-oomnitza-sync/messaging';
 import { PlatformModule } from '@zoom-oomnitza-sync/platform';
 import { FetchJobsModule } from './fetch-jobs/fetch-jobs.module';
 import { FullSyncModule } from './full-sync/full-sync.module';
@@ -20,6 +20,7 @@ import { ZOOM_FETCHER_ENTITIES, ZOOM_FETCHER_MIGRATIONS } from './zoom-fetcher-s
       environment: ZoomFetcherEnvironment,
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
+    ApiKeyReplicaModule,
     FetchJobsModule,
     FullSyncModule,
     IntegrationsModule,

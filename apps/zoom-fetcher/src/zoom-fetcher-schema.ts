@@ -14,6 +14,7 @@ import { UserReadEntity } from './user-reads/user-read.entity';
 import { WebhookEventEntity } from './webhooks/webhook-event.entity';
 import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits';
 import { ZoomRateSlots1764240800000 } from './migrations/1764240800000-zoom-rate-slots';
+import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
@@ -35,4 +36,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   UserReadTenants1764240600000,
   RateLimits1764240700000,
   ZoomRateSlots1764240800000,
+  ApiKeyReplica1764240900000,
 ];

@@ -22,6 +22,11 @@ describe('message catalogue', () => {
     expect(() => defineMessage({ topic: 'x.y', type: 'x.y', version: 1, value: Value })).toThrow(/must carry its version/);
   });
 
+  it('compacts api-keys.changed, so every key outlives retention', () => {
+    expect(topicConfigEntries('tenant_a.api-keys.changed.v1')).toContainEqual({ name: 'cleanup.policy', value: 'compact' });
+    expect(topicConfigEntries('tenant_a.api-keys.changed.v1.dlq')).not.toContainEqual({ name: 'cleanup.policy', value: 'compact' });
+  });
+
   it('compacts credentials.changed, under any prefix, and neither its dead letters nor the other topics', () => {
     const limit = { name: 'max.message.bytes', value: '1048588' };
     const compact = [limit, { name: 'cleanup.policy', value: 'compact' }];

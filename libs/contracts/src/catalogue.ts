@@ -1,4 +1,5 @@
 import { deadLetterTopicOf, MessageDefinition } from './envelope/message-definition';
+import { ApiKeysChanged } from './messages/api-keys-changed';
 import { CredentialsChanged } from './messages/credentials-changed';
 import { IntegrationAlert } from './messages/integration-alert';
 import { IntegrationChanged } from './messages/integration-changed';
@@ -30,6 +31,7 @@ export const MESSAGE_CATALOGUE: readonly MessageDefinition[] = Object.freeze([
   RemovalsDecided,
   IntegrationAlert,
   CredentialsChanged,
+  ApiKeysChanged,
   ZoomReconcileRequested,
   ZoomDriftDetected,
 ]);

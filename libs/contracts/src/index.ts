@@ -4,6 +4,7 @@ export * from './catalogue';
 export * from './common';
 export * from './envelope';
 export * from './mapping/standard-fields';
+export * from './messages/api-keys-changed';
 export * from './messages/credentials-changed';
 export * from './messages/integration-alert';
 export * from './messages/integration-changed';

@@ -1,3 +1,5 @@
+export * from './api-keys/api-key-replica.migration';
+export * from './api-keys/api-key-replica.module';
 export * from './config/messaging-options';
 export * from './config/messaging-settings';
 export * from './housekeeping/delete-in-chunks';

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { ServiceIdentity } from '../src';
-import { ADMIN_API_KEY, dropSchema, startTestApp, uniqueSchema, useTestEnvironment, withDatabase } from './support/test-app';
+import { storeApiKey } from './support/stored-keys';
+import { dropSchema, startTestApp, uniqueSchema, useTestEnvironment, withDatabase } from './support/test-app';
 
 describe('PlatformModule: schema and migrations', () => {
   const schema = uniqueSchema('migrations');
@@ -55,17 +56,16 @@ describe('PlatformModule: schema and migrations', () => {
     expect(indexes.rows.map((row: { indexname: string }) => row.indexname)).toContain('api_keys_tenant_id_idx');
     expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000', 'RateLimits1764200000001']);
 
-    const issued = await request(first.getHttpServer())
-      .post('/admin/api-keys')
-      .set('Authorization', `Bearer ${ADMIN_API_KEY}`)
-      .send({ tenantId: 'acme', name: 'survives restarts', scopes: ['notes:read'] })
-      .expect(201);
+    // A key stored before the restart proves the tables the first boot made serve the second.
+    const stored = await storeApiKey(schema, 'acme', ['notes:read']);
     await first.close();
     running.splice(0);
 
     const second = await start();
     expect(await recordedMigrations()).toEqual(['PlatformTables1764200000000', 'RateLimits1764200000001']);
-    await request(second.getHttpServer()).get('/metrics').set('Authorization', `Bearer ${issued.body.key}`).expect(403);
+    const unknownNote = '/notes/00000000-0000-4000-8000-000000000000';
+    await request(second.getHttpServer()).get(unknownNote).set('Authorization', `Bearer ${stored.key}`).expect(404);
+    await request(second.getHttpServer()).get('/metrics').set('Authorization', `Bearer ${stored.key}`).expect(403);
   });
 
   it('lets replicas that start together migrate one after the other', async () => {

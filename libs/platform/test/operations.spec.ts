@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { PROBLEM_TYPE_BASE, ReadinessRegistry } from '../src';
+import { storeApiKey } from './support/stored-keys';
 import { ADMIN_API_KEY, dropSchema, startTestApp, uniqueSchema, useTestEnvironment } from './support/test-app';
 
 describe('health, metrics and API docs', () => {
@@ -39,14 +40,7 @@ describe('health, metrics and API docs', () => {
     return line === undefined ? undefined : Number(line.split(' ').pop());
   }
 
-  async function issueKey(scopes: string[]): Promise<string> {
-    const response = await http()
-      .post('/admin/api-keys')
-      .set('Authorization', `Bearer ${ADMIN_API_KEY}`)
-      .send({ tenantId: 'ops', name: 'prometheus', scopes })
-      .expect(201);
-    return response.body.key;
-  }
+  const keyWith = async (scopes: string[]) => (await storeApiKey(schema, 'ops', scopes)).key;
 
   it('answers /health/live without a key', async () => {
     const response = await http().get('/health/live').expect(200);
@@ -97,14 +91,14 @@ describe('health, metrics and API docs', () => {
       (
         await http()
           .get('/metrics')
-          .set('Authorization', `Bearer ${await issueKey(['notes:read'])}`)
+          .set('Authorization', `Bearer ${await keyWith(['notes:read'])}`)
       ).status,
     ).toBe(403);
     await http().get('/metrics').set('Authorization', `Bearer ${ADMIN_API_KEY}`).expect(200);
 
     const response = await http()
       .get('/metrics')
-      .set('Authorization', `Bearer ${await issueKey(['metrics:read'])}`)
+      .set('Authorization', `Bearer ${await keyWith(['metrics:read'])}`)
       .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.text).toContain('# TYPE http_request_duration_seconds histogram');
@@ -140,22 +134,17 @@ describe('health, metrics and API docs', () => {
 
     const { body: document } = await http().get('/docs-json').expect(200);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining([
-        '/health/live',
-        '/health/ready',
-        '/metrics',
-        '/admin/api-keys',
-        '/admin/api-keys/{id}',
-        '/notes',
-        '/notes/{id}',
-      ]),
+      expect.arrayContaining(['/health/live', '/health/ready', '/metrics', '/admin/ping', '/notes', '/notes/{id}']),
     );
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ bearer: [] }]);
     expect(document.paths['/health/ready'].get.security).toEqual([{}]);
     expect(document.paths['/health/ready'].get.responses['401']).toBeUndefined();
-    const issue = document.paths['/admin/api-keys'].post;
-    expect(issue.responses['401'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemDetailsDto');
+    expect(Object.keys(document.paths).filter((route) => route.startsWith('/admin/api-keys'))).toEqual([]);
+    const createNote = document.paths['/notes'].post;
+    expect(createNote.responses['401'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemDetailsDto');
+    expect(createNote['x-required-scopes']).toEqual(['notes:write']);
+    expect(document.paths['/admin/ping'].get['x-admin-only']).toBe(true);
     expect(document.paths['/metrics'].get['x-required-scopes']).toEqual(['metrics:read']);
     expect(document.components.schemas.ProblemDetailsDto.required).toEqual(
       expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'correlationId']),

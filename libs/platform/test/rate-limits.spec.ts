@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { PROBLEM_TYPE_BASE } from '../src';
+import { storeApiKey } from './support/stored-keys';
 import { ADMIN_API_KEY, dropSchema, startTestApp, uniqueSchema, useTestEnvironment, withDatabase } from './support/test-app';
 
 const PER_KEY = 3;
@@ -27,19 +28,14 @@ describe('rate limits per API key and per tenant, shared by the replicas', () =>
   const replica = (index: number) => request(replicas[index % replicas.length].getHttpServer());
   const asAdmin = <T extends request.Test>(test: T) => test.set('Authorization', `Bearer ${ADMIN_API_KEY}`);
 
-  async function issueKey(tenantId: string): Promise<string> {
-    const response = await asAdmin(replica(0).post('/admin/api-keys'))
-      .send({ tenantId, name: 'limited', scopes: ['notes:read'] })
-      .expect(201);
-    return response.body.key;
-  }
+  const keyFor = async (tenantId: string) => (await storeApiKey(schema, tenantId, ['notes:read'])).key;
 
   /** A read of a note nobody has: 404 when admitted, so what answers otherwise is the limit. */
   const readAs = (key: string, index: number) =>
     replica(index).get('/notes/00000000-0000-4000-8000-000000000000').set('Authorization', `Bearer ${key}`);
 
   it('refuses a key over its limit with 429 problem+json and Retry-After, counting its requests to every replica', async () => {
-    const key = await issueKey('acme');
+    const key = await keyFor('acme');
     for (let index = 0; index < PER_KEY; index += 1) {
       expect((await readAs(key, index)).status).toBe(404);
     }
@@ -59,8 +55,8 @@ describe('rate limits per API key and per tenant, shared by the replicas', () =>
   });
 
   it("refuses a tenant's keys together over the tenant's limit, and leaves other tenants alone", async () => {
-    const [first, second] = [await issueKey('globex'), await issueKey('globex')];
-    const other = await issueKey('initech');
+    const [first, second] = [await keyFor('globex'), await keyFor('globex')];
+    const other = await keyFor('initech');
     for (let index = 0; index < PER_KEY; index += 1) {
       expect((await readAs(first, index)).status).toBe(404);
     }
@@ -76,7 +72,7 @@ describe('rate limits per API key and per tenant, shared by the replicas', () =>
 
   it('limits neither the admin key nor public routes', async () => {
     for (let index = 0; index < PER_TENANT + 2; index += 1) {
-      expect((await asAdmin(replica(index).get('/admin/api-keys').query({ tenantId: 'acme' }))).status).toBe(200);
+      expect((await asAdmin(replica(index).get('/admin/ping'))).status).toBe(200);
       expect((await replica(index).get('/health/live')).status).toBe(200);
     }
   });

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { RAW_BODY_LIMIT_BYTES } from '../src';
-import { ADMIN_API_KEY, dropSchema, startTestApp, uniqueSchema, useTestEnvironment } from './support/test-app';
+import { storeApiKey } from './support/stored-keys';
+import { dropSchema, startTestApp, uniqueSchema, useTestEnvironment } from './support/test-app';
 
 describe('raw bodies for signed webhooks, JSON everywhere else', () => {
   const schema = uniqueSchema('raw_body');
@@ -43,16 +44,14 @@ describe('raw bodies for signed webhooks, JSON everywhere else', () => {
   });
 
   it('still parses JSON on every other route, and still refuses malformed JSON there', async () => {
-    await http()
-      .post('/admin/api-keys')
-      .set('Authorization', `Bearer ${ADMIN_API_KEY}`)
-      .send({ tenantId: 'acme', name: 'parsed as JSON', scopes: ['notes:read'] })
-      .expect(201);
+    const writer = await storeApiKey(schema, 'acme', ['notes:write']);
+    const created = await http().post('/notes').set('Authorization', `Bearer ${writer.key}`).send({ text: 'parsed as JSON' }).expect(201);
+    expect(created.body).toMatchObject({ tenantId: 'acme', text: 'parsed as JSON' });
 
     const malformed = await http()
-      .post('/admin/api-keys')
-      .set({ Authorization: `Bearer ${ADMIN_API_KEY}`, 'content-type': 'application/json' })
-      .send('{"tenantId": nope}')
+      .post('/notes')
+      .set({ Authorization: `Bearer ${writer.key}`, 'content-type': 'application/json' })
+      .send('{"text": nope}')
       .expect(400);
     expect(malformed.body).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });
   });

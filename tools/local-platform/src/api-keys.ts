@@ -1,9 +1,20 @@
 import { request } from './http';
 import { ServiceProcess } from './service-process';
 
-/** Issues an API key for a tenant through the service's admin endpoint. */
-export async function issueApiKey(service: ServiceProcess, adminKey: string, tenantId: string, scopes: string[]): Promise<string> {
-  const response = await request<{ key: string }>(`${service.baseUrl}/admin/api-keys`, {
+const KEY_ARRIVAL_TIMEOUT_MS = 20_000;
+
+/**
+ * Issues a tenant API key through the credentials service's admin endpoint, and waits until each
+ * service in `usableOn` accepts it: they learn keys from api-keys.changed, a moment later.
+ */
+export async function issueApiKey(
+  credentials: ServiceProcess,
+  adminKey: string,
+  tenantId: string,
+  scopes: string[],
+  usableOn: readonly ServiceProcess[] = [],
+): Promise<string> {
+  const response = await request<{ key: string }>(`${credentials.baseUrl}/admin/api-keys`, {
     method: 'POST',
     key: adminKey,
     body: { tenantId, name: `${tenantId} system test`, scopes },
@@ -11,5 +22,21 @@ export async function issueApiKey(service: ServiceProcess, adminKey: string, ten
   if (response.status !== 201) {
     throw new Error(`issuing a key failed: ${response.status} ${JSON.stringify(response.body)}`);
   }
+  await Promise.all(usableOn.filter((service) => service !== credentials).map((service) => untilKnown(service, response.body.key)));
   return response.body.key;
+}
+
+/** /metrics needs a scope: 401 means the key is not known there yet, 200 or 403 that it is. */
+async function untilKnown(service: ServiceProcess, key: string): Promise<void> {
+  const deadline = Date.now() + KEY_ARRIVAL_TIMEOUT_MS;
+  for (;;) {
+    const { status } = await request(`${service.baseUrl}/metrics`, { key });
+    if (status !== 401) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${service.name} did not learn the key within ${KEY_ARRIVAL_TIMEOUT_MS} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -2,7 +2,8 @@ import { createTestTopics, testDatabaseUrl, testEnvironment, TestTopics, uniqueN
 import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ServiceProcess, startService } from './service-process';
+import { issueApiKey } from './api-keys';
+import { ServiceProcess, startService, waitUntilReady } from './service-process';
 
 export const SERVICES = ['credentials', 'scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -15,11 +16,13 @@ export class PlatformDeployment {
   readonly adminKey: string;
   private readonly schemas = new Map<ServiceName, string>();
   private readonly running = new Set<ServiceProcess>();
+  private credentials?: ServiceProcess;
 
   private constructor(
     readonly topics: TestTopics,
     private readonly base: Record<string, string>,
     private readonly credentialsPort: number,
+    private readonly credentialsInternalPort: number,
     private readonly serviceTokens: Partial<Record<ServiceName, string>>,
   ) {
     this.adminKey = base.ADMIN_API_KEY;
@@ -27,14 +30,14 @@ export class PlatformDeployment {
 
   static async create(name: string): Promise<PlatformDeployment> {
     const topics = await createTestTopics(name);
-    const [credentialsPort] = await freePorts(1);
+    const [credentialsPort, credentialsInternalPort] = await freePorts(2);
     const serviceTokens = { 'zoom-fetcher': randomBytes(24).toString('hex'), 'oomnitza-writer': randomBytes(24).toString('hex') };
     // Each service gets its own schema when it starts (schemaOf), so the shared one is left out.
     const base: Record<string, string> = testEnvironment({
       KAFKA_TOPIC_PREFIX: topics.prefix,
       MESSAGING_RETRY_BASE_MS: '20',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
-      CREDENTIALS_URL: `http://127.0.0.1:${credentialsPort}`,
+      CREDENTIALS_URL: `http://127.0.0.1:${credentialsInternalPort}`,
       CREDENTIALS_ENCRYPTION_KEYS: `test-key:${randomBytes(32).toString('base64')}`,
       CREDENTIALS_ACTIVE_KEY_ID: 'test-key',
       INTERNAL_SERVICE_TOKENS: Object.entries(serviceTokens)
@@ -47,7 +50,7 @@ export class PlatformDeployment {
       SCHEDULE_FIRING_ENABLED: 'false',
     });
     delete base.DATABASE_SCHEMA;
-    return new PlatformDeployment(topics, base, credentialsPort, serviceTokens);
+    return new PlatformDeployment(topics, base, credentialsPort, credentialsInternalPort, serviceTokens);
   }
 
   schemaOf(service: ServiceName): string {
@@ -59,8 +62,32 @@ export class PlatformDeployment {
     return schema;
   }
 
-  start(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
-    return this.launch(service, overrides, service === 'credentials' ? this.credentialsPort : undefined);
+  async start(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+    if (service !== 'credentials') {
+      return this.launch(service, overrides);
+    }
+    const credentials = await this.launch(
+      service,
+      { INTERNAL_HTTP_PORT: String(this.credentialsInternalPort), ...overrides },
+      this.credentialsPort,
+    );
+    this.credentials = credentials;
+    void credentials.exited().then(() => {
+      if (this.credentials === credentials) {
+        this.credentials = undefined;
+      }
+    });
+    return credentials;
+  }
+
+  /**
+   * A tenant API key issued by the deployment's credentials service (started with its defaults if
+   * it is not running), once each of `usableOn` accepts it.
+   */
+  async issueApiKey(tenantId: string, scopes: string[], usableOn: readonly ServiceProcess[] = []): Promise<string> {
+    const credentials = this.credentials ?? (await this.start('credentials'));
+    await waitUntilReady(credentials);
+    return issueApiKey(credentials, this.adminKey, tenantId, scopes, usableOn);
   }
 
   /**
@@ -68,7 +95,12 @@ export class PlatformDeployment {
    * on a port of its own: the other services keep calling the first credentials process.
    */
   startReplica(service: ServiceName, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
-    return this.launch(service, overrides);
+    return this.launch(service, service === 'credentials' ? { INTERNAL_HTTP_PORT: '0', ...overrides } : overrides);
+  }
+
+  /** Where the other services reach the credentials service's /internal API (its INTERNAL_HTTP_PORT). */
+  get credentialsInternalUrl(): string {
+    return this.base.CREDENTIALS_URL;
   }
 
   private async launch(service: ServiceName, overrides: Record<string, string>, port?: number): Promise<ServiceProcess> {

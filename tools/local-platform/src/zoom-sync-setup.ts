@@ -132,12 +132,13 @@ export async function addIntegration(options: IntegrationOptions): Promise<Integ
     }),
   );
   const fieldTargets = await defineStandardFields(options.oomnitza);
-  const schedulerKey = await issueApiKey(scheduler, adminKey, tenantId, [
-    'integrations:read',
-    'integrations:write',
-    'runs:read',
-    'runs:write',
-  ]);
+  const schedulerKey = await issueApiKey(
+    credentials,
+    adminKey,
+    tenantId,
+    ['integrations:read', 'integrations:write', 'runs:read', 'runs:write'],
+    [scheduler],
+  );
   const integration = await expectCreated(
     'creating the integration',
     request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {

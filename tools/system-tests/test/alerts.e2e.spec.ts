@@ -1,4 +1,4 @@
-import { issueApiKey, LocalStack, request, RunView, runSync, ServiceProcess, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
+import { LocalStack, request, RunView, runSync, ServiceProcess, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { SmtpSandboxProcess, startSmtpSandboxProcess } from '@zoom-oomnitza-sync/smtp-sandbox';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 
@@ -27,7 +27,7 @@ describe('a Zoom credential broken mid-schedule, then fixed: the contacts hear i
       },
     });
     notifier = stack.services.get('notifier')!;
-    notifierKey = await issueApiKey(notifier, stack.deployment.adminKey, stack.setup.tenantId, ['contacts:write', 'notifications:read']);
+    notifierKey = await stack.deployment.issueApiKey(stack.setup.tenantId, ['contacts:write', 'notifications:read'], [notifier]);
     const contact = await request(`${notifier.baseUrl}/integrations/${stack.setup.integrationId}/contacts`, {
       method: 'POST',
       key: notifierKey,

@@ -1,12 +1,5 @@
 import { PRODUCT_SCOPES } from '@zoom-oomnitza-sync/platform';
-import {
-  announceCredentials,
-  issueApiKey,
-  PlatformDeployment,
-  request,
-  ServiceProcess,
-  waitUntilReady,
-} from '@zoom-oomnitza-sync/local-platform';
+import { announceCredentials, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 import fc from 'fast-check';
 
 /** Every scope there is: the fuzzing reaches every tenant route. */
@@ -152,23 +145,23 @@ describe('fuzzing the HTTP APIs from their OpenAPI documents', () => {
       services.set(name, await deployment.start(name, settings));
     }
     await Promise.all([...services.values()].map((service) => waitUntilReady(service)));
-    for (const [name, service] of services) {
-      keys.set(name, await issueApiKey(service, deployment.adminKey, 'acme', SCOPES));
+    const acmeKey = await deployment.issueApiKey('acme', SCOPES, [...services.values()]);
+    for (const name of services.keys()) {
+      keys.set(name, acmeKey);
     }
     // The other tenant's objects, marked, so any leak shows.
-    const globexCredentials = await issueApiKey(services.get('credentials')!, deployment.adminKey, 'globex', SCOPES);
+    const globexKey = await deployment.issueApiKey('globex', SCOPES, [...services.values()]);
     const credential = await request<{ id: string }>(`${services.get('credentials')!.baseUrl}/oomnitza-credentials`, {
       method: 'POST',
-      key: globexCredentials,
+      key: globexKey,
       body: { name: OTHER_TENANT_MARKER, baseUrl: 'https://globex.oomnitza.example', apiToken: `token-${OTHER_TENANT_MARKER}` },
     });
     expect(credential.status).toBe(201);
     foreignIds.push(credential.body.id);
     await announceCredentials(deployment, 'globex', { zoom: ['zoom-globex'], oomnitza: [credential.body.id] });
-    const globexScheduler = await issueApiKey(services.get('scheduler')!, deployment.adminKey, 'globex', SCOPES);
     const integration = await request<{ id: string }>(`${services.get('scheduler')!.baseUrl}/integrations`, {
       method: 'POST',
-      key: globexScheduler,
+      key: globexKey,
       body: { name: OTHER_TENANT_MARKER, zoomCredentialId: 'zoom-globex', oomnitzaCredentialId: credential.body.id },
     });
     expect(integration.status).toBe(201);

@@ -1,4 +1,4 @@
-import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import { PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { REFUSING_URL } from '@zoom-oomnitza-sync/testing';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
@@ -69,7 +69,7 @@ describe('"Test connection" against the Zoom and Oomnitza sandboxes', () => {
     credentials = await deployment.start('credentials', settings());
     processes.push(credentials);
     await waitUntilReady(credentials);
-    apiKey = await issueApiKey(credentials, deployment.adminKey, 'acme', ['credentials:read', 'credentials:write']);
+    apiKey = await deployment.issueApiKey('acme', ['credentials:read', 'credentials:write'], [credentials]);
   });
 
   afterAll(async () => {

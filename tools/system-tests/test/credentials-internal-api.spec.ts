@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { CredentialProblemError, CredentialsClient, CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
-import { issueApiKey, PlatformDeployment, request, sampleOf, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import { PlatformDeployment, request, sampleOf, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
@@ -45,13 +45,15 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     ZOOM_API_URL: zoom.apiBaseUrl,
     LOG_LEVEL: 'debug',
   });
-  const accessTokenUrl = (credentialId: string) => `${credentials.baseUrl}/internal/zoom-credentials/${credentialId}/access-token`;
-  const oomnitzaTokenUrl = (credentialId: string) => `${credentials.baseUrl}/internal/oomnitza-credentials/${credentialId}/token`;
+  const accessTokenUrl = (credentialId: string) =>
+    `${deployment.credentialsInternalUrl}/internal/zoom-credentials/${credentialId}/access-token`;
+  const oomnitzaTokenUrl = (credentialId: string) =>
+    `${deployment.credentialsInternalUrl}/internal/oomnitza-credentials/${credentialId}/token`;
   const clientWith = (serviceToken: string) =>
     new CredentialsClient(
       new ConfigService({
         ...new CredentialsClientEnvironment(),
-        CREDENTIALS_URL: credentials.baseUrl,
+        CREDENTIALS_URL: deployment.credentialsInternalUrl,
         CREDENTIALS_SERVICE_TOKEN: serviceToken,
       }),
     );
@@ -110,8 +112,8 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     processes.push(credentials);
     await waitUntilReady(credentials);
     [apiKey, metricsKey] = await Promise.all([
-      issueApiKey(credentials, deployment.adminKey, 'acme', ['credentials:read', 'credentials:write']),
-      issueApiKey(credentials, deployment.adminKey, 'operations', ['metrics:read']),
+      deployment.issueApiKey('acme', ['credentials:read', 'credentials:write'], [credentials]),
+      deployment.issueApiKey('operations', ['metrics:read'], [credentials]),
     ]);
   });
 

@@ -4,7 +4,7 @@ import { CredentialsClient, CredentialsClientEnvironment } from '@zoom-oomnitza-
 import { readTopic } from '@zoom-oomnitza-sync/testing';
 import { randomBytes } from 'node:crypto';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import { PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 
 const ZOOM_APP = { clientId: 'clientSystemTest01', clientSecret: 'system-test-client-secret-0123456789' };
 const ZOOM_ACCOUNT_ID = 'acctSystemTest01';
@@ -21,7 +21,7 @@ describe('the credentials service as a process: secrets stored, tested and broke
     new CredentialsClient(
       new ConfigService({
         ...new CredentialsClientEnvironment(),
-        CREDENTIALS_URL: credentials.baseUrl,
+        CREDENTIALS_URL: deployment.credentialsInternalUrl,
         CREDENTIALS_SERVICE_TOKEN: FETCHER_TOKEN,
       }),
     );
@@ -41,7 +41,7 @@ describe('the credentials service as a process: secrets stored, tested and broke
     ]);
     credentials = await deployment.start('credentials', settings());
     await waitUntilReady(credentials);
-    apiKey = await issueApiKey(credentials, deployment.adminKey, 'acme', ['credentials:read', 'credentials:write']);
+    apiKey = await deployment.issueApiKey('acme', ['credentials:read', 'credentials:write'], [credentials]);
   });
 
   afterAll(async () => {
@@ -86,7 +86,7 @@ describe('the credentials service as a process: secrets stored, tested and broke
     const users = await fetch(`${first.apiUrl}/users?page_size=1`, { headers: { authorization: `Bearer ${first.accessToken}` } });
     expect(users.status).toBe(200);
     const replaced = await request<{ accessToken: string }>(
-      `${credentials.baseUrl}/internal/zoom-credentials/${id}/access-token/invalidate`,
+      `${deployment.credentialsInternalUrl}/internal/zoom-credentials/${id}/access-token/invalidate`,
       {
         method: 'POST',
         key: FETCHER_TOKEN,
@@ -96,7 +96,9 @@ describe('the credentials service as a process: secrets stored, tested and broke
     );
     expect(replaced.status).toBe(200);
     expect(replaced.body.accessToken).not.toBe(first.accessToken);
-    expect((await request(`${credentials.baseUrl}/internal/zoom-credentials/${id}/access-token`, { key: apiKey })).status).toBe(401);
+    expect(
+      (await request(`${deployment.credentialsInternalUrl}/internal/zoom-credentials/${id}/access-token`, { key: apiKey })).status,
+    ).toBe(401);
 
     const [row] = await deployment.query<Record<string, string>>('credentials', 'SELECT * FROM zoom_credentials WHERE id = $1', [id]);
     expect(row.client_secret).toMatch(/^v1\.2025a\./);

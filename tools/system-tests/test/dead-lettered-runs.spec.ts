@@ -1,13 +1,6 @@
 import { deadLetterTopicOf, ZoomUsersPage } from '@zoom-oomnitza-sync/contracts';
 import { buildDeadLetterMessage, buildEnvelope } from '@zoom-oomnitza-sync/messaging';
-import {
-  announceCredentials,
-  issueApiKey,
-  PlatformDeployment,
-  request,
-  ServiceProcess,
-  waitUntilReady,
-} from '@zoom-oomnitza-sync/local-platform';
+import { announceCredentials, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 import { testKafka, waitFor } from '@zoom-oomnitza-sync/testing';
 import { Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +20,7 @@ describe('a run whose message was dead-lettered', () => {
     deployment = await PlatformDeployment.create('dead_lettered_runs');
     scheduler = await deployment.start('scheduler');
     await waitUntilReady(scheduler);
-    key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read', 'runs:write']);
+    key = await deployment.issueApiKey('acme', ['integrations:write', 'runs:read', 'runs:write'], [scheduler]);
     await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
   });
 

@@ -1,4 +1,4 @@
-import { issueApiKey, PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import { PlatformDeployment, request, ServiceProcess, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
 import { freePorts, startLocalKafka } from '@zoom-oomnitza-sync/test-infrastructure';
 import { ProvisionedKafka } from '@zoom-oomnitza-sync/test-infrastructure';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
@@ -21,9 +21,12 @@ describe('Kafka down: an API that needs only its database stays up, and says so'
     const [port, controllerPort] = await freePorts(2);
     broker = await startLocalKafka({ port, controllerPort, runDir });
     deployment = await PlatformDeployment.create('kafka_outage');
-    scheduler = await deployment.start('scheduler', { KAFKA_BROKERS: broker.brokers, KAFKA_CREATE_TOPICS: 'true' });
+    const onItsBroker = { KAFKA_BROKERS: broker.brokers, KAFKA_CREATE_TOPICS: 'true' };
+    // The credentials service issues the key, and tells the scheduler through this broker.
+    await deployment.start('credentials', onItsBroker);
+    scheduler = await deployment.start('scheduler', onItsBroker);
     await waitUntilReady(scheduler);
-    key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:read', 'integrations:write', 'runs:write']);
+    key = await deployment.issueApiKey('acme', ['integrations:read', 'integrations:write', 'runs:write'], [scheduler]);
     // Its own broker carries no credentials.changed: the credentials are known as if it had.
     await deployment.query(
       'scheduler',

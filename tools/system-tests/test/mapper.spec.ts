@@ -10,7 +10,6 @@ import {
 import { ReadMessage, readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
 import {
   announceCredentials,
-  issueApiKey,
   PlatformDeployment,
   request,
   sendAs,
@@ -30,7 +29,7 @@ describe('the mapper maps full-sync pages and webhook changes with the integrati
     scheduler = await deployment.start('scheduler');
     const mapper = await deployment.start('mapper');
     await Promise.all([waitUntilReady(scheduler), waitUntilReady(mapper)]);
-    key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read', 'runs:write']);
+    key = await deployment.issueApiKey('acme', ['integrations:write', 'runs:read', 'runs:write'], [scheduler]);
     await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
   });
 

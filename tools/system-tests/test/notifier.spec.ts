@@ -1,7 +1,6 @@
 import { IntegrationAlert, IntegrationAlertValue } from '@zoom-oomnitza-sync/contracts';
 import {
   announceCredentials,
-  issueApiKey,
   PlatformDeployment,
   request,
   sendAs,
@@ -40,7 +39,7 @@ describe('the notifier: alerts reach the right people, by email and in the app',
     const scheduler = await deployment.start('scheduler');
     await Promise.all([waitUntilReady(notifier), waitUntilReady(scheduler)]);
     // The integration the alerts are about, as the scheduler announces it (the emails name it).
-    const schedulerKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write']);
+    const schedulerKey = await deployment.issueApiKey('acme', ['integrations:write'], [scheduler]);
     await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     const integration = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',
@@ -51,12 +50,11 @@ describe('the notifier: alerts reach the right people, by email and in the app',
     await waitFor(async () => (await deployment.query('notifier', 'SELECT name FROM integration_names')).length === 1, {
       description: "the notifier to know the integration's name",
     });
-    key = await issueApiKey(notifier, deployment.adminKey, 'acme', [
-      'contacts:read',
-      'contacts:write',
-      'notifications:read',
-      'notifications:write',
-    ]);
+    key = await deployment.issueApiKey(
+      'acme',
+      ['contacts:read', 'contacts:write', 'notifications:read', 'notifications:write'],
+      [notifier],
+    );
     for (const contact of [
       { name: 'Ada Lovelace', email: 'ada@acme.test' },
       { name: 'Grace Hopper', email: 'grace@acme.test', alerts: ['recovered'] },
@@ -108,7 +106,7 @@ describe('the notifier: alerts reach the right people, by email and in the app',
     const read = await request(`${notifier.baseUrl}/notifications/${unread.body.items[0].id}/read`, { method: 'POST', key });
     expect(read.status).toBe(200);
     expect((await request(`${notifier.baseUrl}/notifications/unread-count`, { key })).body).toEqual({ unread: 0 });
-    const otherTenant = await issueApiKey(notifier, deployment.adminKey, 'globex', ['notifications:read']);
+    const otherTenant = await deployment.issueApiKey('globex', ['notifications:read'], [notifier]);
     expect((await request(`${notifier.baseUrl}/notifications`, { key: otherTenant })).body).toMatchObject({ total: 0, items: [] });
   });
 

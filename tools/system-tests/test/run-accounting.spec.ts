@@ -8,7 +8,6 @@ import {
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
 import {
   announceCredentials,
-  issueApiKey,
   PlatformDeployment,
   request,
   sendAs,
@@ -56,7 +55,7 @@ describe('the scheduler accounts for every record of a run', () => {
     deployment = await PlatformDeployment.create('accounting');
     scheduler = await deployment.start('scheduler');
     await waitUntilReady(scheduler);
-    key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read', 'runs:write']);
+    key = await deployment.issueApiKey('acme', ['integrations:write', 'runs:read', 'runs:write'], [scheduler]);
     await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     const integration = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

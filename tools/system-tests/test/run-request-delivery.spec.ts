@@ -3,7 +3,6 @@ import { waitFor } from '@zoom-oomnitza-sync/testing';
 import {
   announceCredentials,
   groupHasCaughtUp,
-  issueApiKey,
   messagesOn,
   PlatformDeployment,
   request,
@@ -30,7 +29,7 @@ describe('a run request travels from the scheduler to the zoom-fetcher with exac
     // A scheduler whose relay never runs commits runs and their outbox rows, then dies.
     const silentScheduler = await deployment.start('scheduler', { OUTBOX_RELAY_ENABLED: 'false' });
     await waitUntilReady(silentScheduler);
-    const key = await issueApiKey(silentScheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:write']);
+    const key = await deployment.issueApiKey('acme', ['integrations:write', 'runs:write'], [silentScheduler]);
     await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     // One run at a time per integration: RUNS integrations, one run each.
     for (let run = 0; run < RUNS; run += 1) {

@@ -1,6 +1,5 @@
 import {
   announceCredentials,
-  issueApiKey,
   PlatformDeployment,
   request,
   sampleOf,
@@ -29,7 +28,7 @@ describe('scheduled runs across three scheduler processes', () => {
 
   it('starts one run per slot, exactly once, whichever replica finds the slot', async () => {
     const [scheduler] = replicas;
-    const key = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write', 'runs:read']);
+    const key = await deployment.issueApiKey('acme', ['integrations:write', 'runs:read'], [scheduler]);
     await announceCredentials(deployment, 'acme', { zoom: ['zoom-1'], oomnitza: ['oomnitza-1'] });
     const created = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

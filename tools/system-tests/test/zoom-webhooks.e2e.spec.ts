@@ -1,7 +1,6 @@
 import { ZoomUserChanged, ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
 import {
   announceCredentials,
-  issueApiKey,
   PlatformDeployment,
   request,
   sampleOf,
@@ -61,7 +60,7 @@ describe('Zoom webhooks: from the Zoom sandbox through the zoom-fetcher to zoom.
     processes.push(fetcher, credentials);
     await Promise.all([fetcher, credentials, scheduler].map((service) => waitUntilReady(service)));
 
-    const credentialsKey = await issueApiKey(credentials, deployment.adminKey, 'acme', ['credentials:read', 'credentials:write']);
+    const credentialsKey = await deployment.issueApiKey('acme', ['credentials:read', 'credentials:write'], [credentials]);
     const [app] = zoom.accounts[0].apps;
     const created = await request<{ id: string }>(`${credentials.baseUrl}/zoom-credentials`, {
       method: 'POST',
@@ -81,7 +80,7 @@ describe('Zoom webhooks: from the Zoom sandbox through the zoom-fetcher to zoom.
     webhookUrl = shown.body.webhookUrl;
     expect(webhookUrl).toMatch(new RegExp(`^${fetcher.baseUrl}/webhooks/zoom/[A-Za-z0-9_-]{43}$`));
 
-    const schedulerKey = await issueApiKey(scheduler, deployment.adminKey, 'acme', ['integrations:write']);
+    const schedulerKey = await deployment.issueApiKey('acme', ['integrations:write'], [scheduler]);
     // No Oomnitza is written to here: an Oomnitza credential the credentials service never held is announced instead.
     const oomnitzaCredentialId = randomUUID();
     await announceCredentials(deployment, 'acme', { oomnitza: [oomnitzaCredentialId] });

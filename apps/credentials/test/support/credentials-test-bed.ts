@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
+import { ApiKeysChanged, CredentialsChanged } from '@zoom-oomnitza-sync/contracts';
 import { AppLogger, configureHttpApp, createLogger } from '@zoom-oomnitza-sync/platform';
 import {
   applyEnvironment,
@@ -14,13 +14,17 @@ import {
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
+import { InternalListener } from '../../src/internal/internal-listener';
 
 export const newEncryptionKey = () => randomBytes(32).toString('base64');
 
 export interface RunningCredentials {
   readonly app: INestApplication;
   readonly logs: LogCapture;
+  /** The public port: the tenant API, admin, health, metrics. */
   http(): ReturnType<typeof request>;
+  /** INTERNAL_HTTP_PORT: /internal, for other services, and health. */
+  internalHttp(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
 
@@ -43,12 +47,16 @@ export class CredentialsTestBed {
 
   static async create(name: string): Promise<CredentialsTestBed> {
     const schema = await createTestSchema(name);
-    const topics = await createTestTopics(name, [CredentialsChanged.topic]);
+    const topics = await createTestTopics(name, [CredentialsChanged.topic, ApiKeysChanged.topic]);
     return new CredentialsTestBed(schema, topics);
   }
 
   get changesTopic(): string {
     return this.topics.name(CredentialsChanged.topic);
+  }
+
+  get apiKeysTopic(): string {
+    return this.topics.name(ApiKeysChanged.topic);
   }
 
   async start(settings: Record<string, string> = {}): Promise<RunningCredentials> {
@@ -65,6 +73,7 @@ export class CredentialsTestBed {
         OOMNITZA_ALLOW_HTTP: 'true',
         OUTBOUND_ALLOWED_ADDRESSES: '127.0.0.0/8,::1/128',
         OUTBOX_POLL_INTERVAL_MS: '50',
+        INTERNAL_HTTP_PORT: '0',
         LOG_LEVEL: 'debug',
         ...settings,
       }),
@@ -86,6 +95,7 @@ export class CredentialsTestBed {
       app,
       logs,
       http: () => request(app.getHttpServer()),
+      internalHttp: () => request(`http://127.0.0.1:${app.get(InternalListener).port}`),
       close: async () => {
         this.running.delete(running);
         await app.close();

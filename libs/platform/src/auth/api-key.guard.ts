@@ -7,7 +7,7 @@ import { BaseEnvironment } from '../config/base-environment';
 import { ForbiddenProblem, InsufficientScopeProblem, UnauthorizedProblem } from '../errors/problems';
 import type { HttpRequest } from '../http/http-types';
 import { MetricsService } from '../metrics/metrics.service';
-import { ApiKeyService } from './api-key.service';
+import { ApiKeyVerifier } from './api-key-verifier';
 import { ADMIN_ONLY, IS_PUBLIC, REQUIRED_SCOPES } from './auth.decorators';
 import { ADMIN_PRINCIPAL, missingScopes, Principal } from './principal';
 
@@ -25,7 +25,7 @@ export class ApiKeyGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeyService,
+    private readonly apiKeys: ApiKeyVerifier,
     config: ConfigService<BaseEnvironment, true>,
     metrics: MetricsService,
   ) {

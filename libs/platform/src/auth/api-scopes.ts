@@ -15,6 +15,3 @@ export const PRODUCT_SCOPES: readonly string[] = Object.freeze([
   'runs:read',
   'runs:write',
 ]);
-
-/** The injection token of the scopes a service issues keys with (PRODUCT_SCOPES unless the service says otherwise). */
-export const API_SCOPES = Symbol('API_SCOPES');

@@ -1,5 +1,8 @@
 import { ForbiddenProblem, NotFoundProblem } from '../errors/problems';
 
+/** A tenant id: what API keys, credentials and integrations belong to. */
+export const TENANT_ID_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** A caller holding a tenant's API key. */
 export interface TenantPrincipal {
   admin: false;

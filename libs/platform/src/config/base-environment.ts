@@ -91,14 +91,14 @@ export class BaseEnvironment {
   @IsInt()
   @Min(0)
   @Max(300_000)
-  API_KEY_CACHE_TTL_MS = 30_000;
+  API_KEY_CACHE_TTL_MS = 5_000;
 
   /** How long an unknown or revoked API key is refused without asking the database (a flood of made-up keys costs no queries). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(300_000)
-  API_KEY_NEGATIVE_CACHE_TTL_MS = 10_000;
+  API_KEY_NEGATIVE_CACHE_TTL_MS = 5_000;
 
   /** The window the request limits count in. */
   @Transform(toInt)

@@ -22,7 +22,7 @@ describe('validateEnvironment', () => {
       LOG_LEVEL: 'info',
       MESSAGING_MAX_ATTEMPTS: 5,
       DATABASE_POOL_SIZE: 10,
-      API_KEY_CACHE_TTL_MS: 30_000,
+      API_KEY_CACHE_TTL_MS: 5_000,
     });
     expect(settings.DATABASE_SCHEMA).toBeUndefined();
   });

@@ -16,6 +16,4 @@ export interface PlatformServiceOptions {
   migrations: ClassOrGlob[];
   /** The service's settings class when it needs more than BaseEnvironment. */
   environment?: EnvironmentClass<BaseEnvironment>;
-  /** The scopes keys may be issued with; the product's closed list (PRODUCT_SCOPES) unless given (tests of the platform). */
-  scopes?: readonly string[];
 }

@@ -1,6 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { API_SCOPES, PRODUCT_SCOPES } from '../auth/api-scopes';
 import { AuthModule } from '../auth/auth.module';
 import { PlatformConfigModule } from '../config/platform-config.module';
 import { DatabaseModule } from '../database/database.module';
@@ -40,9 +39,8 @@ export class PlatformModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         ShutdownLogger,
-        { provide: API_SCOPES, useValue: options.scopes ?? PRODUCT_SCOPES },
       ],
-      exports: [PlatformConfigModule, LoggingModule, MetricsModule, HealthModule, AuthModule, API_SCOPES],
+      exports: [PlatformConfigModule, LoggingModule, MetricsModule, HealthModule, AuthModule],
     };
   }
 

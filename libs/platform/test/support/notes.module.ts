@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CurrentPrincipal, ownedOrNotFound, Principal, Public, RawBodyRequest, RequireScopes, tenantOf } from '../../src';
+import { AdminPingController } from './admin-ping.controller';
 
 /** A tiny tenant-scoped resource, to exercise authentication, scopes, tenant isolation and validation. */
 interface Note {
@@ -81,5 +82,5 @@ class WebhookEchoController {
   }
 }
 
-@Module({ controllers: [NotesController, FailuresController, WebhookEchoController], providers: [NotesStore] })
+@Module({ controllers: [NotesController, FailuresController, WebhookEchoController, AdminPingController], providers: [NotesStore] })
 export class NotesModule {}

@@ -38,7 +38,6 @@ export async function startTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       PlatformModule.forService({
-        scopes: ['notes:read', 'notes:write', 'metrics:read'],
         serviceName: 'platform-test',
         schema: 'platform_test',
         entities: [],

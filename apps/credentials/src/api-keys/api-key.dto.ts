@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TENANT_ID_FORMAT } from '@zoom-oomnitza-sync/platform';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, Matches } from 'class-validator';
 
-export const TENANT_ID_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
 /** `<resource>:<action>`, e.g. integrations:write, metrics:read. */
 export const SCOPE_FORMAT = /^[a-z-]+:[a-z-]+$/;
 

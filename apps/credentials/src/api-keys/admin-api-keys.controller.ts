@@ -1,10 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationProblem } from '../errors/problems';
+import { AdminOnly, PRODUCT_SCOPES, ValidationProblem } from '@zoom-oomnitza-sync/platform';
 import { ApiKeyDto, CreateApiKeyDto, IssuedApiKeyDto, ListApiKeysQueryDto } from './api-key.dto';
-import { ApiKeyService, ApiKeyView, IssuedApiKey } from './api-key.service';
-import { API_SCOPES } from './api-scopes';
-import { AdminOnly } from './auth.decorators';
+import { ApiKeyIssuer, ApiKeyView, IssuedApiKey } from './api-key-issuer';
 
 const uuidParam = new ParseUUIDPipe({ exceptionFactory: () => new ValidationProblem([{ field: 'id', message: 'id must be a UUID' }]) });
 
@@ -12,20 +10,19 @@ const uuidParam = new ParseUUIDPipe({ exceptionFactory: () => new ValidationProb
 @AdminOnly()
 @Controller('admin/api-keys')
 export class AdminApiKeysController {
-  constructor(
-    private readonly apiKeys: ApiKeyService,
-    @Inject(API_SCOPES) private readonly scopes: readonly string[],
-  ) {}
+  constructor(private readonly apiKeys: ApiKeyIssuer) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Issue an API key for a tenant (admin key only); the key is returned once' })
+  @ApiOperation({
+    summary: 'Issue an API key for a tenant, valid on every service (admin key only); the key is returned once',
+  })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   issue(@Body() body: CreateApiKeyDto): Promise<IssuedApiKey> {
-    const unknown = body.scopes.filter((scope) => !this.scopes.includes(scope));
+    const unknown = body.scopes.filter((scope) => !PRODUCT_SCOPES.includes(scope));
     if (unknown.length > 0) {
       throw new ValidationProblem([
-        { field: 'scopes', message: `unknown scope(s) ${unknown.join(', ')}: the scopes are ${this.scopes.join(', ')}` },
+        { field: 'scopes', message: `unknown scope(s) ${unknown.join(', ')}: the scopes are ${PRODUCT_SCOPES.join(', ')}` },
       ]);
     }
     return this.apiKeys.issue(body);
@@ -39,7 +36,7 @@ export class AdminApiKeysController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke an API key (admin key only); every replica refuses it within API_KEY_CACHE_TTL_MS' })
+  @ApiOperation({ summary: 'Revoke an API key (admin key only); every service refuses it within seconds' })
   @ApiOkResponse({ type: ApiKeyDto })
   revoke(@Param('id', uuidParam) id: string): Promise<ApiKeyView> {
     return this.apiKeys.revoke(id);

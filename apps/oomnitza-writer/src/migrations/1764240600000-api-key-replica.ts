@@ -1,0 +1,4 @@
+import { ApiKeyReplicaMigration } from '@zoom-oomnitza-sync/messaging';
+
+/** api_keys holds the keys the credentials service issues, kept from api-keys.changed. */
+export class ApiKeyReplica1764240600000 extends ApiKeyReplicaMigration {}

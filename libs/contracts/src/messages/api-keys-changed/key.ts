@@ -1,0 +1,1 @@
+export { IntegrationKey as ApiKeysChangedKey } from '../../common/integration-key';
