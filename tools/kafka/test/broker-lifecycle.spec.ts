@@ -3,7 +3,7 @@ import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { CommandResult, portAnswers, runCommand } from '@zoom-oomnitza-sync/testing';
+import { CommandResult, portAnswers, runCommand, waitFor } from '@zoom-oomnitza-sync/testing';
 import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
 
 const TOOL_DIR = resolve(__dirname, '..');
@@ -70,6 +70,40 @@ describe('tools/kafka start, status and stop', () => {
     const after = await runTool('status', env);
     expect(after).toEqual(expect.objectContaining({ code: 3 }));
     expect(after.stdout.trim()).toBe('not running');
+  });
+
+  it('with KAFKA_KEEP_DATA=true starts again after a crash with its topics, messages and committed offsets', async () => {
+    expect(await runTool('start', env)).toEqual(expect.objectContaining({ code: 0 }));
+    const kafka = new Kafka({ clientId: 'restart', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'restart.v1', numPartitions: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: 'restart.v1', acks: -1, messages: [{ key: 'k', value: 'before the crash' }] });
+    await producer.disconnect();
+    await admin.connect();
+    await admin.setOffsets({ groupId: 'restart', topic: 'restart.v1', partitions: [{ partition: 0, offset: '1' }] });
+    await admin.disconnect();
+
+    const pid = Number((await runTool('status', env)).stdout.match(/pid (\d+)/)![1]);
+    process.kill(pid, 'SIGKILL');
+    await waitFor(async () => !(await portAnswers(port)), { description: 'the broker to die' });
+
+    const restarted = await runTool('start', { ...env, KAFKA_KEEP_DATA: 'true' });
+    expect(restarted).toEqual(expect.objectContaining({ code: 0 }));
+    expect(restarted.stderr).toContain('kept');
+    await admin.connect();
+    try {
+      expect(await admin.fetchTopicOffsets('restart.v1')).toEqual([expect.objectContaining({ partition: 0, high: '1' })]);
+      expect(await admin.fetchOffsets({ groupId: 'restart', topics: ['restart.v1'] })).toEqual([
+        { topic: 'restart.v1', partitions: [expect.objectContaining({ partition: 0, offset: '1' })] },
+      ]);
+    } finally {
+      await admin.disconnect();
+    }
+    expect(await runTool('stop', env)).toEqual(expect.objectContaining({ code: 0 }));
   });
 
   it('refuses to start on a port another program holds, saying which', async () => {

@@ -14,6 +14,8 @@ export interface LocalKafkaOptions {
   runDir?: string;
   /** name:password[,...]: the broker takes SASL/PLAIN clients only (KAFKA_SASL_USERS of tools/kafka). */
   saslUsers?: string;
+  /** Start on the storage a crashed broker of this run directory left (KAFKA_KEEP_DATA of tools/kafka). */
+  keepData?: boolean;
 }
 
 function toolEnvironment(options: LocalKafkaOptions): NodeJS.ProcessEnv {
@@ -30,6 +32,10 @@ function toolEnvironment(options: LocalKafkaOptions): NodeJS.ProcessEnv {
   }
   if (options.runDir) {
     env.KAFKA_RUN_DIR = options.runDir;
+  }
+  delete env.KAFKA_KEEP_DATA;
+  if (options.keepData) {
+    env.KAFKA_KEEP_DATA = 'true';
   }
   return env;
 }
@@ -73,4 +79,21 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Provi
     startedHere: true,
     stop: () => stopLocalKafka(options),
   };
+}
+
+/**
+ * Ends the broker as a crash would (SIGKILL: nothing flushed, no controlled shutdown) and starts it
+ * again on the storage it left behind. Resolves once it is ready again.
+ */
+export async function crashAndRestartLocalKafka(options: LocalKafkaOptions): Promise<void> {
+  const { stdout } = await runTool('status', options);
+  const pid = Number(/pid (\d+)/.exec(stdout)?.[1]);
+  if (!Number.isInteger(pid)) {
+    throw new Error(`no broker of tools/kafka runs on port ${options.port}`);
+  }
+  process.kill(pid, 'SIGKILL');
+  while (await localKafkaRunning(options)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await runTool('start', { ...options, keepData: true });
 }

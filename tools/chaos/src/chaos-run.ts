@@ -1,0 +1,161 @@
+import { OomnitzaPerson, request, RunView } from '@zoom-oomnitza-sync/local-platform';
+import { ChaosStack } from './chaos-stack';
+import { describeFault, Fault, FaultOutcome } from './faults';
+
+export interface ChaosOptions {
+  users: number;
+  faults: readonly Fault[];
+  zoomPageSize: number;
+  zoomRequestsPerSecond: number;
+  fetchLeaseSeconds: number;
+  /** Pause after each recovery before the next fault, which also waits for the run to move on. */
+  gapMs: number;
+  timeoutMs: number;
+  log: (message: string) => void;
+}
+
+/** What Oomnitza holds after the run, against what Zoom holds. */
+export interface OomnitzaCheck {
+  expected: number;
+  people: number;
+  missing: string[];
+  /** E-mail addresses held by more than one person. */
+  doubled: string[];
+  /** People whose names differ from the Zoom user's. */
+  wrong: string[];
+}
+
+export interface ChaosReport {
+  run: RunView;
+  faults: FaultOutcome[];
+  /** Faults left out because the run had finished before their turn. */
+  notApplied: string[];
+  oomnitza: OomnitzaCheck;
+  seconds: number;
+}
+
+const written = (run: RunView) => run.created + run.updated + run.unchanged + run.skipped + run.failed;
+const movement = (run: RunView | undefined) => (run ? run.fetched + run.mapped + written(run) : 0);
+const progressOf = (run: RunView | undefined) =>
+  run ? `fetched ${run.fetched}, mapped ${run.mapped}, written ${written(run)}` : 'scheduler not answering';
+
+/**
+ * One full sync of `users` Zoom users while the faults strike one after another, each once the
+ * previous one has recovered; then what Oomnitza holds is compared with Zoom, user by user.
+ */
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const stack = await ChaosStack.start(options);
+  try {
+    const setup = await stack.setUpIntegration();
+    const runUrl = (id = '') => `${stack.scheduler.baseUrl}/integrations/${setup.integrationId}/runs${id ? `/${id}` : ''}`;
+    const readRun = async (id: string) =>
+      request<RunView>(runUrl(id), { key: setup.schedulerKey }).then(
+        (response) => (response.status === 200 ? response.body : undefined),
+        () => undefined,
+      );
+    const started = await request<RunView>(runUrl(), { method: 'POST', key: setup.schedulerKey });
+    if (started.status !== 202) {
+      throw new Error(`run now failed: ${started.status} ${JSON.stringify(started.body)}`);
+    }
+    const startedAt = Date.now();
+    const finished = (run: RunView | undefined) => run?.status === 'completed' || run?.status === 'failed';
+    const outcomes: FaultOutcome[] = [];
+    const notApplied: string[] = [];
+    let movedAtLastFault = 0;
+    for (const fault of options.faults) {
+      await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+      // Each fault strikes a pipeline that is moving: the run has got further since the last one.
+      const before = await untilMoved(() => readRun(started.body.id), movedAtLastFault, startedAt + options.timeoutMs);
+      movedAtLastFault = movement(before);
+      if (finished(before)) {
+        notApplied.push(describeFault(fault));
+        continue;
+      }
+      const struckAt = Date.now();
+      if (fault.kind === 'broker-crash') {
+        await stack.crashBroker();
+      } else {
+        await stack.killAndRestart(fault.service, fault.replica);
+      }
+      const outcome = {
+        fault: describeFault(fault),
+        atSeconds: (struckAt - startedAt) / 1000,
+        progress: progressOf(before),
+        recoverySeconds: (Date.now() - struckAt) / 1000,
+      };
+      outcomes.push(outcome);
+      options.log(
+        `${outcome.fault} at ${outcome.atSeconds.toFixed(1)} s (${outcome.progress}); back in ${outcome.recoverySeconds.toFixed(1)} s`,
+      );
+    }
+    const run = await untilFinished(() => readRun(started.body.id), startedAt + options.timeoutMs, options.log);
+    return {
+      run,
+      faults: outcomes,
+      notApplied,
+      oomnitza: checkOomnitza(stack),
+      seconds: (Date.now() - startedAt) / 1000,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function untilMoved(read: () => Promise<RunView | undefined>, since: number, deadline: number): Promise<RunView> {
+  for (;;) {
+    const run = await read();
+    if (run && (movement(run) > since || run.status === 'completed' || run.status === 'failed')) {
+      return run;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the run did not move on in time: ${progressOf(run)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function untilFinished(read: () => Promise<RunView | undefined>, deadline: number, log: (message: string) => void): Promise<RunView> {
+  let lastLog = 0;
+  for (;;) {
+    const run = await read();
+    if (run && (run.status === 'completed' || run.status === 'failed')) {
+      return run;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the run did not finish in time: ${progressOf(run)}`);
+    }
+    if (Date.now() - lastLog > 5000) {
+      lastLog = Date.now();
+      log(`  ${progressOf(run)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Every Zoom user the mapping accepts (an e-mail address and both names) must be one person, as Zoom has them. */
+function checkOomnitza(stack: ChaosStack): OomnitzaCheck {
+  const expected = stack.zoom.population
+    .users()
+    .filter((user) => user.email && user.first_name?.trim() && user.last_name?.trim())
+    .map((user) => ({ email: user.email.toLowerCase(), firstName: user.first_name!.trim(), lastName: user.last_name!.trim() }));
+  const { people } = stack.oomnitza.state.export();
+  const byEmail = new Map<string, OomnitzaPerson>();
+  const counts = new Map<string, number>();
+  for (const person of people) {
+    const email = String(person.email).toLowerCase();
+    byEmail.set(email, person);
+    counts.set(email, (counts.get(email) ?? 0) + 1);
+  }
+  return {
+    expected: expected.length,
+    people: people.length,
+    missing: expected.filter((user) => !byEmail.has(user.email)).map((user) => user.email),
+    doubled: [...counts].filter(([, count]) => count > 1).map(([email]) => email),
+    wrong: expected
+      .filter((user) => {
+        const person = byEmail.get(user.email);
+        return person !== undefined && (person.first_name !== user.firstName || person.last_name !== user.lastName);
+      })
+      .map((user) => user.email),
+  };
+}
