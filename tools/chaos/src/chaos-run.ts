@@ -45,6 +45,7 @@ const progressOf = (run: RunView | undefined) =>
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const stack = await ChaosStack.start(options);
+  let report: ChaosReport;
   try {
     const setup = await stack.setUpIntegration();
     const runUrl = (id = '') => `${stack.scheduler.baseUrl}/integrations/${setup.integrationId}/runs${id ? `/${id}` : ''}`;
@@ -89,16 +90,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       );
     }
     const run = await untilFinished(() => readRun(started.body.id), startedAt + options.timeoutMs, options.log);
-    return {
+    report = {
       run,
       faults: outcomes,
       notApplied,
       oomnitza: checkOomnitza(stack),
       seconds: (Date.now() - startedAt) / 1000,
     };
-  } finally {
-    await stack.stop();
+  } catch (error) {
+    // What went wrong first is what the caller sees: stopping after it may fail too (a broker that is down).
+    await stack.stop().catch((stopError: unknown) => options.log(`stopping the chaos stack failed as well: ${String(stopError)}`));
+    throw error;
   }
+  await stack.stop();
+  return report;
 }
 
 async function untilMoved(read: () => Promise<RunView | undefined>, since: number, deadline: number): Promise<RunView> {

@@ -95,5 +95,10 @@ export async function crashAndRestartLocalKafka(options: LocalKafkaOptions): Pro
   while (await localKafkaRunning(options)) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await runTool('start', { ...options, keepData: true });
+  try {
+    await runTool('start', { ...options, keepData: true });
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`tools/kafka/start could not restart the broker on port ${options.port}:\n${stderr ?? String(error)}`);
+  }
 }
