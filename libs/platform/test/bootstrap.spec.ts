@@ -62,6 +62,20 @@ describe('bootstrapService, as a main.ts runs it', () => {
     expect(service.output()).not.toContain(ADMIN_API_KEY);
   });
 
+  it('answers not ready from the moment SIGTERM arrives, while the intake it stops is still draining', async () => {
+    const service = run({ ...settings, SLOW_STOP_MS: '1500' });
+    const started = await waitForLog(service, (line) => line.msg === 'service started');
+    const ready = () => request(`http://127.0.0.1:${started.port}`).get('/health/ready');
+    expect((await ready()).status).toBe(200);
+
+    const stopped = service.stop('SIGTERM');
+    await waitForLog(service, (line) => line.msg === 'slow stop begins');
+    const during = await ready();
+    expect(during.status).toBe(503);
+    expect(during.body.checks).toMatchObject({ shutdown: { status: 'failed' } });
+    expect(await stopped).toBe(0);
+  });
+
   it('exits with code 1 and a log line naming each invalid setting', async () => {
     const service = run({ ...settings, KAFKA_BROKERS: 'kafka without port', ADMIN_API_KEY: 'short' });
     const fatal = await waitForLog(service, (line) => line.level === 'fatal');

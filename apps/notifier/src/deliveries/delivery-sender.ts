@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotifiedWorkers } from '@zoom-oomnitza-sync/messaging';
@@ -25,7 +25,7 @@ const MAX_RETRY_DELAY_MS = 3_600_000;
  * A refusal or network error is retried with growing delays up to NOTIFY_MAX_ATTEMPTS.
  */
 @Injectable()
-export class DeliverySender implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   private readonly transport?: Transporter;
   private readonly workers: NotifiedWorkers;
@@ -62,7 +62,7 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     this.workers.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await this.workers.stop();
     this.transport?.close();
   }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotifiedWorkers } from '@zoom-oomnitza-sync/messaging';
@@ -22,7 +22,7 @@ const BACKLOG_REFRESH_MS = 10_000;
  * is due, then sleeping until the next one is, or until a consumer announces new records (NOTIFY).
  */
 @Injectable()
-export class WriteWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WriteWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   private readonly workers: NotifiedWorkers;
   private backlogTimer?: NodeJS.Timeout;
@@ -54,7 +54,7 @@ export class WriteWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** Lets each worker finish (and commit) the turn it is in, then stops. */
-  async beforeApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.backlogTimer);
     await this.workers.stop();
   }

@@ -139,7 +139,7 @@ export class WriterTestBed {
       startWorkers: () => {
         const workers = new WriteWorkers(turn, queues, this.clock, metrics, config, this.dataSource, this.logger);
         workers.onApplicationBootstrap();
-        return () => workers.beforeApplicationShutdown();
+        return () => workers.onModuleDestroy();
       },
     };
   }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   allTopics,
   deadLetterTopicOf,
@@ -26,7 +26,7 @@ const RUN_MESSAGES = [SyncRunRequested, ZoomUsersPage, OomnitzaRecordsUpsert, Oo
  * to list and replay (DeadLetterLog), and a record of a run's message fails that run at once.
  */
 @Injectable()
-export class DeadLetterWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeadLetterWatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   private consumer?: Consumer;
   private stopped = false;
@@ -79,7 +79,7 @@ export class DeadLetterWatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     await this.consumer?.disconnect();
   }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppLogger, PollingLoop } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
@@ -7,7 +7,7 @@ import { ScheduleFiring } from './schedule-firing';
 
 /** Each replica looks for due schedules every SCHEDULE_POLL_MS; the claim makes each slot fire once. */
 @Injectable()
-export class ScheduleLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ScheduleLoop implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   private readonly loop: PollingLoop;
 
@@ -33,7 +33,7 @@ export class ScheduleLoop implements OnApplicationBootstrap, BeforeApplicationSh
     this.loop.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
     return this.loop.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppLogger, PollingLoop } from '@zoom-oomnitza-sync/platform';
 import { SchedulerEnvironment } from '../scheduler.environment';
@@ -6,7 +6,7 @@ import { RunWatchdog } from './run-watchdog';
 
 /** Each replica runs the watchdog every RUN_WATCHDOG_POLL_MS. */
 @Injectable()
-export class WatchdogLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WatchdogLoop implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loop: PollingLoop;
 
   constructor(watchdog: RunWatchdog, config: ConfigService<SchedulerEnvironment, true>, logger: AppLogger) {
@@ -22,7 +22,7 @@ export class WatchdogLoop implements OnApplicationBootstrap, BeforeApplicationSh
     this.loop.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
     return this.loop.stop();
   }
 }

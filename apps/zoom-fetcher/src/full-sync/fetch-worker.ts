@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppLogger, PollingLoop } from '@zoom-oomnitza-sync/platform';
 import { FetchJobStore } from '../fetch-jobs/fetch-job.store';
@@ -13,7 +13,7 @@ const IDLE_POLL_MS = 250;
  * other's after a crash.
  */
 @Injectable()
-export class FetchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class FetchWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loop: PollingLoop;
 
   constructor(
@@ -43,7 +43,7 @@ export class FetchWorker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Fetches stop after their current page and hand their jobs back. */
-  async beforeApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.runner.stop();
     await this.loop.stop();
   }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppLogger, PollingLoop } from '@zoom-oomnitza-sync/platform';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
@@ -10,7 +10,7 @@ const POLL_MS = 1_000;
 
 /** ZOOM_RECONCILE_WORKERS loops per replica, each reconciling the next due integration. */
 @Injectable()
-export class ReconcileLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ReconcileLoop implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loop: PollingLoop;
 
   constructor(
@@ -38,7 +38,7 @@ export class ReconcileLoop implements OnApplicationBootstrap, BeforeApplicationS
     this.loop.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
     return this.loop.stop();
   }
 }

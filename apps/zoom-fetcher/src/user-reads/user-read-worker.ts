@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotifiedWorkers } from '@zoom-oomnitza-sync/messaging';
@@ -15,7 +15,7 @@ import { UserReader } from './user-reader';
  * them and take over each other's after a crash.
  */
 @Injectable()
-export class UserReadWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class UserReadWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly workers: NotifiedWorkers;
 
   constructor(
@@ -36,7 +36,7 @@ export class UserReadWorker implements OnApplicationBootstrap, BeforeApplication
     this.workers.start();
   }
 
-  beforeApplicationShutdown(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
     return this.workers.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { Consumer, ConsumerEvents, EachBatchPayload, InstrumentationEvent } from 'kafkajs';
@@ -31,7 +31,10 @@ type ConsumerEventListener = [keyof KafkaConsumerEvents, KafkaConsumerEvents[key
  * `app.connectMicroservice({ strategy: app.get(KafkaConsumerServer) })`.
  */
 @Injectable()
-export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsumerStatus> implements CustomTransportStrategy {
+export class KafkaConsumerServer
+  extends Server<KafkaConsumerEvents, KafkaConsumerStatus>
+  implements CustomTransportStrategy, OnModuleDestroy
+{
   private readonly log: Logger;
   private consumer?: Consumer;
   private stopping = false;
@@ -62,6 +65,11 @@ export class KafkaConsumerServer extends Server<KafkaConsumerEvents, KafkaConsum
       () => callback(),
       (error: unknown) => callback(error),
     );
+  }
+
+  /** Intake stops first when the service shuts down, before the outbox relay drains. */
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
   }
 
   /** Stops fetching, lets the batches in progress finish and commit, then leaves the group. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { Partitioners, Producer } from 'kafkajs';
 import { Logger } from 'pino';
@@ -28,7 +28,7 @@ type CycleOutcome = 'full' | 'partial' | 'idle' | 'contended';
  * duplicate through their inbox (same messageId).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log: Logger;
   private readonly doorbell = new Doorbell();
   private producer?: Producer;
@@ -56,7 +56,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After intake has stopped (consumers, workers: their hooks run first), so what they wrote last is published. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 

@@ -6,6 +6,7 @@ import { BaseEnvironment } from '../config/base-environment';
 import { configureHttpApp } from '../http/configure-http-app';
 import { AppLogger } from '../logging/app-logger';
 import { createLogger } from '../logging/create-logger';
+import { ReadinessRegistry } from '../health/readiness.registry';
 import { ServiceIdentity } from '../platform/service-identity';
 import { connectTransports } from './connect-transports';
 
@@ -26,9 +27,7 @@ export async function bootstrapService(
   try {
     const app = await NestFactory.create(appModule, { logger: bootLogger, bufferLogs: true, abortOnError: false });
     configureHttpApp(app);
-    // process.exit rather than re-raising the signal: pino flushes its last lines on exit, and a
-    // graceful stop reports success.
-    app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+    stopOnSignals(app, bootLogger);
     const transports = connectTransports(app);
     // Every module's init hooks run before the first message is handled.
     await app.init();
@@ -51,4 +50,27 @@ export async function bootstrapService(
     );
     process.exit(1);
   }
+}
+
+/**
+ * On SIGTERM or SIGINT: readiness turns first, whatever order the modules' shutdown hooks run in,
+ * so load balancers stop sending work while intake drains; then the app closes (intake, outbox
+ * relay, HTTP and database, in that order). process.exit rather than re-raising the signal: pino
+ * flushes its last lines on exit, and a graceful stop reports success.
+ */
+function stopOnSignals(app: INestApplication, bootLogger: AppLogger): void {
+  // Nest's close passes a signal on to the shutdown hooks; its declared type leaves the parameter out.
+  const close = app.close.bind(app) as (signal?: string) => Promise<void>;
+  const stop = (signal: NodeJS.Signals) => {
+    app.get(ReadinessRegistry).beginShutdown();
+    close(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        bootLogger.pino.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

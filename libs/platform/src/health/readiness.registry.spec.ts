@@ -47,7 +47,7 @@ describe('ReadinessRegistry', () => {
   it('stops being ready once shutdown begins', async () => {
     const registry = new ReadinessRegistry();
     registry.register('database', async () => undefined);
-    registry.beforeApplicationShutdown();
+    registry.onModuleDestroy();
     expect(await registry.evaluate()).toEqual({
       ready: false,
       degraded: false,

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 
 export type ReadinessCheck = () => Promise<void>;
 
@@ -22,15 +22,20 @@ export interface ReadinessReport {
 /**
  * Modules register what the service needs to be ready (the database, its consumer) and what only
  * degrades it when missing (Kafka: the APIs work with the database alone, messages wait in the
- * outbox); /health/ready runs them. Once shutdown begins the service reports itself not ready, so
- * load balancers stop sending work.
+ * outbox); /health/ready runs them. Once shutdown begins (the first shutdown hook, before intake
+ * stops and the outbox drains) the service reports itself not ready, so load balancers stop sending work.
  */
 @Injectable()
-export class ReadinessRegistry implements BeforeApplicationShutdown {
+export class ReadinessRegistry implements OnModuleDestroy {
   private readonly checks = new Map<string, { check: ReadinessCheck; degradesOnly: boolean }>();
   private shuttingDown = false;
 
-  beforeApplicationShutdown(): void {
+  onModuleDestroy(): void {
+    this.beginShutdown();
+  }
+
+  /** From now on the service reports itself not ready (bootstrapService calls it as a stop signal arrives). */
+  beginShutdown(): void {
     this.shuttingDown = true;
   }
 

@@ -11,7 +11,7 @@ describe('Pause', () => {
     const pause = new Pause();
     const long = pause.for(10 * 60_000);
 
-    pause.beforeApplicationShutdown();
+    pause.onModuleDestroy();
 
     await expect(long).rejects.toBeInstanceOf(PauseInterrupted);
     await expect(pause.for(1)).rejects.toThrow('the wait ended: the service is shutting down');

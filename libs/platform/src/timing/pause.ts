@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 
 /** What code that waits depends on: only how to wait (tests stand in for it). */
 export type Waiting = Pick<Pause, 'for'>;
@@ -18,7 +18,7 @@ export class PauseInterrupted extends Error {
  * not held up; what it was doing is taken up again by another replica or at the next start.
  */
 @Injectable()
-export class Pause implements BeforeApplicationShutdown {
+export class Pause implements OnModuleDestroy {
   private readonly waiting = new Set<{ timer: NodeJS.Timeout; interrupt: () => void }>();
   private stopping = false;
 
@@ -38,7 +38,7 @@ export class Pause implements BeforeApplicationShutdown {
     });
   }
 
-  beforeApplicationShutdown(): void {
+  onModuleDestroy(): void {
     this.stopping = true;
     for (const wait of this.waiting) {
       clearTimeout(wait.timer);
