@@ -10,7 +10,7 @@ import {
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import {
   crashAndRestartLocalKafka,
-  freePorts,
+  freePortsOutsideEphemeralRange,
   LocalKafkaOptions,
   provisionPostgres,
   startLocalKafka,
@@ -59,7 +59,8 @@ export class ChaosStack {
 
   static async start(options: ChaosStackOptions): Promise<ChaosStack> {
     const runDir = mkdtempSync(path.join(tmpdir(), 'zos-chaos-kafka-'));
-    const [port, controllerPort] = await freePorts(2);
+    // The broker is killed and started again on these ports: none may be taken meanwhile.
+    const [port, controllerPort] = await freePortsOutsideEphemeralRange(2);
     const kafkaOptions = { port, controllerPort, runDir };
     // The services and test helpers read KAFKA_BROKERS / DATABASE_URL: this stack's, until it stops.
     const inherited = { KAFKA_BROKERS: process.env.KAFKA_BROKERS, DATABASE_URL: process.env.DATABASE_URL };

@@ -17,7 +17,7 @@ const CHAOS_COMMAND = {
     'fetch-lease-seconds': option.integer({
       min: 5,
       default: 60,
-      help: 'FETCH_LEASE_SECONDS: how long a killed fetcher holds up its sync (the default is the product default)',
+      help: "FETCH_LEASE_SECONDS: how long a killed fetcher holds up its sync (60 is the product's default)",
     }),
     'gap-ms': option.integer({ min: 0, default: 1_000, help: 'pause after each recovery before the next fault' }),
   },

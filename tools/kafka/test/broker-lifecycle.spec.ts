@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { CommandResult, portAnswers, runCommand, waitFor } from '@zoom-oomnitza-sync/testing';
-import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
+import { freePorts, freePortsOutsideEphemeralRange } from '@zoom-oomnitza-sync/test-infrastructure';
 
 const TOOL_DIR = resolve(__dirname, '..');
 
@@ -19,7 +19,8 @@ describe('tools/kafka start, status and stop', () => {
   let port: number;
 
   beforeAll(async () => {
-    const [clientPort, controllerPort] = await freePorts(2);
+    // Below the ephemeral range: the broker is killed and restarted on them, and no client may take one meanwhile.
+    const [clientPort, controllerPort] = await freePortsOutsideEphemeralRange(2);
     port = clientPort;
     runDir = mkdtempSync(join(tmpdir(), 'kafka-lifecycle-'));
     env = { KAFKA_PORT: String(clientPort), KAFKA_CONTROLLER_PORT: String(controllerPort), KAFKA_RUN_DIR: runDir };
