@@ -1,4 +1,5 @@
 import { OomnitzaPerson, request, RunView } from '@zoom-oomnitza-sync/local-platform';
+import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { ChaosStack } from './chaos-stack';
 import { describeFault, Fault, FaultOutcome } from './faults';
 
@@ -36,6 +37,7 @@ export interface ChaosReport {
 
 const written = (run: RunView) => run.created + run.updated + run.unchanged + run.skipped + run.failed;
 const movement = (run: RunView | undefined) => (run ? run.fetched + run.mapped + written(run) : 0);
+const finished = (run: RunView | undefined) => run?.status === 'completed' || run?.status === 'failed';
 const progressOf = (run: RunView | undefined) =>
   run ? `fetched ${run.fetched}, mapped ${run.mapped}, written ${written(run)}` : 'scheduler not answering';
 
@@ -59,14 +61,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       throw new Error(`run now failed: ${started.status} ${JSON.stringify(started.body)}`);
     }
     const startedAt = Date.now();
-    const finished = (run: RunView | undefined) => run?.status === 'completed' || run?.status === 'failed';
     const outcomes: FaultOutcome[] = [];
     const notApplied: string[] = [];
     let movedAtLastFault = 0;
     for (const fault of options.faults) {
       await new Promise((resolve) => setTimeout(resolve, options.gapMs));
       // Each fault strikes a pipeline that is moving: the run has got further since the last one.
-      const before = await untilMoved(() => readRun(started.body.id), movedAtLastFault, startedAt + options.timeoutMs);
+      const before = await untilRun(
+        () => readRun(started.body.id),
+        (run) => movement(run) > movedAtLastFault,
+        startedAt + options.timeoutMs,
+        'move on',
+      );
       movedAtLastFault = movement(before);
       if (finished(before)) {
         notApplied.push(describeFault(fault));
@@ -89,7 +95,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         `${outcome.fault} at ${outcome.atSeconds.toFixed(1)} s (${outcome.progress}); back in ${outcome.recoverySeconds.toFixed(1)} s`,
       );
     }
-    const run = await untilFinished(() => readRun(started.body.id), startedAt + options.timeoutMs, options.log);
+    const run = await untilRun(() => readRun(started.body.id), finished, startedAt + options.timeoutMs, 'finish', options.log);
     report = {
       run,
       faults: outcomes,
@@ -106,35 +112,27 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   return report;
 }
 
-async function untilMoved(read: () => Promise<RunView | undefined>, since: number, deadline: number): Promise<RunView> {
-  for (;;) {
-    const run = await read();
-    if (run && (movement(run) > since || run.status === 'completed' || run.status === 'failed')) {
-      return run;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`the run did not move on in time: ${progressOf(run)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function untilFinished(read: () => Promise<RunView | undefined>, deadline: number, log: (message: string) => void): Promise<RunView> {
-  let lastLog = 0;
-  for (;;) {
-    const run = await read();
-    if (run && (run.status === 'completed' || run.status === 'failed')) {
-      return run;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`the run did not finish in time: ${progressOf(run)}`);
-    }
-    if (Date.now() - lastLog > 5000) {
-      lastLog = Date.now();
-      log(`  ${progressOf(run)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** Reads the run until `accepts` holds or it has finished, logging its progress every 5 s when given a log. */
+async function untilRun(
+  read: () => Promise<RunView | undefined>,
+  accepts: (run: RunView) => boolean,
+  deadline: number,
+  what: string,
+  log?: (message: string) => void,
+): Promise<RunView> {
+  let last: RunView | undefined;
+  let loggedAt = Date.now();
+  return waitFor(
+    async () => {
+      last = await read();
+      if (log && Date.now() - loggedAt > 5000) {
+        loggedAt = Date.now();
+        log(`  ${progressOf(last)}`);
+      }
+      return last && (accepts(last) || finished(last)) ? last : undefined;
+    },
+    { timeoutMs: Math.max(0, deadline - Date.now()), intervalMs: 100, description: () => `the run to ${what}: ${progressOf(last)}` },
+  );
 }
 
 /** Every Zoom user the mapping accepts (an e-mail address and both names) must be one person, as Zoom has them. */

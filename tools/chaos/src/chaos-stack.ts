@@ -15,6 +15,7 @@ import {
   provisionPostgres,
   startLocalKafka,
 } from '@zoom-oomnitza-sync/test-infrastructure';
+import { applyEnvironment } from '@zoom-oomnitza-sync/testing';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,19 +63,17 @@ export class ChaosStack {
     // The broker is killed and started again on these ports: none may be taken meanwhile.
     const [port, controllerPort] = await freePortsOutsideEphemeralRange(2);
     const kafkaOptions = { port, controllerPort, runDir };
-    // The services and test helpers read KAFKA_BROKERS / DATABASE_URL: this stack's, until it stops.
-    const inherited = { KAFKA_BROKERS: process.env.KAFKA_BROKERS, DATABASE_URL: process.env.DATABASE_URL };
-    const cleanUp: Array<() => Promise<unknown>> = [
-      async () => restoreEnvironment(inherited),
-      async () => rmSync(runDir, { recursive: true, force: true }),
-    ];
+    const cleanUp: Array<() => Promise<unknown>> = [async () => rmSync(runDir, { recursive: true, force: true })];
     try {
       const kafka = await startLocalKafka(kafkaOptions);
       cleanUp.unshift(() => kafka.stop());
-      process.env.KAFKA_BROKERS = kafka.brokers;
+      // The services and test helpers read KAFKA_BROKERS / DATABASE_URL: this stack's, until it stops.
+      const restoreBrokers = applyEnvironment({ KAFKA_BROKERS: kafka.brokers });
+      cleanUp.unshift(async () => restoreBrokers());
       const postgres = await provisionPostgres({ containers: true });
       cleanUp.unshift(() => postgres.stop());
-      process.env.DATABASE_URL = postgres.url;
+      const restoreDatabase = applyEnvironment({ DATABASE_URL: postgres.url });
+      cleanUp.unshift(async () => restoreDatabase());
       options.log(`Kafka: ${kafka.description}; PostgreSQL: ${postgres.description}`);
 
       const zoom = await createZoomSandbox({ users: options.users, seed: 11, plan: 'unlimited' });
@@ -162,15 +161,5 @@ export class ChaosStack {
 async function runInOrder(steps: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
   for (const step of steps) {
     await step();
-  }
-}
-
-function restoreEnvironment(inherited: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(inherited)) {
-    if (value === undefined) {
-      delete process.env[name];
-    } else {
-      process.env[name] = value;
-    }
   }
 }

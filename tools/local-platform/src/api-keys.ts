@@ -1,3 +1,4 @@
+import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { request } from './http';
 import { ServiceProcess } from './service-process';
 
@@ -28,15 +29,9 @@ export async function issueApiKey(
 
 /** /metrics needs a scope: 401 means the key is not known there yet, 200 or 403 that it is. */
 async function untilKnown(service: ServiceProcess, key: string): Promise<void> {
-  const deadline = Date.now() + KEY_ARRIVAL_TIMEOUT_MS;
-  for (;;) {
-    const { status } = await request(`${service.baseUrl}/metrics`, { key });
-    if (status !== 401) {
-      return;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`${service.name} did not learn the key within ${KEY_ARRIVAL_TIMEOUT_MS} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(async () => (await request(`${service.baseUrl}/metrics`, { key })).status !== 401, {
+    timeoutMs: KEY_ARRIVAL_TIMEOUT_MS,
+    intervalMs: 100,
+    description: `${service.name} to learn the key`,
+  });
 }

@@ -1,3 +1,4 @@
+import { applyEnvironment } from '@zoom-oomnitza-sync/testing';
 import { provisionKafka, provisionPostgres, ProvisionedKafka, ProvisionedPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, Plan, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
@@ -46,7 +47,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   } = {};
   // The services and test helpers read KAFKA_BROKERS / DATABASE_URL: pointed at what this stack
   // provisions, and put back when it stops, so a later stack does not find a broker that is gone.
-  const inherited = { KAFKA_BROKERS: process.env.KAFKA_BROKERS, DATABASE_URL: process.env.DATABASE_URL };
+  const restoreEnvironment: Array<() => void> = [];
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -55,19 +56,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await started.zoom?.close();
       await started.postgres?.stop();
       await started.kafka?.stop();
-      for (const [name, value] of Object.entries(inherited)) {
-        if (value === undefined) {
-          delete process.env[name];
-        } else {
-          process.env[name] = value;
-        }
-      }
+      restoreEnvironment.forEach((restore) => restore());
     })());
   try {
     started.kafka = await provisionKafka({ containers: true });
-    process.env.KAFKA_BROKERS = started.kafka.brokers;
+    restoreEnvironment.push(applyEnvironment({ KAFKA_BROKERS: started.kafka.brokers }));
     started.postgres = await provisionPostgres({ containers: true });
-    process.env.DATABASE_URL = started.postgres.url;
+    restoreEnvironment.push(applyEnvironment({ DATABASE_URL: started.postgres.url }));
     step(`Kafka: ${started.kafka.description}; PostgreSQL: ${started.postgres.description}`);
 
     const zoom = (started.zoom = await createZoomSandbox({

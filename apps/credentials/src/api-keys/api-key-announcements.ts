@@ -48,19 +48,16 @@ export class ApiKeyAnnouncements implements OnApplicationBootstrap {
       table: qualifiedTable(this.dataSource, ApiKeyEntity),
       flag: 'announced',
       announce: (manager, row) =>
-        this.changes.announce(
-          manager,
-          Object.assign(new ApiKeyEntity(), {
-            id: row.id,
-            tenantId: row.tenant_id,
-            name: row.name,
-            scopes: row.scopes,
-            keyHash: row.key_hash,
-            keyPrefix: row.key_prefix,
-            createdAt: row.created_at,
-            revokedAt: row.revoked_at,
-          }),
-        ),
+        this.changes.announce(manager, {
+          id: row.id,
+          tenantId: row.tenant_id,
+          name: row.name,
+          scopes: row.scopes,
+          keyHash: row.key_hash,
+          keyPrefix: row.key_prefix,
+          createdAt: row.created_at,
+          revokedAt: row.revoked_at,
+        }),
     });
     if (announced > 0) {
       this.log.info({ announced }, 'older API keys announced on api-keys.changed');

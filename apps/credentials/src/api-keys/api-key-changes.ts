@@ -4,13 +4,19 @@ import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ApiKeyEntity } from '@zoom-oomnitza-sync/platform';
 import { EntityManager } from 'typeorm';
 
+/** What every service needs of a key to verify it. */
+export type AnnouncedApiKey = Pick<
+  ApiKeyEntity,
+  'id' | 'tenantId' | 'name' | 'scopes' | 'keyHash' | 'keyPrefix' | 'createdAt' | 'revokedAt'
+>;
+
 /** Publishes a key's current state (its digest, never the key) for every service's read model. */
 @Injectable()
 export class ApiKeyChanges {
   constructor(private readonly outbox: OutboxService) {}
 
   /** Inside the transaction that makes the change: announced exactly when it commits. */
-  async announce(manager: EntityManager, key: ApiKeyEntity): Promise<void> {
+  async announce(manager: EntityManager, key: AnnouncedApiKey): Promise<void> {
     await this.outbox.publish(manager, ApiKeysChanged, {
       tenantId: key.tenantId,
       // Not about one integration: the key id keys the message, so compaction keeps each key's newest state.

@@ -7,8 +7,6 @@ import { DataSource } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PortionEntity } from './portion.entity';
 
-const INTERVAL_MS = 3_600_000;
-
 /**
  * Deletes closed portions (finalized or stopped) opened more than PORTION_RETENTION_DAYS ago. A
  * run's closed portion is what drops a batch of it delivered again: keep it longer than the topics
@@ -23,7 +21,7 @@ export class PortionRetention extends PeriodicPurge {
     config: ConfigService<OomnitzaWriterEnvironment, true>,
     logger: AppLogger,
   ) {
-    super(logger.pino.child({ context: PortionRetention.name }), INTERVAL_MS, 'closed portions');
+    super(logger.pino.child({ context: PortionRetention.name }), 'closed portions');
     this.days = config.get('PORTION_RETENTION_DAYS', { infer: true });
   }
 

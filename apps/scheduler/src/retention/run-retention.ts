@@ -8,8 +8,6 @@ import { RunErrorEntity } from '../runs/run-error.entity';
 import { RunEntity } from '../runs/run.entity';
 import { SchedulerEnvironment } from '../scheduler.environment';
 
-const INTERVAL_MS = 3_600_000;
-
 /**
  * Deletes the per-record errors of runs that ended more than RUN_ERROR_RETENTION_DAYS ago, and
  * the runs that ended more than RUN_RETENTION_DAYS ago (their errors with them), but never an
@@ -25,7 +23,7 @@ export class RunRetention extends PeriodicPurge {
     config: ConfigService<SchedulerEnvironment, true>,
     logger: AppLogger,
   ) {
-    super(logger.pino.child({ context: RunRetention.name }), INTERVAL_MS, 'old runs and run errors');
+    super(logger.pino.child({ context: RunRetention.name }), 'old runs and run errors');
     this.runDays = config.get('RUN_RETENTION_DAYS', { infer: true });
     this.errorDays = config.get('RUN_ERROR_RETENTION_DAYS', { infer: true });
   }

@@ -7,8 +7,6 @@ import { DataSource } from 'typeorm';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { FetchJobEntity } from './fetch-job.entity';
 
-const INTERVAL_MS = 3_600_000;
-
 /**
  * Deletes fetch jobs that ended (completed or failed) more than FETCH_JOB_RETENTION_DAYS ago. A
  * job is what makes a redelivered run request change nothing: keep it longer than the topics keep
@@ -23,7 +21,7 @@ export class FetchJobRetention extends PeriodicPurge {
     config: ConfigService<ZoomFetcherEnvironment, true>,
     logger: AppLogger,
   ) {
-    super(logger.pino.child({ context: FetchJobRetention.name }), INTERVAL_MS, 'ended fetch jobs');
+    super(logger.pino.child({ context: FetchJobRetention.name }), 'ended fetch jobs');
     this.days = config.get('FETCH_JOB_RETENTION_DAYS', { infer: true });
   }
 

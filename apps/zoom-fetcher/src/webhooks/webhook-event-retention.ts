@@ -16,7 +16,7 @@ export class WebhookEventRetention extends PeriodicPurge {
     @InjectDataSource() private readonly dataSource: DataSource,
     logger: AppLogger,
   ) {
-    super(logger.pino.child({ context: WebhookEventRetention.name }), INTERVAL_MS, 'webhook events');
+    super(logger.pino.child({ context: WebhookEventRetention.name }), 'webhook events', INTERVAL_MS);
   }
 
   /** Deletes, a chunk at a time, events received more than WEBHOOK_EVENT_RETENTION_HOURS ago; returns how many. */

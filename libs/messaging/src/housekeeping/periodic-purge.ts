@@ -1,8 +1,10 @@
 import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Logger } from 'pino';
 
+const HOURLY = 3_600_000;
+
 /**
- * A retention task: `purge()` runs at startup and then every `intervalMs` on each replica (the
+ * A retention task: `purge()` runs at startup and then every `intervalMs` (an hour unless given) on each replica (the
  * deletes take rows with SKIP LOCKED, so replicas share the work); a failure is logged and the
  * next round tries again. What was deleted is logged when anything was.
  */
@@ -11,8 +13,8 @@ export abstract class PeriodicPurge implements OnApplicationBootstrap, OnModuleD
 
   protected constructor(
     protected readonly log: Logger,
-    private readonly intervalMs: number,
     private readonly what: string,
+    private readonly intervalMs = HOURLY,
   ) {}
 
   /** Deletes what is past its retention; returns how many rows went. */

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { portAnswers } from '@zoom-oomnitza-sync/testing';
+import { portAnswers, waitFor } from '@zoom-oomnitza-sync/testing';
 import { ProvisionedKafka } from '../provisioned';
 
 const run = promisify(execFile);
@@ -95,13 +95,10 @@ export async function crashAndRestartLocalKafka(options: LocalKafkaOptions): Pro
   process.kill(pid, 'SIGKILL');
   // A dying JVM gives its memory back (its command line reads empty, so tools/kafka sees it gone)
   // before it closes its sockets: wait until its ports are free too.
-  const deadline = Date.now() + 30_000;
-  while ((await localKafkaRunning(options)) || (await portAnswers(options.port)) || (await portAnswers(options.controllerPort))) {
-    if (Date.now() > deadline) {
-      throw new Error(`the broker killed on port ${options.port} still holds its ports after 30 s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(
+    async () => !(await localKafkaRunning(options)) && !(await portAnswers(options.port)) && !(await portAnswers(options.controllerPort)),
+    { timeoutMs: 30_000, intervalMs: 100, description: `the broker killed on port ${options.port} to let go of its ports` },
+  );
   try {
     await runTool('start', { ...options, keepData: true });
   } catch (error) {
