@@ -23,6 +23,7 @@ export * from './notifications/notified-workers';
 export * from './outbox/envelope';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';
+export * from './persistence/transaction-commits';
 export * from './persistence/inbox-message.entity';
 export * from './persistence/messaging-entities';
 export * from './persistence/messaging-tables';

@@ -12,6 +12,8 @@ import { TopicBootstrapper } from './kafka/topic-bootstrapper';
 import { TopicNames } from './kafka/topic-names';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxCommits } from './outbox/outbox-commits';
+import { TransactionCommits } from './persistence/transaction-commits';
 import { OutboxService } from './outbox/outbox.service';
 import { ConsumerHealth } from './consumer/consumer-health';
 
@@ -47,7 +49,9 @@ export class MessagingModule {
         TopicBootstrapper,
         KafkaReadiness,
         MessagingMetrics,
+        TransactionCommits,
         OutboxService,
+        OutboxCommits,
         OutboxRelay,
         MessagingHousekeeping,
         DeadLetterPublisher,
@@ -55,6 +59,7 @@ export class MessagingModule {
         KafkaConsumerServer,
       ],
       exports: [
+        TransactionCommits,
         OutboxService,
         OutboxRelay,
         TopicNames,

@@ -13,6 +13,7 @@ import { ClaimedRow, groupByTopic, OutgoingMessage, sendChunks, toOutgoing } fro
 import { sendOrSetAside, setAsideNotice } from './oversized-messages';
 import { outboxChannelOf } from './outbox-channel';
 import { Doorbell } from '../notifications/doorbell';
+import { OutboxCommits } from './outbox-commits';
 
 /** How long a stopping relay keeps publishing rows that are already waiting. */
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -42,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly kafka: KafkaClient,
     @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
     private readonly metrics: MessagingMetrics,
+    private readonly commits: OutboxCommits,
     logger: AppLogger,
   ) {
     this.log = logger.pino.child({ context: OutboxRelay.name });
@@ -80,6 +82,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.log,
     );
     void this.listener.start();
+    this.commits.relayStarted(() => this.doorbell.ring());
     this.running = this.run();
   }
 
@@ -89,6 +92,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     this.stopping = true;
+    this.commits.relayStopped();
     this.doorbell.ring();
     await this.running;
     this.running = undefined;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { MessageDefinition, MessageEnvelope, messageKeyOf, parseMessage } from '@zoom-oomnitza-sync/contracts';
 import { CorrelationContext, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { buildEnvelope, buildHeaders, PublishInput } from './envelope';
 import { MAX_MESSAGE_BYTES } from './kafka-size-limits';
 import { outboxChannelOf } from './outbox-channel';
+import { OutboxCommits } from './outbox-commits';
 
 /**
  * Writes messages into the outbox inside the caller's transaction: the message exists exactly
@@ -15,7 +16,11 @@ import { outboxChannelOf } from './outbox-channel';
  */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly topicNames: TopicNames) {}
+  constructor(
+    private readonly topicNames: TopicNames,
+    /** Absent where no relay can run in the process (tests that write rows only): every row is then announced by NOTIFY. */
+    @Optional() private readonly commits?: OutboxCommits,
+  ) {}
 
   async publish<TPayload extends object>(
     manager: EntityManager,
@@ -34,21 +39,26 @@ export class OutboxService {
     await parseMessage(definition, JSON.parse(value));
     const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
     const dataSource = manager.connection;
-    await manager.query(
-      `WITH inserted AS (
-         INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id
-       )
-       SELECT pg_notify($6, '') FROM inserted`,
-      [
-        envelope.messageId,
-        this.topicNames.resolve(definition.topic),
-        messageKeyOf(envelope),
-        buildHeaders(envelope, correlationId),
-        value,
-        outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity)),
-      ],
-    );
+    const table = qualifiedTable(dataSource, OutboxMessageEntity);
+    const row = [
+      envelope.messageId,
+      this.topicNames.resolve(definition.topic),
+      messageKeyOf(envelope),
+      buildHeaders(envelope, correlationId),
+      value,
+    ];
+    if (this.commits?.relayedHere) {
+      this.commits.wrote(manager);
+      await manager.query(`INSERT INTO ${table} (message_id, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5)`, row);
+    } else {
+      await manager.query(
+        `WITH inserted AS (
+           INSERT INTO ${table} (message_id, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id
+         )
+         SELECT pg_notify($6, '') FROM inserted`,
+        [...row, outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity))],
+      );
+    }
     return envelope;
   }
 }

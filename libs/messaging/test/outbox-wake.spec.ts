@@ -1,0 +1,58 @@
+import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
+import { Client, Notification } from 'pg';
+import { outboxChannelOf } from '../src/outbox/outbox-channel';
+import { MessagingTestBed } from './support/messaging-test-bed';
+import { TestNote } from './support/test-messages';
+
+/** Long enough that only a wake-up, never the fallback poll, publishes within a test. */
+const POLL_NEVER = { OUTBOX_POLL_INTERVAL_MS: '600000' };
+
+describe('waking the outbox relay', () => {
+  let bed: MessagingTestBed;
+  let listener: Client;
+  const heard: Notification[] = [];
+
+  beforeAll(async () => {
+    bed = await MessagingTestBed.create('msg_outbox_wake', [TestNote.topic]);
+    listener = new Client({ connectionString: testDatabaseUrl() });
+    listener.on('notification', (notification) => heard.push(notification));
+    await listener.connect();
+    await listener.query(`LISTEN "${outboxChannelOf(bed.schema.schema)}"`);
+  });
+
+  afterAll(async () => {
+    await listener?.end();
+    await bed?.cleanup();
+  });
+
+  beforeEach(() => heard.splice(0));
+
+  /** A round trip on the listening connection: a NOTIFY committed before it has been delivered by its end. */
+  async function notificationsSoFar(): Promise<number> {
+    await listener.query('SELECT 1');
+    return heard.length;
+  }
+
+  it("publishes a committed row at once through this process's own relay, waking no other listener", async () => {
+    const app = await bed.startApp({ consume: false, settings: POLL_NEVER });
+    try {
+      await bed.publishNotes(app, ['woken in process'], 'integration-wake');
+      await waitFor(async () => (await bed.messagesOnTopic(TestNote.topic)) === 1, { description: 'the note on Kafka' });
+      expect(await bed.unpublishedCount()).toBe(0);
+      expect(await notificationsSoFar()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('announces a committed row to the other replicas when this one relays nothing (OUTBOX_RELAY_ENABLED=false)', async () => {
+    const app = await bed.startApp({ consume: false, settings: { ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' } });
+    try {
+      await bed.publishNotes(app, ['for another relay'], 'integration-wake');
+      await waitFor(notificationsSoFar, { description: 'a NOTIFY on the outbox channel' });
+      expect(heard).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
