@@ -84,6 +84,16 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Max(300)
   ZOOM_WEBHOOK_MAX_SKEW_SECONDS = 30;
 
+  /**
+   * How long a replica keeps which integrations a Zoom credential's changes go to. The replica that
+   * applies an integration change forgets at once; the others within this time. 0 looks up every event.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  INTEGRATION_CACHE_TTL_MS = 1_000;
+
   /** Users read from Zoom after webhook events at the same time on one replica; 0 leaves the reads to other replicas. */
   @Transform(toInt)
   @IsInt()

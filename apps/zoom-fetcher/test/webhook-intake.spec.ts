@@ -67,6 +67,20 @@ describe('Zoom webhooks: taken in once, fanned out to the active integrations of
     expect(await fannedOut()).toBe(2);
   });
 
+  it('stops fanning out to an integration the moment its pause is applied, though the last event looked it up', async () => {
+    const integrationId = await bed.integration(endpoint.zoomCredentialId, 'active', { revision: 1 });
+    expect(
+      (await bed.deliver(endpoint, userEvent('user.deactivated', endpoint.accountId, ADA, { eventTs: 1_764_300_000_000 }))).status,
+    ).toBe(200);
+    await bed.integration(endpoint.zoomCredentialId, 'paused', { integrationId, revision: 2 });
+
+    expect((await bed.deliver(endpoint, userEvent('user.deleted', endpoint.accountId, ADA, { eventTs: 1_764_300_001_000 }))).status).toBe(
+      200,
+    );
+
+    expect((await bed.published()).map((message) => (message.payload as { event: string }).event)).toEqual(['user.deactivated']);
+  });
+
   it('keeps the newest revision of each integration: a late older one changes nothing', async () => {
     const integrationId = randomUUID();
     await bed.integration(endpoint.zoomCredentialId, 'active', { integrationId, revision: 5 });

@@ -3,6 +3,7 @@ export * from './auth/api-scopes';
 export * from './auth/api-key.entity';
 export * from './auth/api-key.guard';
 export * from './auth/api-key-verifier';
+export * from './auth/bounded-memory';
 export * from './auth/auth.decorators';
 export * from './auth/auth.module';
 export * from './auth/platform-tables';

@@ -2,10 +2,13 @@ import { Controller } from '@nestjs/common';
 import { IntegrationChanged, IntegrationChangedValue, RECONCILE_DEFAULTS } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { IntegrationDirectory } from './integration-directory';
 import { IntegrationEntity } from './integration.entity';
 
 @Controller()
 export class IntegrationChangesController {
+  constructor(private readonly directory: IntegrationDirectory) {}
+
   /**
    * Keeps the newest snapshot: an older revision arriving late changes nothing. A shorter
    * reconcile interval brings the next reconcile forward; a longer one lets the pending one stand.
@@ -13,6 +16,7 @@ export class IntegrationChangesController {
   @MessageHandler(IntegrationChanged)
   async onIntegrationChanged({ envelope, manager }: ConsumedMessage<IntegrationChangedValue>): Promise<void> {
     const snapshot = envelope.payload;
+    this.directory.changing(manager);
     await manager.query(
       `INSERT INTO ${qualifiedTable(manager.connection, IntegrationEntity)} AS current
          (integration_id, tenant_id, revision, state, zoom_credential_id, webhooks_enabled, reconcile_interval_minutes, next_reconcile_at)
