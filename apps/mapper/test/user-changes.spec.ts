@@ -1,5 +1,7 @@
 import { OomnitzaRecordDto, ZoomUserChangedValue, ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
 import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
+import { EntityManager } from 'typeorm';
+import { IntegrationSettingsEntity } from '../src/integration-settings/integration-settings.entity';
 import { AnnouncedIntegration, MapperTestBed } from './support/mapper-test-bed';
 import { pendingObject, removedObject, wholeUser, ZOOM_ID, zoomChange } from './support/zoom-changes';
 
@@ -216,6 +218,31 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
       expect(await bed.applied(change.messageId)).toBe(false);
       expect(await bed.published()).not.toContainEqual(expect.objectContaining({ integrationId }));
     });
+  });
+
+  it("reads each integration's settings once per fetched batch, however many of its changes the batch holds", async () => {
+    const first = await bed.announce(updateOnly);
+    const second = await bed.announce({ ...updateOnly, oomnitzaCredentialId: 'oomnitza-8' });
+    const before = (await bed.published()).length;
+    const batch = await Promise.all(
+      [first, first, second, first].map((integrationId) =>
+        bed.change({ tenantId: 'acme', integrationId, observedAt: OBSERVED_AT, payload: completeChange('user.updated') }),
+      ),
+    );
+    const lookups = jest.spyOn(EntityManager.prototype, 'findOneBy');
+    try {
+      await bed.deliverBatch(batch);
+      expect(lookups.mock.calls.filter(([entity]) => entity === IntegrationSettingsEntity)).toHaveLength(2);
+    } finally {
+      lookups.mockRestore();
+    }
+    const published = (await bed.published()).slice(before);
+    expect(published.map((envelope) => [envelope.integrationId, envelope.payload.oomnitzaCredentialId])).toEqual([
+      [first, 'oomnitza-7'],
+      [first, 'oomnitza-7'],
+      [second, 'oomnitza-8'],
+      [first, 'oomnitza-7'],
+    ]);
   });
 
   it('counts what it hands on by kind', async () => {

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessageEnvelope, OomnitzaRecordsUpsert, ZoomUserChanged, ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
+import { EntityManager } from 'typeorm';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
 import { mapUserChange } from './map-user-change';
@@ -12,6 +13,10 @@ import { UserChangeMetrics } from './user-change-metrics';
  * message applied. Staleness is the writer's to judge (by observedAt), so observedAt passes
  * through untouched; an integration that is not active syncs nothing, so its changes are dropped.
  */
+type SettingsLookup = (manager: EntityManager, integrationId: string) => Promise<IntegrationSettingsEntity | null>;
+
+const readSettings: SettingsLookup = (manager, integrationId) => manager.findOneBy(IntegrationSettingsEntity, { integrationId });
+
 @Controller()
 export class UserChangesController {
   constructor(
@@ -26,13 +31,20 @@ export class UserChangesController {
    */
   @MessageHandler(ZoomUserChanged, { batch: true })
   async onUserChanges(messages: ConsumedMessage<ZoomUserChangedValue>[]): Promise<void> {
+    // One transaction sees one state of the settings: each integration's are read once per batch.
+    const settingsRead = new Map<string, Promise<IntegrationSettingsEntity | null>>();
+    const settingsOf: SettingsLookup = (manager, integrationId) => {
+      const read = settingsRead.get(integrationId) ?? readSettings(manager, integrationId);
+      settingsRead.set(integrationId, read);
+      return read;
+    };
     for (const message of messages) {
-      await this.onUserChanged(message);
+      await this.onUserChanged(message, settingsOf);
     }
   }
 
-  async onUserChanged({ envelope, manager }: ConsumedMessage<ZoomUserChangedValue>): Promise<void> {
-    const settings = await manager.findOneBy(IntegrationSettingsEntity, { integrationId: envelope.integrationId });
+  async onUserChanged({ envelope, manager }: ConsumedMessage<ZoomUserChangedValue>, settingsOf = readSettings): Promise<void> {
+    const settings = await settingsOf(manager, envelope.integrationId);
     if (!settings) {
       return this.skip(envelope, 'integration_unknown');
     }

@@ -99,6 +99,17 @@ export class MapperTestBed {
     return this.dataSource.transaction((manager) => this.apply(manager, envelope));
   }
 
+  /** Applies a fetched batch of changes as the batch consumer does: one transaction, the inbox rows and the handler. */
+  deliverBatch(envelopes: MessageEnvelope<ZoomUserChangedValue>[]): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const consumed = envelopes.map((envelope) => this.consumed(ZoomUserChanged, envelope, manager));
+      for (const { envelope, topic } of consumed) {
+        await manager.insert(InboxMessageEntity, { messageId: envelope.messageId, consumer: CONSUMER, topic, partition: 0, offset: '0' });
+      }
+      await this.userChanges.onUserChanges(consumed);
+    });
+  }
+
   /** Applies a change in a transaction that `whileOpen` watches from outside, then rolls it back. */
   async deliverThenRollBack(envelope: MessageEnvelope<ZoomUserChangedValue>, whileOpen: () => Promise<void>): Promise<void> {
     const transaction = this.dataSource.createQueryRunner();
