@@ -1,6 +1,7 @@
 import { CredentialsChanged, CredentialsChangedValue, MessageEnvelope } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage } from '@zoom-oomnitza-sync/messaging';
 import { randomUUID } from 'node:crypto';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { CredentialChangesController } from '../src/webhooks/credential-changes.controller';
 import { WebhookEventRetention } from '../src/webhooks/webhook-event-retention';
 import { TestEndpoint, WebhookTestBed } from './support/webhook-test-bed';
@@ -79,6 +80,30 @@ describe('Zoom webhooks: taken in once, fanned out to the active integrations of
     );
 
     expect((await bed.published()).map((message) => (message.payload as { event: string }).event)).toEqual(['user.deactivated']);
+  });
+
+  it("takes a known user's event in with one statement for each table it touches", async () => {
+    await bed.integration(endpoint.zoomCredentialId, 'active');
+    expect(
+      (await bed.deliver(endpoint, userEvent('user.deactivated', endpoint.accountId, ADA, { eventTs: 1_764_300_000_000 }))).status,
+    ).toBe(200);
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      expect((await bed.deliver(endpoint, userEvent('user.deleted', endpoint.accountId, ADA, { eventTs: 1_764_300_001_000 }))).status).toBe(
+        200,
+      );
+      const intake = statements.mock.calls
+        .map(([sql]) => String(sql))
+        .filter((sql) => /known_users|webhook_events|"integrations"|INSERT INTO \S+\."outbox"/.test(sql));
+      expect(intake.map((sql) => sql.match(/known_users|webhook_events|integrations|outbox/)?.[0])).toEqual([
+        'webhook_events',
+        'known_users',
+        'outbox',
+      ]);
+    } finally {
+      statements.mockRestore();
+    }
+    expect(await bed.published()).toHaveLength(2);
   });
 
   it('keeps the newest revision of each integration: a late older one changes nothing', async () => {

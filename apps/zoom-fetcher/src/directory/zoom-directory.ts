@@ -22,6 +22,39 @@ function keyOf(user: ZoomUserDto): string | undefined {
   return user.email ? `email:${user.email.toLowerCase()}` : undefined;
 }
 
+function rowsOf(users: readonly ZoomUserDto[], status?: KnownUserStatus) {
+  return users.flatMap((user) => {
+    const key = keyOf(user);
+    const own =
+      typeof user.status === 'string' && (ZOOM_USER_STATUSES as readonly string[]).includes(user.status)
+        ? (user.status as KnownUserStatus)
+        : null;
+    return key ? [{ user_key: key, email: user.email ?? null, status: status ?? own, type: user.type ?? null }] : [];
+  });
+}
+
+/**
+ * The common table expressions that record users ($1 credential, $2 the rows as JSON, $3 observed
+ * at), the last one `recorded`: newest observation wins, a field left out keeps its value.
+ */
+function recordingSql(table: string): string {
+  return `incoming AS (
+      SELECT DISTINCT ON (user_key) * FROM jsonb_to_recordset($2::jsonb) AS u(user_key text, email text, status text, type int)
+    ), replaced_pending AS (
+      DELETE FROM ${table} pending USING incoming
+      WHERE pending.zoom_credential_id = $1 AND incoming.user_key NOT LIKE 'email:%' AND incoming.email IS NOT NULL
+        AND pending.user_key = 'email:' || lower(incoming.email) AND pending.observed_at <= $3
+    ), recorded AS (
+      INSERT INTO ${table} AS known (zoom_credential_id, user_key, email, status, type, observed_at)
+      SELECT $1, user_key, email, status, type, $3 FROM incoming
+      ON CONFLICT (zoom_credential_id, user_key) DO UPDATE SET
+        email = COALESCE(EXCLUDED.email, known.email), status = COALESCE(EXCLUDED.status, known.status),
+        type = COALESCE(EXCLUDED.type, known.type), observed_at = EXCLUDED.observed_at
+      WHERE known.observed_at <= EXCLUDED.observed_at
+      RETURNING 1
+    )`;
+}
+
 /**
  * The Zoom users the fetcher saw, per credential, newest observation wins: from full-sync pages,
  * webhook events (partial: a field the event lacks keeps its value) and user reads. It answers
@@ -43,43 +76,36 @@ export class ZoomDirectory {
     observedAt: Date,
     status?: KnownUserStatus,
   ): Promise<void> {
-    const rows = users.flatMap((user) => {
-      const key = keyOf(user);
-      const own =
-        typeof user.status === 'string' && (ZOOM_USER_STATUSES as readonly string[]).includes(user.status)
-          ? (user.status as KnownUserStatus)
-          : null;
-      return key ? [{ user_key: key, email: user.email ?? null, status: status ?? own, type: user.type ?? null }] : [];
-    });
-    if (rows.length === 0) {
-      return;
+    const rows = rowsOf(users, status);
+    if (rows.length > 0) {
+      await manager.query(`WITH ${recordingSql(qualifiedTable(manager.connection, KnownUserEntity))} SELECT count(*) FROM recorded`, [
+        zoomCredentialId,
+        JSON.stringify(rows),
+        observedAt,
+      ]);
     }
-    const table = qualifiedTable(manager.connection, KnownUserEntity);
-    await manager.query(
-      `WITH incoming AS (
-         SELECT DISTINCT ON (user_key) * FROM jsonb_to_recordset($2::jsonb) AS u(user_key text, email text, status text, type int)
-       ), replaced_pending AS (
-         DELETE FROM ${table} pending USING incoming
-         WHERE pending.zoom_credential_id = $1 AND incoming.user_key NOT LIKE 'email:%' AND incoming.email IS NOT NULL
-           AND pending.user_key = 'email:' || lower(incoming.email) AND pending.observed_at <= $3
-       )
-       INSERT INTO ${table} AS known (zoom_credential_id, user_key, email, status, type, observed_at)
-       SELECT $1, user_key, email, status, type, $3 FROM incoming
-       ON CONFLICT (zoom_credential_id, user_key) DO UPDATE SET
-         email = COALESCE(EXCLUDED.email, known.email), status = COALESCE(EXCLUDED.status, known.status),
-         type = COALESCE(EXCLUDED.type, known.type), observed_at = EXCLUDED.observed_at
-       WHERE known.observed_at <= EXCLUDED.observed_at`,
-      [zoomCredentialId, JSON.stringify(rows), observedAt],
-    );
   }
 
-  /** The user with this id, or the pending user with this e-mail, if ever seen. */
-  async find(manager: EntityManager, zoomCredentialId: string, user: ZoomUserDto): Promise<KnownUser | undefined> {
+  /**
+   * Records one user as `record` does and answers, in the same statement, what was known of them
+   * before: the user with this id, or the pending user with this e-mail, if ever seen.
+   */
+  async learn(
+    manager: EntityManager,
+    zoomCredentialId: string,
+    user: ZoomUserDto,
+    observedAt: Date,
+    status?: KnownUserStatus,
+  ): Promise<KnownUser | undefined> {
+    const table = qualifiedTable(manager.connection, KnownUserEntity);
     const keys = [user.id, user.email ? `email:${user.email.toLowerCase()}` : undefined].filter((key) => key !== undefined);
     const [known] = (await manager.query(
-      `SELECT email, status FROM ${qualifiedTable(manager.connection, KnownUserEntity)}
-       WHERE zoom_credential_id = $1 AND user_key = ANY($2) ORDER BY user_key LIKE 'email:%' LIMIT 1`,
-      [zoomCredentialId, keys],
+      `WITH previous AS (
+         SELECT email, status FROM ${table}
+         WHERE zoom_credential_id = $1 AND user_key = ANY($4) ORDER BY user_key LIKE 'email:%' LIMIT 1
+       ), ${recordingSql(table)}
+       SELECT email, status FROM previous`,
+      [zoomCredentialId, JSON.stringify(rowsOf([user], status)), observedAt, keys],
     )) as KnownUser[];
     return known;
   }

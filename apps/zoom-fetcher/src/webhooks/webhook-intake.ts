@@ -85,11 +85,10 @@ export class WebhookIntake {
 
   /** What the directory knew of the user before this event, which it then records. */
   private async learn(manager: EntityManager, zoomCredentialId: string, event: UserEvent): Promise<KnownUser | undefined> {
-    const known = await this.directory.find(manager, zoomCredentialId, event.user);
+    const known = await this.directory.learn(manager, zoomCredentialId, event.user, new Date(event.eventTs), STATUS_AFTER[event.event]);
     if (!known && event.event !== 'user.created' && (await this.directory.census(zoomCredentialId))) {
       await this.reconcile.flagUnknownUser(manager, zoomCredentialId);
     }
-    await this.directory.record(manager, zoomCredentialId, [event.user], new Date(event.eventTs), STATUS_AFTER[event.event]);
     return known;
   }
 
