@@ -49,6 +49,55 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
     return outcomes;
   }
 
+  describe('a pending user (known by e-mail) who gets a Zoom id', () => {
+    const pending = { email: 'Grace@Example.com', first_name: 'Grace', last_name: 'Hopper', type: 1 } as ZoomUserDto;
+    const withId = { ...pending, id: 'grace-1', email: 'grace@example.com' };
+    const keys = () =>
+      bed.query(`SELECT user_key, email FROM known_users WHERE zoom_credential_id = $1 ORDER BY user_key`, [endpoint.zoomCredentialId]);
+
+    it('learns the user under the id, answering what was known of the pending entry, which it replaces', async () => {
+      await transaction((manager) => directory().record(manager, endpoint.zoomCredentialId, [pending], new Date(T0)));
+
+      const known = await transaction((manager) =>
+        directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0 + 1000), 'active'),
+      );
+
+      expect(known).toEqual({ email: 'Grace@Example.com', status: null });
+      expect(await keys()).toEqual([{ user_key: 'grace-1', email: 'grace@example.com' }]);
+    });
+
+    it('keeps a pending entry newer than the observation that would replace it', async () => {
+      await transaction((manager) => directory().record(manager, endpoint.zoomCredentialId, [pending], new Date(T0 + 5000)));
+
+      await transaction((manager) => directory().record(manager, endpoint.zoomCredentialId, [withId], new Date(T0)));
+
+      expect(await keys()).toEqual([
+        { user_key: 'email:grace@example.com', email: 'Grace@Example.com' },
+        { user_key: 'grace-1', email: 'grace@example.com' },
+      ]);
+    });
+
+    it('answers nothing for a user never seen, and learns them', async () => {
+      const known = await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0)));
+
+      expect(known).toBeUndefined();
+      expect(await keys()).toEqual([{ user_key: 'grace-1', email: 'grace@example.com' }]);
+    });
+
+    it('keeps the newer observation when an older event is learnt late, and still answers what was known', async () => {
+      await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0 + 5000), 'inactive'));
+
+      const known = await transaction((manager) =>
+        directory().learn(manager, endpoint.zoomCredentialId, { ...withId, email: 'old@example.com' }, new Date(T0), 'active'),
+      );
+
+      expect(known).toEqual({ email: 'grace@example.com', status: 'inactive' });
+      expect(await bed.query(`SELECT email, status FROM known_users WHERE user_key = 'grace-1'`)).toEqual([
+        { email: 'grace@example.com', status: 'inactive' },
+      ]);
+    });
+  });
+
   describe('user.updated', () => {
     it('publishes an update of a user the directory knows at once, without a read, addressed by the e-mail it knows', async () => {
       await afterFullSync();

@@ -33,10 +33,7 @@ function rowsOf(users: readonly ZoomUserDto[], status?: KnownUserStatus) {
   });
 }
 
-/**
- * The common table expressions that record users ($1 credential, $2 the rows as JSON, $3 observed
- * at), the last one `recorded`: newest observation wins, a field left out keeps its value.
- */
+/** The common table expressions that record users ($1 credential, $2 the rows as JSON, $3 observed at), the last one `recorded`. */
 function recordingSql(table: string): string {
   return `incoming AS (
       SELECT DISTINCT ON (user_key) * FROM jsonb_to_recordset($2::jsonb) AS u(user_key text, email text, status text, type int)
@@ -45,14 +42,19 @@ function recordingSql(table: string): string {
       WHERE pending.zoom_credential_id = $1 AND incoming.user_key NOT LIKE 'email:%' AND incoming.email IS NOT NULL
         AND pending.user_key = 'email:' || lower(incoming.email) AND pending.observed_at <= $3
     ), recorded AS (
-      INSERT INTO ${table} AS known (zoom_credential_id, user_key, email, status, type, observed_at)
-      SELECT $1, user_key, email, status, type, $3 FROM incoming
-      ON CONFLICT (zoom_credential_id, user_key) DO UPDATE SET
-        email = COALESCE(EXCLUDED.email, known.email), status = COALESCE(EXCLUDED.status, known.status),
-        type = COALESCE(EXCLUDED.type, known.type), observed_at = EXCLUDED.observed_at
-      WHERE known.observed_at <= EXCLUDED.observed_at
-      RETURNING 1
+      ${upsertSql(table, 'SELECT $1, user_key, email, status, type, $3 FROM incoming')}
     )`;
+}
+
+/** Inserts the users `source` selects; one already known takes the newer observation, a field left out keeping its value. */
+function upsertSql(table: string, source: string): string {
+  return `INSERT INTO ${table} AS known (zoom_credential_id, user_key, email, status, type, observed_at)
+    ${source}
+    ON CONFLICT (zoom_credential_id, user_key) DO UPDATE SET
+      email = COALESCE(EXCLUDED.email, known.email), status = COALESCE(EXCLUDED.status, known.status),
+      type = COALESCE(EXCLUDED.type, known.type), observed_at = EXCLUDED.observed_at
+    WHERE known.observed_at <= EXCLUDED.observed_at
+    RETURNING 1`;
 }
 
 /**
@@ -88,7 +90,8 @@ export class ZoomDirectory {
 
   /**
    * Records one user as `record` does and answers, in the same statement, what was known of them
-   * before: the user with this id, or the pending user with this e-mail, if ever seen.
+   * before: the user with this id, or the pending user with this e-mail, if ever seen. Written for
+   * one user, with plain parameters: it runs for every webhook event.
    */
   async learn(
     manager: EntityManager,
@@ -98,14 +101,20 @@ export class ZoomDirectory {
     status?: KnownUserStatus,
   ): Promise<KnownUser | undefined> {
     const table = qualifiedTable(manager.connection, KnownUserEntity);
-    const keys = [user.id, user.email ? `email:${user.email.toLowerCase()}` : undefined].filter((key) => key !== undefined);
+    const [row] = rowsOf([user], status);
+    const pendingKey = user.email ? `email:${user.email.toLowerCase()}` : null;
     const [known] = (await manager.query(
       `WITH previous AS (
          SELECT email, status FROM ${table}
-         WHERE zoom_credential_id = $1 AND user_key = ANY($4) ORDER BY user_key LIKE 'email:%' LIMIT 1
-       ), ${recordingSql(table)}
+         WHERE zoom_credential_id = $1 AND user_key IN ($2, $3) ORDER BY user_key LIKE 'email:%' LIMIT 1
+       ), replaced_pending AS (
+         DELETE FROM ${table}
+         WHERE zoom_credential_id = $1 AND $2 NOT LIKE 'email:%' AND user_key = $3 AND observed_at <= $4
+       ), recorded AS (
+         ${upsertSql(table, 'SELECT $1, $2, $5, $6, $7::int, $4 WHERE $2 IS NOT NULL')}
+       )
        SELECT email, status FROM previous`,
-      [zoomCredentialId, JSON.stringify(rowsOf([user], status)), observedAt, keys],
+      [zoomCredentialId, row?.user_key ?? null, pendingKey, observedAt, row?.email ?? null, row?.status ?? null, row?.type ?? null],
     )) as KnownUser[];
     return known;
   }
