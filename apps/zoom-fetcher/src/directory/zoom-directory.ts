@@ -10,6 +10,12 @@ import { kindOf, NO_USERS, subtractCounts, UserCounts } from './user-counts';
 /** How long a removed user's tombstone outlives the full sync that last confirmed it. */
 const TOMBSTONE_DAYS = 30;
 
+/** A row another table keeps once (its unique key decides), written in the statement that learns a user. */
+export interface Receipt {
+  table: string;
+  row: Record<string, unknown>;
+}
+
 export interface KnownUser {
   email: string | null;
   status: KnownUserStatus | null;
@@ -100,11 +106,43 @@ export class ZoomDirectory {
     observedAt: Date,
     status?: KnownUserStatus,
   ): Promise<KnownUser | undefined> {
+    return (await this.learnOnce(manager, zoomCredentialId, user, observedAt, status)).known;
+  }
+
+  /**
+   * `learn`, and in the same statement the insert of `receipt` unless its row exists (ON CONFLICT
+   * DO NOTHING): `fresh` says whether it was new. One round trip for what a webhook event costs.
+   */
+  async learnOnce(
+    manager: EntityManager,
+    zoomCredentialId: string,
+    user: ZoomUserDto,
+    observedAt: Date,
+    status?: KnownUserStatus,
+    receipt?: Receipt,
+  ): Promise<{ fresh: boolean; known?: KnownUser }> {
     const table = qualifiedTable(manager.connection, KnownUserEntity);
     const [row] = rowsOf([user], status);
     const pendingKey = user.email ? `email:${user.email.toLowerCase()}` : null;
-    const [known] = (await manager.query(
-      `WITH previous AS (
+    const parameters = [
+      zoomCredentialId,
+      row?.user_key ?? null,
+      pendingKey,
+      observedAt,
+      row?.email ?? null,
+      row?.status ?? null,
+      row?.type ?? null,
+    ];
+    const receiptColumns = Object.keys(receipt?.row ?? {});
+    const receiptSql = receipt
+      ? `receipt AS (
+           INSERT INTO ${receipt.table} (${receiptColumns.join(', ')})
+           VALUES (${receiptColumns.map((_, index) => `$${parameters.length + index + 1}`).join(', ')})
+           ON CONFLICT DO NOTHING RETURNING 1
+         ),`
+      : '';
+    const [answer] = (await manager.query(
+      `WITH ${receiptSql} previous AS (
          SELECT email, status FROM ${table}
          WHERE zoom_credential_id = $1 AND user_key IN ($2, $3) ORDER BY user_key LIKE 'email:%' LIMIT 1
        ), replaced_pending AS (
@@ -113,10 +151,11 @@ export class ZoomDirectory {
        ), recorded AS (
          ${upsertSql(table, 'SELECT $1, $2, $5, $6, $7::int, $4 WHERE $2 IS NOT NULL')}
        )
-       SELECT email, status FROM previous`,
-      [zoomCredentialId, row?.user_key ?? null, pendingKey, observedAt, row?.email ?? null, row?.status ?? null, row?.type ?? null],
-    )) as KnownUser[];
-    return known;
+       SELECT ${receipt ? 'EXISTS (SELECT 1 FROM receipt)' : 'true'} AS fresh, EXISTS (SELECT 1 FROM previous) AS known,
+         (SELECT email FROM previous) AS email, (SELECT status FROM previous) AS status`,
+      [...parameters, ...Object.values(receipt?.row ?? {})],
+    )) as { fresh: boolean; known: boolean; email: string | null; status: KnownUserStatus | null }[];
+    return { fresh: answer.fresh, known: answer.known ? { email: answer.email, status: answer.status } : undefined };
   }
 
   /**

@@ -50,11 +50,11 @@ export class WebhookIntake {
     const userId = event.user.id;
     let published: PublishedChange | undefined;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      // A pending user has no id yet: its e-mail tells its events apart.
-      if (!(await this.recordOnce(manager, zoomCredentialId, event, userId ?? String(event.user.email)))) {
+      // A pending user has no id yet: its e-mail tells its events apart. A duplicate records what it recorded before.
+      const { fresh, known } = await this.learn(manager, zoomCredentialId, event, userId ?? String(event.user.email));
+      if (!fresh) {
         return 'duplicate' as const;
       }
-      const known = await this.learn(manager, zoomCredentialId, event);
       const change = { zoomCredentialId, zoomAccountId: event.accountId, event: event.event, eventTs: event.eventTs };
       const email = event.user.email ?? known?.email ?? undefined;
       const readFree = event.event === 'user.updated' && known !== undefined && known.status !== 'removed' && email !== undefined;
@@ -83,22 +83,31 @@ export class WebhookIntake {
     return outcome;
   }
 
-  /** What the directory knew of the user before this event, which it then records. */
-  private async learn(manager: EntityManager, zoomCredentialId: string, event: UserEvent): Promise<KnownUser | undefined> {
-    const known = await this.directory.learn(manager, zoomCredentialId, event.user, new Date(event.eventTs), STATUS_AFTER[event.event]);
-    if (!known && event.event !== 'user.created' && (await this.directory.census(zoomCredentialId))) {
+  /**
+   * Records the event once (false when it was taken in before: same event, user and event time)
+   * and the user in the directory, in one statement; answers what the directory knew before.
+   */
+  private async learn(
+    manager: EntityManager,
+    zoomCredentialId: string,
+    event: UserEvent,
+    userKey: string,
+  ): Promise<{ fresh: boolean; known?: KnownUser }> {
+    const receipt = {
+      table: qualifiedTable(manager.connection, WebhookEventEntity),
+      row: { zoom_credential_id: zoomCredentialId, event: event.event, user_key: userKey, event_ts: event.eventTs },
+    };
+    const learnt = await this.directory.learnOnce(
+      manager,
+      zoomCredentialId,
+      event.user,
+      new Date(event.eventTs),
+      STATUS_AFTER[event.event],
+      receipt,
+    );
+    if (learnt.fresh && !learnt.known && event.event !== 'user.created' && (await this.directory.census(zoomCredentialId))) {
       await this.reconcile.flagUnknownUser(manager, zoomCredentialId);
     }
-    return known;
-  }
-
-  /** False when this event was taken in before (same event, user and event time). */
-  private async recordOnce(manager: EntityManager, zoomCredentialId: string, event: UserEvent, userKey: string): Promise<boolean> {
-    const rows = (await manager.query(
-      `INSERT INTO ${qualifiedTable(manager.connection, WebhookEventEntity)} (zoom_credential_id, event, user_key, event_ts)
-       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
-      [zoomCredentialId, event.event, userKey, event.eventTs],
-    )) as unknown[];
-    return rows.length === 1;
+    return learnt;
   }
 }
