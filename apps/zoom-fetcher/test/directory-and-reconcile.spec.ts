@@ -58,11 +58,11 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
     it('learns the user under the id, answering what was known of the pending entry, which it replaces', async () => {
       await transaction((manager) => directory().record(manager, endpoint.zoomCredentialId, [pending], new Date(T0)));
 
-      const known = await transaction((manager) =>
+      const learnt = await transaction((manager) =>
         directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0 + 1000), 'active'),
       );
 
-      expect(known).toEqual({ email: 'Grace@Example.com', status: null });
+      expect(learnt).toEqual({ fresh: true, known: { email: 'Grace@Example.com', status: null } });
       expect(await keys()).toEqual([{ user_key: 'grace-1', email: 'grace@example.com' }]);
     });
 
@@ -78,7 +78,7 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
     });
 
     it('answers nothing for a user never seen, and learns them', async () => {
-      const known = await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0)));
+      const { known } = await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0)));
 
       expect(known).toBeUndefined();
       expect(await keys()).toEqual([{ user_key: 'grace-1', email: 'grace@example.com' }]);
@@ -87,7 +87,7 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
     it('keeps the newer observation when an older event is learnt late, and still answers what was known', async () => {
       await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0 + 5000), 'inactive'));
 
-      const known = await transaction((manager) =>
+      const { known } = await transaction((manager) =>
         directory().learn(manager, endpoint.zoomCredentialId, { ...withId, email: 'old@example.com' }, new Date(T0), 'active'),
       );
 

@@ -96,24 +96,11 @@ export class ZoomDirectory {
 
   /**
    * Records one user as `record` does and answers, in the same statement, what was known of them
-   * before: the user with this id, or the pending user with this e-mail, if ever seen. Written for
-   * one user, with plain parameters: it runs for every webhook event.
+   * before: the user with this id, or the pending user with this e-mail, if ever seen. With a
+   * `receipt`, its row is inserted too unless it exists (ON CONFLICT DO NOTHING), and `fresh` says
+   * whether it was new. Written for one user, with plain parameters: it runs for every webhook event.
    */
   async learn(
-    manager: EntityManager,
-    zoomCredentialId: string,
-    user: ZoomUserDto,
-    observedAt: Date,
-    status?: KnownUserStatus,
-  ): Promise<KnownUser | undefined> {
-    return (await this.learnOnce(manager, zoomCredentialId, user, observedAt, status)).known;
-  }
-
-  /**
-   * `learn`, and in the same statement the insert of `receipt` unless its row exists (ON CONFLICT
-   * DO NOTHING): `fresh` says whether it was new. One round trip for what a webhook event costs.
-   */
-  async learnOnce(
     manager: EntityManager,
     zoomCredentialId: string,
     user: ZoomUserDto,

@@ -97,7 +97,7 @@ export class WebhookIntake {
       table: qualifiedTable(manager.connection, WebhookEventEntity),
       row: { zoom_credential_id: zoomCredentialId, event: event.event, user_key: userKey, event_ts: event.eventTs },
     };
-    const learnt = await this.directory.learnOnce(
+    const learnt = await this.directory.learn(
       manager,
       zoomCredentialId,
       event.user,
