@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset'), displayName: 'chaos', rootDir: __dirname, testTimeout: 600_000 };
+module.exports = { ...require('../../jest.preset'), displayName: 'chaos', rootDir: __dirname };
