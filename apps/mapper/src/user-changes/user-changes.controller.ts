@@ -8,15 +8,15 @@ import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/m
 import { mapUserChange } from './map-user-change';
 import { UserChangeMetrics } from './user-change-metrics';
 
+type SettingsLookup = (manager: EntityManager, integrationId: string) => Promise<IntegrationSettingsEntity | null>;
+
+const readSettings: SettingsLookup = (manager, integrationId) => manager.findOneBy(IntegrationSettingsEntity, { integrationId });
+
 /**
  * Hands each Zoom webhook change to the writer as one record, in the transaction that marks the
  * message applied. Staleness is the writer's to judge (by observedAt), so observedAt passes
  * through untouched; an integration that is not active syncs nothing, so its changes are dropped.
  */
-type SettingsLookup = (manager: EntityManager, integrationId: string) => Promise<IntegrationSettingsEntity | null>;
-
-const readSettings: SettingsLookup = (manager, integrationId) => manager.findOneBy(IntegrationSettingsEntity, { integrationId });
-
 @Controller()
 export class UserChangesController {
   constructor(
