@@ -12,6 +12,7 @@ import { WebhookRemovalEntity } from './removals/webhook-removal.entity';
 import { UserSyncStateEntity } from './sync-state/user-sync-state.entity';
 import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
 import { ApiKeyReplica1764240600000 } from './migrations/1764240600000-api-key-replica';
+import { FlushSpacing1764240700000 } from './migrations/1764240700000-flush-spacing';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -31,4 +32,5 @@ export const WRITER_MIGRATIONS = [
   PortionTenants1764240400000,
   RateLimits1764240500000,
   ApiKeyReplica1764240600000,
+  FlushSpacing1764240700000,
 ];

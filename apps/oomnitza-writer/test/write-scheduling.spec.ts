@@ -116,41 +116,48 @@ describe('the write loop: which integration is written when, and by whom', () =>
     }
   });
 
-  it('sends records outside a run once WRITE_FLUSH_DELAY_MS has passed since the first of them arrived', async () => {
+  it('sends the first record outside a run at once, and the next ones no sooner than WRITE_FLUSH_DELAY_MS after the previous request', async () => {
     const { oomnitza, receive, takeTurn } = bed.newReplica({ settings: { WRITE_FLUSH_DELAY_MS: FLUSH_DELAY_MS } });
     const changes = new MappedRun();
     await receive(changes.changes([changes.user(1)]));
-    bed.clock.advance(FLUSH_DELAY_MS - 1);
-    await receive(changes.changes([changes.user(2)]));
+    expect(await takeTurn()).toBe(true);
 
+    await receive(changes.changes([changes.user(2)]));
+    bed.clock.advance(FLUSH_DELAY_MS - 1);
+    await receive(changes.changes([changes.user(3)]));
     expect(await takeTurn()).toBe(false);
     bed.clock.advance(1);
     expect(await takeTurn()).toBe(true);
-
-    expect(oomnitza.requests.map((request) => request.records.length)).toEqual([2]);
     expect(await takeTurn()).toBe(false);
+
+    bed.clock.advance(FLUSH_DELAY_MS);
+    await receive(changes.changes([changes.user(4)]));
+    expect(await takeTurn()).toBe(true);
+    expect(oomnitza.requests.map((request) => request.records.length)).toEqual([1, 2, 1]);
   });
 
   it('sends records outside a run as soon as OOMNITZA_BULK_SIZE of them wait', async () => {
     const { oomnitza, receive, takeTurn } = bed.newReplica({ settings: { WRITE_FLUSH_DELAY_MS: 60_000 } });
     const changes = new MappedRun();
-    for (const record of changes.users(1, 99)) {
+    await receive(changes.changes([changes.user(1)]));
+    expect(await takeTurn()).toBe(true);
+    for (const record of changes.users(2, 99)) {
       await receive(changes.changes([record]));
     }
     expect(await takeTurn()).toBe(false);
 
-    await receive(changes.changes([changes.user(100), changes.user(101)]));
+    await receive(changes.changes([changes.user(101), changes.user(102)]));
     expect(await takeTurn()).toBe(true);
 
-    expect(oomnitza.requests.map((request) => request.records.length)).toEqual([100]);
+    expect(oomnitza.requests.map((request) => request.records.length)).toEqual([1, 100]);
     expect(await takeTurn()).toBe(false);
     bed.clock.advance(60_000);
     expect(await takeTurn()).toBe(true);
-    expect(oomnitza.requests.map((request) => request.records.length)).toEqual([100, 1]);
+    expect(oomnitza.requests.map((request) => request.records.length)).toEqual([1, 100, 1]);
   });
 
   it('wakes the writers (NOTIFY) when records make an integration due sooner, not for each record that joins a waiting batch', async () => {
-    const { receive } = bed.newReplica({ settings: { WRITE_FLUSH_DELAY_MS: FLUSH_DELAY_MS } });
+    const { receive, takeTurn } = bed.newReplica({ settings: { WRITE_FLUSH_DELAY_MS: FLUSH_DELAY_MS } });
     const channel = pendingRecordsChannelOf(schemaOf(bed.dataSource, PendingRecordEntity));
     const listener = new Client({ connectionString: testDatabaseUrl() });
     const heard: string[] = [];
@@ -162,6 +169,7 @@ describe('the write loop: which integration is written when, and by whom', () =>
       const changes = new MappedRun();
 
       await receive(changes.changes([changes.user(1)]));
+      expect(await takeTurn()).toBe(true);
       await receive(changes.changes([changes.user(2)]));
       await receive(changes.changes([changes.user(3)]));
       await receive(changes.batch(changes.users(4, 1)));
@@ -169,7 +177,7 @@ describe('the write loop: which integration is written when, and by whom', () =>
       // Notifications reach a listener in commit order: once the sentinel is heard, so is every earlier one.
       await bed.dataSource.query(`SELECT pg_notify('writer_scheduling_sentinel', '')`);
       await waitFor(() => heard.includes('writer_scheduling_sentinel'), { description: 'the sentinel notification' });
-      expect(heard).toEqual([channel, channel, 'writer_scheduling_sentinel']);
+      expect(heard).toEqual([channel, channel, channel, 'writer_scheduling_sentinel']);
     } finally {
       await listener.end();
     }

@@ -14,6 +14,10 @@ export class WriteQueueEntity {
   @Column({ name: 'served_turn', type: 'bigint', nullable: true })
   servedTurn: string | null;
 
+  /** The earliest its next batch of records outside a run may go: WRITE_FLUSH_DELAY_MS after the last one was taken. */
+  @Column({ name: 'flush_not_before', type: 'timestamptz', nullable: true })
+  flushNotBefore: Date | null;
+
   @Column({ name: 'leased_until', type: 'timestamptz', nullable: true })
   leasedUntil: Date | null;
 

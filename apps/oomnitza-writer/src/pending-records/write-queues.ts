@@ -46,32 +46,28 @@ export class WriteQueues {
   }
 
   /**
-   * Records just stored for the integration: a run's are due now; others wait up to
-   * WRITE_FLUSH_DELAY_MS for company, unless a bulk request's worth is already waiting. Wakes the
-   * writers (NOTIFY, on commit) only when this brings the integration's turn forward: a record
-   * joining a batch already due is found by the worker that sends that batch.
+   * Records just stored for the integration: a run's are due now; others as soon as the
+   * integration's previous request of records outside a run is WRITE_FLUSH_DELAY_MS old (at once
+   * after a quiet spell), or now when a bulk request's worth waits. Wakes the writers (NOTIFY, on
+   * commit) only when this brings the integration's turn forward: a record joining a batch already
+   * due is found by the worker that sends that batch.
    */
   async recordsArrived(manager: EntityManager, integrationId: string, inRun: boolean, now: Date): Promise<void> {
     await manager.query(
       `WITH head AS (
          SELECT 1 FROM ${this.pending} WHERE integration_id = $1 AND run_id IS NULL AND hold_id IS NULL LIMIT $3
-       ), due AS (
-         SELECT CASE WHEN $4::boolean OR (SELECT count(*) FROM head) >= $3 THEN $2::timestamptz ELSE $5::timestamptz END AS at
+       ), urgent AS (
+         SELECT $4::boolean OR (SELECT count(*) FROM head) >= $3 AS now
        ), sooner AS (
-         INSERT INTO ${this.queues} AS queue (integration_id, due_at) SELECT $1, at FROM due
-         ON CONFLICT (integration_id) DO UPDATE SET due_at = EXCLUDED.due_at
-           WHERE queue.due_at IS NULL OR EXCLUDED.due_at < queue.due_at
+         INSERT INTO ${this.queues} AS queue (integration_id, due_at) VALUES ($1, $2)
+         ON CONFLICT (integration_id) DO UPDATE
+           SET due_at = CASE WHEN (SELECT now FROM urgent) THEN $2 ELSE GREATEST($2, queue.flush_not_before) END
+           WHERE queue.due_at IS NULL
+              OR CASE WHEN (SELECT now FROM urgent) THEN $2 ELSE GREATEST($2, queue.flush_not_before) END < queue.due_at
          RETURNING 1
        )
-       SELECT pg_notify($6, '') FROM sooner`,
-      [
-        integrationId,
-        now,
-        this.bulkSize,
-        inRun,
-        this.flushTime(now),
-        pendingRecordsChannelOf(schemaOf(this.dataSource, PendingRecordEntity)),
-      ],
+       SELECT pg_notify($5, '') FROM sooner`,
+      [integrationId, now, this.bulkSize, inRun, pendingRecordsChannelOf(schemaOf(this.dataSource, PendingRecordEntity))],
     );
   }
 
@@ -79,13 +75,14 @@ export class WriteQueues {
   async claim(now: Date, leaseSeconds: number): Promise<Lease | undefined> {
     const leaseId = randomUUID();
     const [rows] = (await this.dataSource.query(
-      `UPDATE ${this.queues} SET leased_until = $2, lease_id = $3, served_turn = nextval($4)
+      `UPDATE ${this.queues} SET leased_until = $2, lease_id = $3, served_turn = nextval($4),
+         flush_not_before = $1::timestamptz + $5 * interval '1 millisecond'
        WHERE integration_id = (
          SELECT integration_id FROM ${this.queues}
           WHERE due_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
           ORDER BY served_turn NULLS FIRST, due_at LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING integration_id`,
-      [now, leaseEnd(now, leaseSeconds), leaseId, this.turns],
+      [now, leaseEnd(now, leaseSeconds), leaseId, this.turns, this.flushDelayMs],
     )) as [{ integration_id: string }[], number];
     return rows.length === 0 ? undefined : { integrationId: rows[0].integration_id, leaseId };
   }
@@ -111,35 +108,27 @@ export class WriteQueues {
 
   /**
    * Gives the integration back, due again when what is left needs it (not before `notBefore`):
-   * now for a run's records or a full bulk request, after the flush delay for a few records
-   * outside a run, when an open rolling portion must be finalized. Call after hold(), so records
-   * committed meanwhile are seen.
+   * now for a run's records or a full bulk request, at `flush_not_before` for a few records outside
+   * a run, when an open rolling portion must be finalized. Call after hold(), so records committed
+   * meanwhile are seen.
    */
   async release(manager: EntityManager, lease: Lease, now: Date, notBefore: Date | null = null): Promise<void> {
     await manager.query(
       `WITH head AS (
-         SELECT run_id, arrived_at FROM ${this.pending} WHERE integration_id = $1 AND hold_id IS NULL ORDER BY id LIMIT $3
+         SELECT run_id FROM ${this.pending} WHERE integration_id = $1 AND hold_id IS NULL ORDER BY id LIMIT $3
        ), next AS (
          SELECT LEAST(
            (SELECT CASE WHEN bool_or(run_id IS NOT NULL) OR count(*) >= $3 THEN $4::timestamptz
-                        ELSE min(arrived_at) + $5 * interval '1 millisecond' END FROM head),
-           (SELECT min(CASE WHEN records_sent >= $6 THEN $4::timestamptz ELSE opened_at + $7 * interval '1 second' END)
+                        ELSE GREATEST($4::timestamptz, queue.flush_not_before) END FROM head HAVING count(*) > 0),
+           (SELECT min(CASE WHEN records_sent >= $5 THEN $4::timestamptz ELSE opened_at + $6 * interval '1 second' END)
               FROM ${this.portions} WHERE integration_id = $1 AND run_id IS NULL AND status = 'open')
          ) AS due
+         FROM ${this.queues} AS queue WHERE integration_id = $1
        )
        UPDATE ${this.queues} SET leased_until = NULL, lease_id = NULL,
-         due_at = CASE WHEN next.due IS NULL THEN NULL ELSE GREATEST(next.due, $8::timestamptz) END
+         due_at = CASE WHEN next.due IS NULL THEN NULL ELSE GREATEST(next.due, $7::timestamptz) END
        FROM next WHERE integration_id = $1 AND lease_id = $2`,
-      [
-        lease.integrationId,
-        lease.leaseId,
-        this.bulkSize,
-        now,
-        this.flushDelayMs,
-        this.rollingMaxRecords,
-        this.rollingMaxSeconds,
-        notBefore,
-      ],
+      [lease.integrationId, lease.leaseId, this.bulkSize, now, this.rollingMaxRecords, this.rollingMaxSeconds, notBefore],
     );
   }
 
@@ -149,10 +138,6 @@ export class WriteQueues {
       `SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) AS next FROM ${this.queues} WHERE due_at IS NOT NULL`,
     )) as { next: Date | null }[];
     return next === null ? undefined : Math.max(0, next.getTime() - now.getTime());
-  }
-
-  private flushTime(now: Date): Date {
-    return new Date(now.getTime() + this.flushDelayMs);
   }
 
   private get queues(): string {

@@ -4,15 +4,22 @@ import { WriterReplica, WriterTestBed } from './writer-test-bed';
 
 const FLUSH_MS = new OomnitzaWriterEnvironment().WRITE_FLUSH_DELAY_MS;
 
-/** Records outside a run, received and then written once they are due (after the flush delay). */
+/** Records outside a run, received and then written as they become due. */
 export async function deliver(bed: WriterTestBed, replica: WriterReplica, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) {
   await replica.receive(envelope);
-  bed.clock.advance(FLUSH_MS);
-  await replica.writeDue();
+  await writeOutsideRuns(bed, replica);
 }
 
-/** Writes what became due outside any run (a sweep's marks, approved removals): the flush delay passes first. */
+/**
+ * Writes what becomes due outside any run (webhook changes, a sweep's marks, approved removals):
+ * the flush delay spaces an integration's requests, so it passes before each round of turns.
+ */
 export async function writeOutsideRuns(bed: WriterTestBed, replica: WriterReplica) {
-  bed.clock.advance(FLUSH_MS);
-  await replica.writeDue();
+  for (;;) {
+    bed.clock.advance(FLUSH_MS);
+    if (!(await replica.takeTurn())) {
+      return;
+    }
+    await replica.writeDue();
+  }
 }
