@@ -1,4 +1,5 @@
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { MessagingTestBed } from './support/messaging-test-bed';
 import { TestNote } from './support/test-messages';
 
@@ -40,5 +41,39 @@ describe('two relays on one schema', () => {
     const publishedByBoth =
       (await first.metric('messaging_outbox_published_total')) + (await second.metric('messaging_outbox_published_total'));
     expect(publishedByBoth).toBe(total);
+  });
+});
+
+describe('one relay cycle', () => {
+  let bed: MessagingTestBed;
+
+  beforeAll(async () => {
+    bed = await MessagingTestBed.create('msg_relay_cycle');
+  });
+
+  afterAll(async () => {
+    await bed?.cleanup();
+  });
+
+  it('takes the relay lock, claims its rows and stamps them published in one statement', async () => {
+    const app = await bed.startApp({ consume: false });
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      await bed.publishNotes(app, ['one', 'two', 'three'], 'integration-a');
+      await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: 'an empty outbox backlog' });
+
+      const relayStatements = statements.mock.calls
+        .map(([sql]) => String(sql))
+        .filter((sql) => /pg_try_advisory_xact_lock|SELECT id, topic|SET published_at/.test(sql));
+      expect(relayStatements.length).toBeGreaterThan(0);
+      for (const sql of relayStatements) {
+        expect(sql).toMatch(
+          /pg_try_advisory_xact_lock[\s\S]*FOR UPDATE SKIP LOCKED[\s\S]*SET published_at|pg_try_advisory_xact_lock[\s\S]*SET published_at[\s\S]*FOR UPDATE SKIP LOCKED/,
+        );
+      }
+    } finally {
+      statements.mockRestore();
+    }
+    expect(await bed.messagesOnTopic(TestNote.topic)).toBe(3);
   });
 });

@@ -22,8 +22,8 @@ type CycleOutcome = 'full' | 'partial' | 'idle' | 'contended';
 
 /**
  * Publishes committed outbox rows to Kafka. One cycle, in one transaction: take the schema's relay
- * lock, claim the oldest unpublished rows (FOR UPDATE SKIP LOCKED), send them with the idempotent
- * producer (acks=all), stamp them published, commit. Replicas therefore never publish a row twice
+ * lock, claim the oldest unpublished rows (FOR UPDATE SKIP LOCKED) and stamp them published, send
+ * them with the idempotent producer (acks=all), commit. Replicas therefore never publish a row twice
  * and publish in outbox order, so one integration's messages keep their order. A crash after the
  * send but before the commit publishes those rows again on the next cycle: consumers absorb the
  * duplicate through their inbox (same messageId).
@@ -153,23 +153,34 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * Sends the claimed rows inside the cycle's transaction: they are stamped published as they are
+   * claimed, and a failed send rolls the stamp back. The lock, the claim and the stamp are one
+   * statement: under load every round trip to PostgreSQL lengthens the cycle that new rows wait for.
+   */
   private async claimAndPublish(queryRunner: QueryRunner): Promise<CycleOutcome> {
     const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
-    const [{ locked }] = await queryRunner.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox-relay:${table}`]);
-    if (!locked) {
+    const claimed: (ClaimedRow & { locked: boolean })[] = await queryRunner.query(
+      `WITH relay AS MATERIALIZED (
+         SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked
+       ), claimed AS (
+         UPDATE ${table} SET published_at = now()
+          WHERE id IN (SELECT id FROM ${table} WHERE (SELECT locked FROM relay) AND published_at IS NULL
+                        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, topic, message_key, headers, payload, created_at
+       )
+       SELECT relay.locked, claimed.* FROM relay LEFT JOIN claimed ON true ORDER BY claimed.id`,
+      [`outbox-relay:${table}`, this.settings.outboxBatchSize],
+    );
+    if (!claimed[0].locked) {
       return 'contended';
     }
-    const rows: ClaimedRow[] = await queryRunner.query(
-      `SELECT id, topic, message_key, headers, payload, created_at FROM ${table}
-        WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [this.settings.outboxBatchSize],
-    );
+    const rows = claimed.filter((row) => row.id !== null);
     if (rows.length === 0) {
       this.metrics.outboxBacklog.set(0);
       return 'idle';
     }
     await this.send(rows);
-    await queryRunner.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
     this.record(rows);
     return rows.length === this.settings.outboxBatchSize ? 'full' : 'partial';
   }
