@@ -22,6 +22,7 @@ import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomn
 import { EventLoad } from './event-load';
 import { ArrivalTracker } from './arrivals';
 import { lostEvents } from './outcome';
+import { readStages, STAGE_NAMES, stageMeansMs } from './stages';
 
 const BENCH_COMMAND = {
   usage: 'npm run bench:webhooks -- [options]',
@@ -103,6 +104,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
   const readsBefore = await userReadsMade(stack);
+  const stagesBefore = await readStages(stack);
   const first = load.sent.length;
   const started = Date.now();
   const progress = (what: string) =>
@@ -143,6 +145,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     overtaken: arrivals.overtaken,
     neverSeen: arrivals.outstandingByKind(),
     reads: (await userReadsMade(stack)) - readsBefore,
+    stageMeansMs: stageMeansMs(stagesBefore, await readStages(stack)),
     timedOut: deliveriesTimedOut(stack, started),
   };
 }
@@ -274,6 +277,15 @@ function report(
       ),
     );
   }
+  console.log(
+    "\nwhere the time goes: mean ms of each hop, from the services' histograms (publish: outbox insert to the broker's ack; applied or stored: outbox insert to the consumer's commit; written: arrival at the writer to Oomnitza's answer)",
+  );
+  console.log(
+    markdownTable(
+      ['scenario', ...STAGE_NAMES],
+      results.map((result) => [result.name, ...result.stageMeansMs.map(([, mean]) => (mean === undefined ? '-' : mean.toFixed(1)))]),
+    ),
+  );
   console.log('\nCPU per event, ms (user + system, from the first event sent to the last seen; Kafka and PostgreSQL not included)');
   console.log(
     markdownTable(

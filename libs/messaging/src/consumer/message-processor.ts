@@ -167,6 +167,7 @@ export class MessageProcessor {
       }
       await queryRunner.commitTransaction();
       outcome = fresh.length > 0 ? 'processed' : 'duplicate';
+      this.measureDelivery(route, fresh);
     } finally {
       if (queryRunner.isTransactionActive) {
         await queryRunner.rollbackTransaction().catch(() => undefined);
@@ -174,6 +175,13 @@ export class MessageProcessor {
       await queryRunner.release();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.deps.metrics.handlerDuration.observe({ topic: route.kafkaTopic, outcome }, seconds);
+    }
+  }
+
+  private measureDelivery(route: HandlerRoute, applied: DecodedMessage[]): void {
+    const now = Date.now();
+    for (const { envelope } of applied) {
+      this.deps.metrics.deliveryLatency.observe({ topic: route.kafkaTopic }, Math.max(0, now - Date.parse(envelope.occurredAt)) / 1000);
     }
   }
 

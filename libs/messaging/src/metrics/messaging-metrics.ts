@@ -14,6 +14,7 @@ export class MessagingMetrics {
   readonly published: Counter<'topic'>;
   readonly publishLatency: Histogram<'topic'>;
   readonly handlerDuration: Histogram<'topic' | 'outcome'>;
+  readonly deliveryLatency: Histogram<'topic'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
   readonly retries: Counter<'topic'>;
   readonly deadLettered: Counter<'topic' | 'reason'>;
@@ -32,6 +33,12 @@ export class MessagingMetrics {
       'messaging_handler_duration_seconds',
       'Time one handler attempt took (per message, or per batch for batch handlers)',
       ['topic', 'outcome'],
+      SECONDS_BUCKETS,
+    );
+    this.deliveryLatency = metrics.histogram(
+      'messaging_delivery_latency_seconds',
+      "Time from a message's outbox insert to the commit of the handler that applied it (one hop of a pipeline)",
+      ['topic'],
       SECONDS_BUCKETS,
     );
     this.consumerLag = metrics.gauge('messaging_consumer_lag', 'Messages behind the partition end after the last batch', [
