@@ -2,6 +2,7 @@ import { OomnitzaRecordsWritten } from '@zoom-oomnitza-sync/contracts';
 import { schemaOf } from '@zoom-oomnitza-sync/platform';
 import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
 import { Client } from 'pg';
+import { EntityManager } from 'typeorm';
 import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
 import { pendingRecordsChannelOf } from '../src/pending-records/pending-records-channel';
 import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
@@ -134,6 +135,35 @@ describe('the write loop: which integration is written when, and by whom', () =>
     await receive(changes.changes([changes.user(4)]));
     expect(await takeTurn()).toBe(true);
     expect(oomnitza.requests.map((request) => request.records.length)).toEqual([1, 2, 1]);
+  });
+
+  it("lets a consumer store an integration's records while a turn is committing that integration's last batch", async () => {
+    const { receive, takeTurn } = bed.newReplica();
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    const upsert = EntityManager.prototype.upsert;
+    let resume = () => {};
+    const committing = new Promise<void>((reached) => {
+      jest.spyOn(EntityManager.prototype, 'upsert').mockImplementationOnce(function (
+        this: EntityManager,
+        ...args: Parameters<EntityManager['upsert']>
+      ) {
+        reached();
+        return new Promise<void>((resolve) => (resume = resolve)).then(() => upsert.apply(this, args));
+      });
+    });
+    const turn = takeTurn();
+    try {
+      await committing;
+      const stored = receive(changes.changes([changes.user(2)])).then(() => 'stored');
+      const blocked = new Promise((resolve) => setTimeout(() => resolve('blocked'), 3_000));
+      expect(await Promise.race([stored, blocked])).toBe('stored');
+    } finally {
+      resume();
+      jest.restoreAllMocks();
+    }
+    expect(await turn).toBe(true);
+    expect((await bed.syncStates(changes.integrationId)).map((state) => state.syncKey)).toEqual([MappedRun.emailOf(1)]);
   });
 
   it('sends records outside a run as soon as OOMNITZA_BULK_SIZE of them wait', async () => {

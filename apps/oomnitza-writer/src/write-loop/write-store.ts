@@ -20,8 +20,8 @@ type Written = Extract<BatchOutcome, { kind: 'written' }>;
 
 /**
  * The writer loop's database side. Reads happen outside any transaction; each outcome commits in
- * one transaction that first checks the worker still holds the integration's lease, so a batch is
- * counted once however often it was sent.
+ * one transaction that checks, before it commits, that the worker still holds the integration's
+ * lease, so a batch is counted once however often it was sent.
  */
 @Injectable()
 export class WriteStore {
@@ -129,8 +129,9 @@ export class WriteStore {
     notBefore: Date | null = null,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.queues.hold(manager, lease);
       await work(manager);
+      // Last: a consumer adding records to the integration waits on this lock, so it is held for the commit alone.
+      await this.queues.hold(manager, lease);
       await this.queues.release(manager, lease, now, notBefore);
     });
   }
