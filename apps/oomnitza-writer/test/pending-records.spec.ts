@@ -1,5 +1,6 @@
 import { OomnitzaRecordsWritten } from '@zoom-oomnitza-sync/contracts';
 import { EntityManager } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
 import { WriteQueues } from '../src/pending-records/write-queues';
 import { writeOutsideRuns } from './support/deliver';
@@ -96,6 +97,24 @@ describe('receiving records: the consumer only records what must be written', ()
     ]);
     const written = replica.oomnitza.requests.flatMap((request) => request.records.map((record) => record[SYNC_FIELD]));
     expect(written.sort()).toEqual([MappedRun.emailOf(1), MappedRun.emailOf(1), MappedRun.emailOf(2), MappedRun.emailOf(2)].sort());
+  });
+
+  it('stores a consumed batch of webhook records, one per message, with one insert, in message order', async () => {
+    const replica = bed.newReplica();
+    const changes = new MappedRun();
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+
+    await replica.receiveBatch([
+      changes.changes([changes.user(3)]),
+      changes.changes([changes.user(1)]),
+      changes.changes([changes.user(2)]),
+    ]);
+
+    const inserts = statements.mock.calls.map(([sql]) => String(sql)).filter((sql) => /INSERT INTO \S*"pending_records"/.test(sql));
+    expect(inserts).toHaveLength(1);
+    expect((await bed.pendingRecords(changes.integrationId)).map((record) => record.syncKey)).toEqual(
+      [3, 1, 2].map((user) => MappedRun.emailOf(user)),
+    );
   });
 
   it('asks for the Oomnitza token as the tenant the records belong to, in a run and outside one', async () => {

@@ -12,10 +12,9 @@ import { WriteQueues } from './write-queues';
 
 const isWebhookRemoval = (record: OomnitzaRecordDto): record is WebhookRemoval => record.removal !== undefined;
 
-/** Records of an integration stored and due for a turn: a run's at once, others after the flush delay from the first. */
+/** Records of an integration stored and due for a turn: a run's at once, others as the flush delay allows. */
 interface Arrival {
   inRun: boolean;
-  firstAt: Date;
 }
 
 /**
@@ -35,37 +34,48 @@ export class PendingRecordsStore {
   ) {}
 
   /**
-   * Stores a consumed batch, then makes each integration due once, in id order. Making it due
-   * locks the integration's queue row until the commit, and the write loop needs that row to
-   * commit what Oomnitza answered: taken last, the lock is held for the commit alone, and in one
-   * order two concurrent batches cannot deadlock on it.
+   * Stores a consumed batch (one insert for all of it), then makes each integration due once, in
+   * id order. Making it due locks the integration's queue row until the commit, and the write loop
+   * needs that row to commit what Oomnitza answered: taken last, the lock is held for the commit
+   * alone, and in one order two concurrent batches cannot deadlock on it.
    */
   async add(manager: EntityManager, envelopes: MessageEnvelope<OomnitzaRecordsUpsertValue>[]): Promise<void> {
+    const rows: Partial<PendingRecordEntity>[] = [];
+    const holds = new Map<string, RemovalHoldEntity>();
     const arrivals = new Map<string, Arrival>();
     for (const envelope of envelopes) {
-      const arrival = await this.store(manager, envelope);
-      if (arrival) {
-        const earlier = arrivals.get(envelope.integrationId);
-        arrivals.set(envelope.integrationId, {
-          inRun: arrival.inRun || earlier?.inRun === true,
-          firstAt: earlier?.firstAt ?? arrival.firstAt,
-        });
+      const stored = await this.rowsOf(manager, envelope, holds);
+      rows.push(...stored);
+      if (stored.some((row) => !row.holdId)) {
+        const inRun = envelope.payload.runId !== undefined;
+        arrivals.set(envelope.integrationId, { inRun: inRun || arrivals.get(envelope.integrationId)?.inRun === true });
       }
     }
+    if (rows.length > 0) {
+      await manager.insert(PendingRecordEntity, rows);
+    }
+    for (const hold of holds.values()) {
+      await this.holds.announce(manager, hold);
+    }
+    const now = this.clock.now();
     for (const integrationId of [...arrivals.keys()].sort()) {
-      const { inRun, firstAt } = arrivals.get(integrationId)!;
-      await this.queues.recordsArrived(manager, integrationId, inRun, firstAt);
+      await this.queues.recordsArrived(manager, integrationId, arrivals.get(integrationId)!.inRun, now);
     }
   }
 
-  private async store(manager: EntityManager, envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<Arrival | undefined> {
+  /** The pending records one message leaves; removals held by the breaker join `holds`. */
+  private async rowsOf(
+    manager: EntityManager,
+    envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>,
+    holds: Map<string, RemovalHoldEntity>,
+  ): Promise<Partial<PendingRecordEntity>[]> {
     const batch = envelope.payload;
     const runId = batch.runId ?? null;
     const now = this.clock.now();
     if (runId && !(await this.runIsOpen(manager, envelope, runId, now))) {
       // A batch delivered again after its run was finalized or stopped: the run is settled.
       this.metrics.dropped.inc({ reason: 'run_closed' }, batch.records.length);
-      return undefined;
+      return [];
     }
     const write = {
       integrationId: envelope.integrationId,
@@ -78,7 +88,6 @@ export class PendingRecordsStore {
       arrivedAt: now,
     };
     const rows: Partial<PendingRecordEntity>[] = [];
-    const holds = new Map<string, RemovalHoldEntity>();
     for (const record of batch.records) {
       const admission = await this.admit(manager, envelope, record);
       if (admission.kind === 'drop') {
@@ -104,14 +113,7 @@ export class PendingRecordsStore {
     if (runId && batch.isLastBatch) {
       rows.push({ ...write, endsRun: true, observedAt: new Date(envelope.observedAt) });
     }
-    if (rows.length === 0) {
-      return undefined;
-    }
-    await manager.insert(PendingRecordEntity, rows);
-    for (const hold of holds.values()) {
-      await this.holds.announce(manager, hold);
-    }
-    return rows.some((row) => !row.holdId) ? { inRun: runId !== null, firstAt: now } : undefined;
+    return rows;
   }
 
   /** Removals outside a run (webhooks) pass the policy and the breaker; everything else is written. */
