@@ -1,6 +1,7 @@
 import { OomnitzaRecordDto, ZoomUserChangedValue, ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
 import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { EntityManager } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { IntegrationSettingsEntity } from '../src/integration-settings/integration-settings.entity';
 import { AnnouncedIntegration, MapperTestBed } from './support/mapper-test-bed';
 import { pendingObject, removedObject, wholeUser, ZOOM_ID, zoomChange } from './support/zoom-changes';
@@ -220,7 +221,7 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
     });
   });
 
-  it("reads each integration's settings once per fetched batch, however many of its changes the batch holds", async () => {
+  it("reads each integration's settings once per fetched batch, and hands the batch's records on with one insert, in order", async () => {
     const first = await bed.announce(updateOnly);
     const second = await bed.announce({ ...updateOnly, oomnitzaCredentialId: 'oomnitza-8' });
     const before = (await bed.published()).length;
@@ -230,11 +231,14 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
       ),
     );
     const lookups = jest.spyOn(EntityManager.prototype, 'findOneBy');
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
       await bed.deliverBatch(batch);
       expect(lookups.mock.calls.filter(([entity]) => entity === IntegrationSettingsEntity)).toHaveLength(2);
+      expect(statements.mock.calls.filter(([sql]) => /INSERT INTO \S*"outbox"/.test(String(sql)))).toHaveLength(1);
     } finally {
       lookups.mockRestore();
+      statements.mockRestore();
     }
     const published = (await bed.published()).slice(before);
     expect(published.map((envelope) => [envelope.integrationId, envelope.payload.oomnitzaCredentialId])).toEqual([

@@ -1,6 +1,7 @@
 import { MessageHeaders } from '@zoom-oomnitza-sync/contracts';
 import { ReadinessRegistry } from '@zoom-oomnitza-sync/platform';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { MessagingTestBed, TestApp } from './support/messaging-test-bed';
 import { NoteController } from './support/test-controllers';
 import { TestNote } from './support/test-messages';
@@ -77,6 +78,27 @@ describe('outbox to consumer', () => {
     expect(
       await app.metric('messaging_handler_duration_seconds_count', { topic: bed.topicNames.resolve(TestNote.topic), outcome: 'processed' }),
     ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('publishes several messages with one insert, each a message of its own, in order', async () => {
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      await bed.inTransaction(app, (manager) =>
+        app.outbox.publishAll(
+          manager,
+          TestNote,
+          ['many-1', 'many-2', 'many-3'].map((label) => ({ tenantId: 'tenant-1', integrationId: 'integration-many', payload: { label } })),
+        ),
+      );
+      expect(statements.mock.calls.filter(([sql]) => /INSERT INTO \S*"outbox"/.test(String(sql)))).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
+    await waitFor(async () => (await bed.effects()).get('many-3') === 1, { description: "the effect of 'many-3'" });
+    const applied = await bed.schema.query<{ label: string }>(
+      `SELECT label FROM test_effects WHERE label LIKE 'many-%' ORDER BY partition, "offset"`,
+    );
+    expect(applied.map((effect) => effect.label)).toEqual(['many-1', 'many-2', 'many-3']);
   });
 
   it('refuses to publish outside a transaction', async () => {

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { MessageEnvelope, OomnitzaRecordsUpsert, ZoomUserChanged, ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
-import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
+import {
+  MessageEnvelope,
+  OomnitzaRecordsUpsert,
+  OomnitzaRecordsUpsertValue,
+  ZoomUserChanged,
+  ZoomUserChangedValue,
+} from '@zoom-oomnitza-sync/contracts';
+import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError, PublishInput } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { EntityManager } from 'typeorm';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
@@ -38,12 +44,21 @@ export class UserChangesController {
       settingsRead.set(integrationId, read);
       return read;
     };
+    const records: PublishInput<OomnitzaRecordsUpsertValue>[] = [];
     for (const message of messages) {
-      await this.onUserChanged(message, settingsOf);
+      const record = await this.recordOf(message, settingsOf);
+      if (record) {
+        records.push(record);
+      }
     }
+    await this.outbox.publishAll(messages[0].manager, OomnitzaRecordsUpsert, records);
   }
 
-  async onUserChanged({ envelope, manager }: ConsumedMessage<ZoomUserChangedValue>, settingsOf = readSettings): Promise<void> {
+  /** The writer's record of one change, or nothing when the change is dropped or refused. */
+  private async recordOf(
+    { envelope, manager }: ConsumedMessage<ZoomUserChangedValue>,
+    settingsOf: SettingsLookup,
+  ): Promise<PublishInput<OomnitzaRecordsUpsertValue> | undefined> {
     const settings = await settingsOf(manager, envelope.integrationId);
     if (!settings) {
       return this.skip(envelope, 'integration_unknown');
@@ -71,10 +86,10 @@ export class UserChangesController {
         { integrationId: envelope.integrationId, event: change.event, zoomUserId: change.user.id, ...outcome.rejection },
         'webhook change not handed on: Oomnitza would refuse the user',
       );
-      return;
+      return undefined;
     }
-
-    await this.outbox.publish(manager, OomnitzaRecordsUpsert, {
+    this.metrics.mapped.inc({ kind: change.complete ? 'complete' : 'partial' });
+    return {
       tenantId: envelope.tenantId,
       integrationId: envelope.integrationId,
       observedAt: envelope.observedAt,
@@ -86,12 +101,12 @@ export class UserChangesController {
         isLastBatch: false,
         records: [outcome.record],
       },
-    });
-    this.metrics.mapped.inc({ kind: change.complete ? 'complete' : 'partial' });
+    };
   }
 
-  private skip({ integrationId, payload }: MessageEnvelope<ZoomUserChangedValue>, reason: string): void {
+  private skip({ integrationId, payload }: MessageEnvelope<ZoomUserChangedValue>, reason: string): undefined {
     this.metrics.skipped.inc({ reason });
     this.logger.pino.debug({ integrationId, event: payload.event, reason }, 'webhook change dropped');
+    return undefined;
   }
 }

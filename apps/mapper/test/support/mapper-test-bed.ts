@@ -156,7 +156,7 @@ export class MapperTestBed {
   private async apply(manager: EntityManager, envelope: MessageEnvelope<ZoomUserChangedValue>): Promise<void> {
     const { topic } = this.consumed(ZoomUserChanged, envelope, manager);
     await manager.insert(InboxMessageEntity, { messageId: envelope.messageId, consumer: CONSUMER, topic, partition: 0, offset: '0' });
-    await this.userChanges.onUserChanged(this.consumed(ZoomUserChanged, envelope, manager));
+    await this.userChanges.onUserChanges([this.consumed(ZoomUserChanged, envelope, manager)]);
   }
 
   private async received<TPayload extends object>(

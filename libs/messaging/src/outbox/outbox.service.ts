@@ -27,38 +27,49 @@ export class OutboxService {
     definition: MessageDefinition<TPayload>,
     input: PublishInput<TPayload>,
   ): Promise<MessageEnvelope<TPayload>> {
+    const [envelope] = await this.publishAll(manager, definition, [input]);
+    return envelope;
+  }
+
+  /** Several messages of one kind, in this order, with one insert: a consumed batch's output costs one round trip. */
+  async publishAll<TPayload extends object>(
+    manager: EntityManager,
+    definition: MessageDefinition<TPayload>,
+    inputs: PublishInput<TPayload>[],
+  ): Promise<MessageEnvelope<TPayload>[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.publish needs the EntityManager of an open transaction');
     }
-    const envelope = buildEnvelope(definition, input, randomUUID(), new Date());
-    const value = JSON.stringify(envelope);
-    if (Buffer.byteLength(value) > MAX_MESSAGE_BYTES) {
-      throw new Error(`${definition.type} message of ${Buffer.byteLength(value)} bytes exceeds ${MAX_MESSAGE_BYTES}; split it`);
+    if (inputs.length === 0) {
+      return [];
     }
-    // What consumers will parse, checked now: an invalid message fails its producer, not a consumer.
-    await parseMessage(definition, JSON.parse(value));
-    const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
+    const topic = this.topicNames.resolve(definition.topic);
+    const envelopes: MessageEnvelope<TPayload>[] = [];
+    const values: unknown[] = [];
+    for (const input of inputs) {
+      const envelope = buildEnvelope(definition, input, randomUUID(), new Date());
+      const value = JSON.stringify(envelope);
+      if (Buffer.byteLength(value) > MAX_MESSAGE_BYTES) {
+        throw new Error(`${definition.type} message of ${Buffer.byteLength(value)} bytes exceeds ${MAX_MESSAGE_BYTES}; split it`);
+      }
+      // What consumers will parse, checked now: an invalid message fails its producer, not a consumer.
+      await parseMessage(definition, JSON.parse(value));
+      const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
+      values.push(envelope.messageId, topic, messageKeyOf(envelope), buildHeaders(envelope, correlationId), value);
+      envelopes.push(envelope);
+    }
+    const rows = envelopes.map((_, row) => `(${[1, 2, 3, 4, 5].map((column) => `$${row * 5 + column}`).join(', ')})`).join(', ');
     const dataSource = manager.connection;
-    const table = qualifiedTable(dataSource, OutboxMessageEntity);
-    const row = [
-      envelope.messageId,
-      this.topicNames.resolve(definition.topic),
-      messageKeyOf(envelope),
-      buildHeaders(envelope, correlationId),
-      value,
-    ];
+    const insert = `INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload) VALUES ${rows}`;
     if (this.commits?.relayedHere) {
       this.commits.wrote(manager);
-      await manager.query(`INSERT INTO ${table} (message_id, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5)`, row);
+      await manager.query(insert, values);
     } else {
-      await manager.query(
-        `WITH inserted AS (
-           INSERT INTO ${table} (message_id, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5) RETURNING id
-         )
-         SELECT pg_notify($6, '') FROM inserted`,
-        [...row, outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity))],
-      );
+      await manager.query(`WITH inserted AS (${insert} RETURNING id) SELECT pg_notify($${values.length + 1}, '') FROM inserted LIMIT 1`, [
+        ...values,
+        outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity)),
+      ]);
     }
-    return envelope;
+    return envelopes;
   }
 }
