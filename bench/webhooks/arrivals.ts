@@ -39,7 +39,7 @@ export class ArrivalTracker {
   }
 
   sample(): void {
-    const people = new Map(this.oomnitza.state.export().people.map((person) => [String(person.email).toLowerCase(), person]));
+    const people = new Map(this.oomnitza.state.people().map((person) => [String(person.email).toLowerCase(), person]));
     for (const [userId, event] of this.pending) {
       const person = people.get(event.email);
       const writtenAt = Date.parse(String(person?.written_at));

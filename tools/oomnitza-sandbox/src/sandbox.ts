@@ -10,12 +10,15 @@ import { registerBulkRoutes } from './routes/bulk-routes';
 import { registerMappingRoutes } from './routes/mapping-routes';
 import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSaasRoutes } from './routes/saas-routes';
+import { Person } from './people/people-store';
 import { SandboxData } from './state/sandbox-data';
-import { exportState, SandboxStateExport, SandboxStateSummary, summarizeState } from './state/state-export';
+import { exportPeople, exportState, SandboxStateExport, SandboxStateSummary, summarizeState } from './state/state-export';
 
 /** Read access to the sandbox's state for code running in the same process (tests). */
 export interface OomnitzaSandboxState {
   export(): SandboxStateExport;
+  /** The people with their written_at, without the rest of the export: for polling during a load. */
+  people(): Person[];
   summary(): SandboxStateSummary;
 }
 
@@ -79,7 +82,7 @@ export async function createOomnitzaSandbox(options: OomnitzaSandboxOptions = {}
     adminKey,
     saasId: saas.id,
     customFieldIds: Object.fromEntries(customFields.map((field) => [field.name, customFieldId(field.name)])),
-    state: { export: () => exportState(data), summary: () => summarizeState(data) },
+    state: { export: () => exportState(data), people: () => exportPeople(data), summary: () => summarizeState(data) },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -112,6 +112,14 @@ describe('state export and reset', () => {
     expect(client.sandbox.state.export().people[0].username).toBe('ann@example.com');
   });
 
+  it('lists the people alone, as the export has them, each a copy it may change freely', async () => {
+    await populate();
+    const people = client.sandbox.state.people();
+    expect(people).toEqual(client.sandbox.state.export().people);
+    people[0].username = 'changed';
+    expect(client.sandbox.state.people()[0].username).toBe('ann@example.com');
+  });
+
   it('summarizes counts, the cheap read after a load test', async () => {
     await populate();
     const summary = await client.admin<SandboxStateSummary>('GET', '/sandbox/state/summary');

@@ -6,8 +6,7 @@ import { SandboxData } from './sandbox-data';
 /** Everything the sandbox holds, as `GET /sandbox/state` answers it (a copy: safe to keep and compare). */
 export function exportState(data: SandboxData) {
   return structuredClone({
-    // written_at is the sandbox's own: when a bulk record last created or updated the person.
-    people: [...data.people.all()].map((person): Person => ({ ...person, written_at: data.writtenAt.get(person.id as number) ?? null })),
+    people: exportPeople(data),
     roles: [...data.roles.values()],
     custom_fields: data.schema.customFields.map(customFieldView),
     saas: { app: data.saas.app, roles: data.saas.rolesWithCounts(), users: data.saas.all() },
@@ -17,6 +16,15 @@ export function exportState(data: SandboxData) {
 }
 
 export type SandboxStateExport = ReturnType<typeof exportState>;
+
+/**
+ * The people alone, each a shallow copy: cheap enough to poll many times a second while a load
+ * runs (the full export clones every run's log too). written_at is the sandbox's own: when a bulk
+ * record last created or updated the person.
+ */
+export function exportPeople(data: SandboxData): Person[] {
+  return [...data.people.all()].map((person): Person => ({ ...person, written_at: data.writtenAt.get(person.id as number) ?? null }));
+}
 
 /** Counts only: cheap to read after a load test that created a million people. */
 export function summarizeState(data: SandboxData) {
