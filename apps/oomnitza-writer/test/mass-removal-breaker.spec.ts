@@ -1,4 +1,5 @@
 import { IntegrationChangedValue, RemovalsHeld, ZoomRemoval } from '@zoom-oomnitza-sync/contracts';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { deliver, writeOutsideRuns } from './support/deliver';
 import { RemovalHolds } from '../src/removals/removal-holds';
 import { MappedRun, STATUS_FIELD, SYNC_FIELD } from './support/mapped-run';
@@ -175,6 +176,25 @@ describe('the mass-removal circuit breaker: too many removals at once wait for a
         await deliver(bed, replica, run.changes([run.removal(user, removals[user % 3])]));
       }
     };
+
+    it("admits a webhook removal with four statements: the settings, the integration's removal lock, one read of the hold, the user and the hour's count, and the count's row", async () => {
+      const replica = bed.newReplica();
+      const run = await synced(replica, 100);
+      const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+
+      await replica.receive(run.changes([run.removal(1, 'deleted')]));
+
+      const gate = statements.mock.calls
+        .map(([sql]) => String(sql))
+        .filter((sql) => /integration_settings|pg_advisory_xact_lock|removal_holds|webhook_removals|user_sync_state/.test(sql));
+      expect(gate).toHaveLength(4);
+      expect(gate[1]).toContain('pg_advisory_xact_lock');
+      expect(gate[2]).toMatch(
+        /removal_holds[\s\S]*user_sync_state[\s\S]*webhook_removals|webhook_removals[\s\S]*removal_holds[\s\S]*user_sync_state/,
+      );
+      await writeOutsideRuns(bed, replica);
+      expect(marked(replica)).toEqual([emailOf(1)]);
+    });
 
     it('write up to the threshold within an hour; the one more opens a hold that every later removal joins', async () => {
       const replica = bed.newReplica();

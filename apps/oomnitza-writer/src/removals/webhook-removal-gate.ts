@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageEnvelope, OomnitzaRecordDto, ZoomRemoval } from '@zoom-oomnitza-sync/contracts';
-import { EntityManager, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { settingsFor } from '../integration-settings/integration-settings';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
@@ -39,23 +40,15 @@ export class WebhookRemovalGate {
       return { kind: 'write' };
     }
     await this.holds.lock(manager, settings.integrationId);
-    const open = await this.holds.current(manager, settings.integrationId);
-    if (open) {
-      return { kind: 'hold', hold: open };
+    const now = this.clock.now();
+    const { openHoldId, marksSomeone, lastHour } = await this.situation(manager, settings.integrationId, record.syncKey, now);
+    if (openHoldId) {
+      return { kind: 'hold', hold: await manager.findOneByOrFail(RemovalHoldEntity, { holdId: openHoldId }) };
     }
     // Someone never synced, or already marked removed, is not marked by it: it does not count.
-    const marksSomeone = await manager.existsBy(UserSyncStateEntity, {
-      integrationId: settings.integrationId,
-      syncKey: record.syncKey,
-      removal: IsNull(),
-    });
     if (!marksSomeone) {
       return { kind: 'write' };
     }
-    const now = this.clock.now();
-    const hourAgo = new Date(now.getTime() - HOUR_MS);
-    await manager.delete(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: LessThanOrEqual(hourAgo) });
-    const lastHour = await manager.countBy(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: MoreThan(hourAgo) });
     // Counting the synced users takes a scan of them: only worth it when the answer could be a hold.
     if (mayExceedThreshold(lastHour + 1, settings.removalThresholdPercent, settings.removalThresholdMinimum)) {
       const limit = await this.holds.limitFor(manager, settings);
@@ -65,5 +58,30 @@ export class WebhookRemovalGate {
     }
     await manager.insert(WebhookRemovalEntity, { integrationId: settings.integrationId, receivedAt: now });
     return { kind: 'write' };
+  }
+
+  /**
+   * In one statement, under the integration's removal lock: its open hold, whether the record
+   * would mark someone synced and not marked yet, and the removals counted in the last hour
+   * (older ones are forgotten on the way).
+   */
+  private async situation(
+    manager: EntityManager,
+    integrationId: string,
+    syncKey: string,
+    now: Date,
+  ): Promise<{ openHoldId: string | null; marksSomeone: boolean; lastHour: number }> {
+    const hourAgo = new Date(now.getTime() - HOUR_MS);
+    const table = (entity: EntityTarget<ObjectLiteral>) => qualifiedTable(manager.connection, entity);
+    const [row] = (await manager.query(
+      `WITH forgotten AS (
+         DELETE FROM ${table(WebhookRemovalEntity)} WHERE integration_id = $1 AND received_at <= $3
+       )
+       SELECT (SELECT hold_id FROM ${table(RemovalHoldEntity)} WHERE integration_id = $1) AS "openHoldId",
+              EXISTS (SELECT 1 FROM ${table(UserSyncStateEntity)} WHERE integration_id = $1 AND sync_key = $2 AND removal IS NULL) AS "marksSomeone",
+              (SELECT count(*)::int FROM ${table(WebhookRemovalEntity)} WHERE integration_id = $1 AND received_at > $3) AS "lastHour"`,
+      [integrationId, syncKey, hourAgo],
+    )) as { openHoldId: string | null; marksSomeone: boolean; lastHour: number }[];
+    return row;
   }
 }
