@@ -1,5 +1,5 @@
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { Client } from 'pg';
 import { MessagingTestBed } from './support/messaging-test-bed';
 import { TestNote } from './support/test-messages';
 
@@ -55,24 +55,30 @@ describe('one relay cycle', () => {
     await bed?.cleanup();
   });
 
-  it('takes the relay lock, claims its rows and stamps them published in one statement', async () => {
+  it('opens its transaction, takes the relay lock, claims its rows and stamps them published in one round trip, then commits', async () => {
     const app = await bed.startApp({ consume: false });
-    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const queries = jest.spyOn(Client.prototype, 'query');
     try {
       await bed.publishNotes(app, ['one', 'two', 'three'], 'integration-a');
       await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: 'an empty outbox backlog' });
 
-      const relayStatements = statements.mock.calls
-        .map(([sql]) => String(sql))
-        .filter((sql) => /pg_try_advisory_xact_lock|SELECT id, topic|SET published_at/.test(sql));
-      expect(relayStatements.length).toBeGreaterThan(0);
-      for (const sql of relayStatements) {
-        expect(sql).toMatch(
-          /pg_try_advisory_xact_lock[\s\S]*FOR UPDATE SKIP LOCKED[\s\S]*SET published_at|pg_try_advisory_xact_lock[\s\S]*SET published_at[\s\S]*FOR UPDATE SKIP LOCKED/,
-        );
+      const sent = queries.mock.calls.map(([text], index) => ({
+        client: queries.mock.contexts[index],
+        text: typeof text === 'string' ? text : String((text as { text?: string }).text),
+      }));
+      const cycles = sent.filter(({ text }) => /pg_try_advisory_xact_lock/.test(text));
+      expect(cycles.length).toBeGreaterThan(0);
+      for (const cycle of cycles) {
+        expect(cycle.text).toMatch(/^\s*BEGIN;/);
+        expect(cycle.text).toMatch(/FOR UPDATE SKIP LOCKED/);
+        expect(cycle.text).toMatch(/SET published_at/);
+        const sameClient = sent.filter(({ client }) => client === cycle.client);
+        const at = sameClient.indexOf(cycle);
+        expect(sameClient[at + 1]?.text).toBe('COMMIT');
+        expect(sameClient[at - 1]?.text ?? 'COMMIT').not.toMatch(/^\s*(START TRANSACTION|BEGIN)\s*$/);
       }
     } finally {
-      statements.mockRestore();
+      queries.mockRestore();
     }
     expect(await bed.messagesOnTopic(TestNote.topic)).toBe(3);
   });

@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { Partitioners, Producer } from 'kafkajs';
 import { Logger } from 'pino';
-import { DataSource, QueryRunner } from 'typeorm';
+import { PoolClient, QueryResult } from 'pg';
+import { DataSource } from 'typeorm';
 import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-settings';
 import { retryDelayMs } from '../consumer/retry-policy';
 import { KafkaClient } from '../kafka/kafka-client';
@@ -136,16 +137,28 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * One transaction on the driver's connection itself: its BEGIN travels with the claim (one
+   * simple-protocol query, so the claim's values are literals), then the send, then COMMIT. Rows
+   * committed during a cycle wait for the next one, and under load every round trip to PostgreSQL
+   * lengthens the cycle.
+   */
   private async publishCycle(): Promise<CycleOutcome> {
     const queryRunner = this.dataSource.createQueryRunner();
+    const client = (await queryRunner.connect()) as PoolClient;
+    let open = false;
     try {
-      await queryRunner.startTransaction();
-      const outcome = await this.claimAndPublish(queryRunner);
-      await queryRunner.commitTransaction();
+      open = true;
+      const [, claim] = (await client.query(`BEGIN; ${this.claimStatement(client)}`)) as unknown as QueryResult<
+        ClaimedRow & { locked: boolean }
+      >[];
+      const outcome = await this.publishClaimed(claim.rows);
+      await client.query('COMMIT');
+      open = false;
       return outcome;
     } catch (error) {
-      if (queryRunner.isTransactionActive) {
-        await queryRunner.rollbackTransaction().catch(() => undefined);
+      if (open) {
+        await client.query('ROLLBACK').catch(() => undefined);
       }
       throw error;
     } finally {
@@ -153,25 +166,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /**
-   * Sends the claimed rows inside the cycle's transaction: they are stamped published as they are
-   * claimed, and a failed send rolls the stamp back. The lock, the claim and the stamp are one
-   * statement: under load every round trip to PostgreSQL lengthens the cycle that new rows wait for.
-   */
-  private async claimAndPublish(queryRunner: QueryRunner): Promise<CycleOutcome> {
+  /** Takes the relay lock, claims the oldest unpublished rows and stamps them published: a failed send rolls the stamp back. */
+  private claimStatement(client: PoolClient): string {
     const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
-    const claimed: (ClaimedRow & { locked: boolean })[] = await queryRunner.query(
-      `WITH relay AS MATERIALIZED (
-         SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked
+    const lockKey = client.escapeLiteral(`outbox-relay:${table}`);
+    return `WITH relay AS MATERIALIZED (
+         SELECT pg_try_advisory_xact_lock(hashtext(${lockKey})) AS locked
        ), claimed AS (
          UPDATE ${table} SET published_at = now()
           WHERE id IN (SELECT id FROM ${table} WHERE (SELECT locked FROM relay) AND published_at IS NULL
-                        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+                        ORDER BY id LIMIT ${Math.trunc(this.settings.outboxBatchSize)} FOR UPDATE SKIP LOCKED)
          RETURNING id, topic, message_key, headers, payload, created_at
        )
-       SELECT relay.locked, claimed.* FROM relay LEFT JOIN claimed ON true ORDER BY claimed.id`,
-      [`outbox-relay:${table}`, this.settings.outboxBatchSize],
-    );
+       SELECT relay.locked, claimed.* FROM relay LEFT JOIN claimed ON true ORDER BY claimed.id`;
+  }
+
+  private async publishClaimed(claimed: (ClaimedRow & { locked: boolean })[]): Promise<CycleOutcome> {
     if (!claimed[0].locked) {
       return 'contended';
     }
