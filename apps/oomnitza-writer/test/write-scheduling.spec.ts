@@ -12,6 +12,7 @@ import { WriterTestBed } from './support/writer-test-bed';
 
 const FLUSH_DELAY_MS = 50;
 const LEASE_MS = new OomnitzaWriterEnvironment().WRITE_LEASE_SECONDS * 1000;
+const ROLLING_PORTION_MS = new OomnitzaWriterEnvironment().ROLLING_PORTION_MAX_SECONDS * 1000;
 
 describe('the write loop: which integration is written when, and by whom', () => {
   let bed: WriterTestBed;
@@ -164,6 +165,23 @@ describe('the write loop: which integration is written when, and by whom', () =>
     }
     expect(await turn).toBe(true);
     expect((await bed.syncStates(changes.integrationId)).map((state) => state.syncKey)).toEqual([MappedRun.emailOf(1)]);
+  });
+
+  it('tells the workers whether another integration waits after a turn, and when the next is due when none is', async () => {
+    const { receive, takeTurnReport } = bed.newReplica({ settings: { WRITE_FLUSH_DELAY_MS: FLUSH_DELAY_MS } });
+    const [first, second] = [new MappedRun(), new MappedRun()];
+    await receive(first.changes([first.user(1)]));
+    await receive(second.changes([second.user(1)]));
+
+    expect(await takeTurnReport()).toEqual({ worked: true, moreWaiting: true });
+    expect(await takeTurnReport()).toEqual({ worked: true, moreWaiting: false });
+    // Next due: finalizing the rolling portions those writes opened.
+    expect(await takeTurnReport()).toEqual({ worked: false, nextDueInMs: ROLLING_PORTION_MS });
+
+    await receive(first.changes([first.user(2)]));
+    expect(await takeTurnReport()).toEqual({ worked: false, nextDueInMs: FLUSH_DELAY_MS });
+    bed.clock.advance(FLUSH_DELAY_MS);
+    expect(await takeTurnReport()).toEqual({ worked: true, moreWaiting: false });
   });
 
   it('sends records outside a run as soon as OOMNITZA_BULK_SIZE of them wait', async () => {

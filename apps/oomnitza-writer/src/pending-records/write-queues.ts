@@ -16,6 +16,9 @@ export interface Lease {
   leaseId: string;
 }
 
+/** A claimed integration (and whether others are due as well), or when the next one is due; undefined: none has anything to do. */
+export type Claim = { lease: Lease; othersDue: boolean } | { lease?: undefined; nextDueInMs?: number };
+
 /** Another worker took the integration over (this one was too slow to renew its lease): its outcome is not committed. */
 export class LeaseLostError extends Error {
   constructor(lease: Lease) {
@@ -71,20 +74,33 @@ export class WriteQueues {
     );
   }
 
-  /** The least recently served integration that is due and not leased, now leased for `leaseSeconds`. */
-  async claim(now: Date, leaseSeconds: number): Promise<Lease | undefined> {
+  /**
+   * The least recently served integration that is due and not leased, now leased for
+   * `leaseSeconds`; in the same statement, whether others are due too, or (none claimed) when the
+   * next one will be: an idle worker needs no second look to know how long to sleep.
+   */
+  async claim(now: Date, leaseSeconds: number): Promise<Claim> {
     const leaseId = randomUUID();
-    const [rows] = (await this.dataSource.query(
-      `UPDATE ${this.queues} SET leased_until = $2, lease_id = $3, served_turn = nextval($4),
-         flush_not_before = $1::timestamptz + $5 * interval '1 millisecond'
-       WHERE integration_id = (
-         SELECT integration_id FROM ${this.queues}
-          WHERE due_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
-          ORDER BY served_turn NULLS FIRST, due_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING integration_id`,
+    const due = `due_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)`;
+    const [row] = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE ${this.queues} SET leased_until = $2, lease_id = $3, served_turn = nextval($4),
+           flush_not_before = $1::timestamptz + $5 * interval '1 millisecond'
+         WHERE integration_id = (
+           SELECT integration_id FROM ${this.queues} WHERE ${due}
+            ORDER BY served_turn NULLS FIRST, due_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING integration_id
+       )
+       SELECT (SELECT integration_id FROM claimed) AS "integrationId",
+              (SELECT count(*)::int FROM ${this.queues} WHERE ${due}) AS "dueNow",
+              (SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) FROM ${this.queues} WHERE due_at IS NOT NULL) AS "nextDue"`,
       [now, leaseEnd(now, leaseSeconds), leaseId, this.turns, this.flushDelayMs],
-    )) as [{ integration_id: string }[], number];
-    return rows.length === 0 ? undefined : { integrationId: rows[0].integration_id, leaseId };
+    )) as { integrationId: string | null; dueNow: number; nextDue: Date | null }[];
+    if (row.integrationId === null) {
+      return { nextDueInMs: row.nextDue === null ? undefined : Math.max(0, row.nextDue.getTime() - now.getTime()) };
+    }
+    // The statement saw the claimed integration as due too: more than one means another waits.
+    return { lease: { integrationId: row.integrationId, leaseId }, othersDue: row.dueNow > 1 };
   }
 
   /** Extends the lease while its holder works; false once someone else holds it. */
@@ -130,14 +146,6 @@ export class WriteQueues {
        FROM next WHERE integration_id = $1 AND lease_id = $2`,
       [lease.integrationId, lease.leaseId, this.bulkSize, now, this.rollingMaxRecords, this.rollingMaxSeconds, notBefore],
     );
-  }
-
-  /** How long until some integration is due, or its lease runs out; undefined when none has anything to do. */
-  async msUntilNextDue(now: Date): Promise<number | undefined> {
-    const [{ next }] = (await this.dataSource.query(
-      `SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) AS next FROM ${this.queues} WHERE due_at IS NOT NULL`,
-    )) as { next: Date | null }[];
-    return next === null ? undefined : Math.max(0, next.getTime() - now.getTime());
   }
 
   private get queues(): string {

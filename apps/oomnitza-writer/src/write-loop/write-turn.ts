@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { WorkReport } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
@@ -36,12 +37,13 @@ export class WriteTurn {
     this.leaseSeconds = config.get('WRITE_LEASE_SECONDS', { infer: true });
   }
 
-  /** False when no integration was due. */
-  async take(): Promise<boolean> {
-    const lease = await this.queues.claim(this.clock.now(), this.leaseSeconds);
-    if (!lease) {
-      return false;
+  /** One turn, if an integration was due: whether others wait too, or when the next will be due. */
+  async take(): Promise<WorkReport> {
+    const claim = await this.queues.claim(this.clock.now(), this.leaseSeconds);
+    if (!claim.lease) {
+      return { worked: false, nextDueInMs: claim.nextDueInMs };
     }
+    const { lease } = claim;
     const renewal = setInterval(() => void this.renew(lease), (this.leaseSeconds * 1000) / 3);
     try {
       await this.serve(lease);
@@ -50,7 +52,7 @@ export class WriteTurn {
     } finally {
       clearInterval(renewal);
     }
-    return true;
+    return { worked: true, moreWaiting: claim.othersDue };
   }
 
   private async serve(lease: Lease): Promise<void> {

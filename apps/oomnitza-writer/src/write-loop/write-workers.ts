@@ -8,18 +8,16 @@ import { DataSource } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { pendingRecordsChannelOf } from '../pending-records/pending-records-channel';
-import { WriteQueues } from '../pending-records/write-queues';
-import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { WriteTurn } from './write-turn';
 
-/** The shortest sleep: an integration due but locked for a moment (a consumer adding to it) is not polled in a tight loop. */
 const MIN_SLEEP_MS = 10;
 const BACKLOG_REFRESH_MS = 10_000;
 
 /**
  * WRITE_CONCURRENCY workers per replica, each taking turns (one integration, one batch) until none
  * is due, then sleeping until the next one is, or until a consumer announces new records (NOTIFY).
+ * A turn that leaves nothing else due wakes no other worker.
  */
 @Injectable()
 export class WriteWorkers implements OnApplicationBootstrap, OnModuleDestroy {
@@ -29,8 +27,6 @@ export class WriteWorkers implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     turn: WriteTurn,
-    queues: WriteQueues,
-    clock: Clock,
     private readonly metrics: WriterMetrics,
     config: ConfigService<OomnitzaWriterEnvironment, true>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,8 +36,13 @@ export class WriteWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     this.workers = new NotifiedWorkers(dataSource, {
       channel: pendingRecordsChannelOf(schemaOf(dataSource, PendingRecordEntity)),
       workers: config.get('WRITE_CONCURRENCY', { infer: true }),
-      workOnce: () => turn.take(),
-      idleMs: async () => Math.max(MIN_SLEEP_MS, (await queues.msUntilNextDue(clock.now())) ?? Number.POSITIVE_INFINITY),
+      workOnce: async () => {
+        const outcome = await turn.take();
+        // An integration due but locked for a moment (a consumer adding to it) is not polled in a tight loop.
+        return outcome.worked || outcome.nextDueInMs === undefined
+          ? outcome
+          : { worked: false, nextDueInMs: Math.max(MIN_SLEEP_MS, outcome.nextDueInMs) };
+      },
       log: this.log,
     });
   }

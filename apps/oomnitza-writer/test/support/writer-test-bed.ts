@@ -9,7 +9,7 @@ import {
   RemovalsDecidedValue,
   SyncRunCompletedValue,
 } from '@zoom-oomnitza-sync/contracts';
-import { buildEnvelope, ConsumedMessage, messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
+import { buildEnvelope, ConsumedMessage, messagingEntities, OutboxService, TopicNames, WorkReport } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
 import { randomUUID } from 'node:crypto';
@@ -60,6 +60,8 @@ export interface WriterReplica {
   decided(envelope: MessageEnvelope<RemovalsDecidedValue>): Promise<void>;
   /** One worker's turn; false when no integration was due. */
   takeTurn(): Promise<boolean>;
+  /** Takes one turn and tells what it found, as the workers hear it. */
+  takeTurnReport(): Promise<WorkReport>;
   /** Takes turns until no integration is due. */
   writeDue(): Promise<void>;
   /** Receives the message, then writes everything that is due. */
@@ -117,7 +119,7 @@ export class WriterTestBed {
       inTransaction((manager) => pending.add(manager, envelopes));
     const receive = (envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>) => receiveBatch([envelope]);
     const writeDue = async () => {
-      while (await turn.take()) {
+      while ((await turn.take()).worked) {
         // each turn writes one batch of one integration
       }
     };
@@ -130,14 +132,15 @@ export class WriterTestBed {
       learn: (envelope) => inTransaction((manager) => settings.onIntegrationChanged(consumed(IntegrationChanged, envelope, manager))),
       completed: (envelope) => inTransaction((manager) => missingUsers.markAfter(manager, envelope)),
       decided: (envelope) => inTransaction((manager) => holds.decide(manager, envelope)),
-      takeTurn: () => turn.take(),
+      takeTurn: async () => (await turn.take()).worked,
+      takeTurnReport: () => turn.take(),
       writeDue,
       write: async (envelope) => {
         await receive(envelope);
         await writeDue();
       },
       startWorkers: () => {
-        const workers = new WriteWorkers(turn, queues, this.clock, metrics, config, this.dataSource, this.logger);
+        const workers = new WriteWorkers(turn, metrics, config, this.dataSource, this.logger);
         workers.onApplicationBootstrap();
         return () => workers.onModuleDestroy();
       },

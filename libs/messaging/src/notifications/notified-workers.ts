@@ -6,15 +6,25 @@ import { listenerConnectionOf, NotificationListener } from './notification-liste
 /** The longest an idle worker sleeps by default: it also covers a NOTIFY missed while the LISTEN connection was down. */
 const IDLE_POLL_MS = 1_000;
 
+/**
+ * What one look for work found. `true`: a piece done, and more may wait (another worker is woken).
+ * `false`: nothing to do (sleep until a NOTIFY or the idle poll). The object form says more:
+ * whether anything else waits after the piece done, or when the next piece falls due.
+ */
+export type WorkOutcome = boolean | WorkReport;
+
+export type WorkReport = { worked: true; moreWaiting: boolean } | { worked: false; nextDueInMs?: number };
+
+const described = (outcome: WorkOutcome): WorkReport =>
+  outcome === true ? { worked: true, moreWaiting: true } : outcome === false ? { worked: false } : outcome;
+
 export interface NotifiedWorkersOptions {
   /** The channel on which new work is announced (NOTIFY in the transaction that adds it). */
   channel: string;
   workers: number;
-  /** Does the next piece of work; false when there was none. */
-  workOnce: () => Promise<boolean>;
-  /** How long an idle worker may sleep before it looks again (at most the idle poll). */
-  idleMs?: () => Promise<number>;
-  /** The idle poll (default 1 s). */
+  /** Does the next piece of work, if any. */
+  workOnce: () => Promise<WorkOutcome>;
+  /** The idle poll (default 1 s): the longest an idle worker sleeps. */
   idlePollMs?: number;
   log: Logger;
 }
@@ -61,11 +71,13 @@ export class NotifiedWorkers {
     while (!this.stopping) {
       const heard = this.doorbell.heard;
       try {
-        if (await this.options.workOnce()) {
-          this.doorbell.wakeOne();
+        const outcome = described(await this.options.workOnce());
+        if (outcome.worked) {
+          if (outcome.moreWaiting) {
+            this.doorbell.wakeOne();
+          }
         } else {
-          const idleMs = this.options.idleMs ? await this.options.idleMs() : idlePollMs;
-          await this.doorbell.sleep(Math.min(idleMs, idlePollMs), heard);
+          await this.doorbell.sleep(Math.min(outcome.nextDueInMs ?? idlePollMs, idlePollMs), heard);
         }
       } catch (error) {
         this.options.log.error({ err: error }, 'worker loop error');
