@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { MappedRun } from './support/mapped-run';
 import { WriterTestBed } from './support/writer-test-bed';
 
@@ -16,6 +17,24 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
 
   afterAll(async () => {
     await bed?.destroy();
+  });
+
+  it("reads the integration's open rolling portions once a turn, to finalize one that is due or to write into the open one", async () => {
+    const { oomnitza, receive, takeTurn } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    expect(await takeTurn()).toBe(true);
+    bed.clock.advance(FLUSH_MS);
+    await receive(changes.changes([changes.user(2)]));
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      expect(await takeTurn()).toBe(true);
+      const portionReads = statements.mock.calls.map(([sql]) => String(sql)).filter((sql) => /^SELECT[\s\S]*FROM \S*"portions"/.test(sql));
+      expect(portionReads).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
+    expect(oomnitza.portionsUsed()).toHaveLength(1);
   });
 
   it('finalizes the portion ROLLING_PORTION_MAX_SECONDS after it was opened, with no record to prompt it, and opens a new one', async () => {

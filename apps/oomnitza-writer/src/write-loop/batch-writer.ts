@@ -37,7 +37,8 @@ export class BatchWriter {
     private readonly metrics: WriterMetrics,
   ) {}
 
-  async write(batch: PendingBatch): Promise<BatchOutcome> {
+  /** `openRolling`: the integration's open rolling portions, as the turn read them. */
+  async write(batch: PendingBatch, openRolling: PortionEntity[]): Promise<BatchOutcome> {
     const runPortion = batch.runId ? await this.store.portion(batch.runId) : null;
     if (runPortion && runPortion.status !== 'open') {
       return { kind: 'run-closed', batch };
@@ -45,7 +46,7 @@ export class BatchWriter {
     const states = await this.store.syncStates(batch);
     try {
       const access = await this.access({ tenantId: batch.tenantId, credentialId: batch.oomnitzaCredentialId });
-      return await this.writeWith(access, batch, states);
+      return await this.writeWith(access, batch, states, openRolling);
     } catch (error) {
       throwIfPassingOutsideRun(batch, error);
       const refusal = refusalOf(error);
@@ -74,14 +75,19 @@ export class BatchWriter {
     }
   }
 
-  private async writeWith(access: OomnitzaAccess, batch: PendingBatch, states: Map<string, UserSyncStateEntity>): Promise<BatchOutcome> {
+  private async writeWith(
+    access: OomnitzaAccess,
+    batch: PendingBatch,
+    states: Map<string, UserSyncStateEntity>,
+    openRolling: PortionEntity[],
+  ): Promise<BatchOutcome> {
     const { moves, failures } = await this.renames.follow(access, batch, states);
     const records = await this.decideAll(access, batch, states, failures);
     const toSend = records.filter(({ decision }) => decision.send);
     if (toSend.length === 0 && !batch.endsRun) {
       return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now(), moves };
     }
-    const portionId = batch.runId ?? (await this.rollingPortion(access, batch));
+    const portionId = batch.runId ?? (await this.rollingPortion(access, batch, openRolling));
     if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
       throw new BatchRefused('the run was canceled in Oomnitza');
     }
@@ -153,8 +159,8 @@ export class BatchWriter {
   }
 
   /** The integration's open rolling portion, or a new one when there is none or Oomnitza's UI canceled it. */
-  private async rollingPortion(access: OomnitzaAccess, batch: PendingBatch): Promise<string> {
-    const open = await this.store.openRollingPortion(batch.integrationId, batch.oomnitzaCredentialId);
+  private async rollingPortion(access: OomnitzaAccess, batch: PendingBatch, openRolling: PortionEntity[]): Promise<string> {
+    const open = openRolling.find((portion) => portion.oomnitzaCredentialId === batch.oomnitzaCredentialId);
     if (open && !(await this.bulk.canceled(access, open.portionId))) {
       return open.portionId;
     }

@@ -5,7 +5,7 @@ import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contrac
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { Lease, WriteQueues } from '../pending-records/write-queues';
@@ -70,8 +70,12 @@ export class WriteStore {
     return this.dataSource.getRepository(PortionEntity).findOneBy({ portionId });
   }
 
-  openRollingPortion(integrationId: string, oomnitzaCredentialId: string): Promise<PortionEntity | null> {
-    return this.dataSource.getRepository(PortionEntity).findOneBy({ integrationId, oomnitzaCredentialId, runId: IsNull(), status: 'open' });
+  /** The integration's open rolling portions (one per Oomnitza credential it has written with), oldest first. */
+  openRollingPortions(integrationId: string): Promise<PortionEntity[]> {
+    return this.dataSource.getRepository(PortionEntity).find({
+      where: { integrationId, runId: IsNull(), status: 'open' },
+      order: { openedAt: 'ASC' },
+    });
   }
 
   /** Stored before anything is sent to it, so it is finalized on time even after a crash. */
@@ -88,17 +92,10 @@ export class WriteStore {
     await this.dataSource.getRepository(PortionEntity).update({ portionId }, { status: 'stopped' });
   }
 
-  /** An open rolling portion that is old enough, or holds enough records, to be finalized. */
-  async rollingPortionToClose(integrationId: string, now: Date): Promise<PortionEntity | null> {
-    const rolling = { integrationId, runId: IsNull(), status: 'open' as const };
-    const openedBefore = new Date(now.getTime() - this.rollingMaxSeconds * 1000);
-    return this.dataSource.getRepository(PortionEntity).findOne({
-      where: [
-        { ...rolling, openedAt: LessThanOrEqual(openedBefore) },
-        { ...rolling, recordsSent: MoreThanOrEqual(this.rollingMaxRecords) },
-      ],
-      order: { openedAt: 'ASC' },
-    });
+  /** Of the open rolling portions, one that is old enough, or holds enough records, to be finalized. */
+  rollingPortionToClose(open: PortionEntity[], now: Date): PortionEntity | undefined {
+    const openedBefore = now.getTime() - this.rollingMaxSeconds * 1000;
+    return open.find((portion) => portion.openedAt.getTime() <= openedBefore || portion.recordsSent >= this.rollingMaxRecords);
   }
 
   commit(lease: Lease, outcome: BatchOutcome, now: Date): Promise<void> {

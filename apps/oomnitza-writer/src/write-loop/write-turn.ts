@@ -56,7 +56,8 @@ export class WriteTurn {
   }
 
   private async serve(lease: Lease): Promise<void> {
-    const closing = await this.store.rollingPortionToClose(lease.integrationId, this.clock.now());
+    const openRolling = await this.store.openRollingPortions(lease.integrationId);
+    const closing = this.store.rollingPortionToClose(openRolling, this.clock.now());
     if (closing) {
       const finalized = await this.writer.finalizeRollingPortion(closing);
       if (!finalized) {
@@ -73,7 +74,7 @@ export class WriteTurn {
       await this.store.release(lease, this.clock.now());
       return;
     }
-    const outcome = await this.writer.write(batch);
+    const outcome = await this.writer.write(batch, openRolling);
     await this.store.commit(lease, outcome, this.clock.now());
     this.count(outcome);
   }
