@@ -25,6 +25,20 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Max(1000)
   ZOOM_USER_READS_PER_SECOND = 20;
 
+  /** List and summary calls (Medium) per Zoom account and UTC day, counted across replicas; 0: no daily limit (Pro and above). Free plan: 2000. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  ZOOM_REQUESTS_PER_DAY = 0;
+
+  /** User reads (Light) per Zoom account and UTC day, counted across replicas; 0: no daily limit (Pro and above). Free plan: 6000. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  ZOOM_USER_READS_PER_DAY = 0;
+
   /** Attempts of one Zoom request that failed with 5xx or a network error before the run fails. */
   @Transform(toInt)
   @IsInt()

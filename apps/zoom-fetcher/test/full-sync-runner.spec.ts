@@ -328,6 +328,13 @@ describe('FullSyncRunner', () => {
       expect(fakes.pause.requestedMs).toEqual([]);
       expect(await replica.store.claim(LEASE_SECONDS)).toBeUndefined();
 
+      // Zoom's answer holds for the account until the reset: another fetch on it does not ask Zoom before then.
+      const other = await claimQueuedJob();
+      await createRunner(replica, fakesFor(zoom)).run(other);
+      expect(zoom.requests).toHaveLength(3);
+      expect((await database.job(other.runId)).notBefore.getTime() - resetsAt.getTime()).toBeLessThan(1000);
+
+      await database.newZoomDay();
       await database.makeDue(job.runId);
       await createRunner(replica, fakesFor(zoom)).run(await claimDue(replica, LEASE_SECONDS));
 
@@ -336,6 +343,17 @@ describe('FullSyncRunner', () => {
       expect(fetched.status).toBe('completed');
       expect(pageKeys(pages)).toEqual(['active 1', 'active 2', 'active 3', 'inactive 1', 'pending 1']);
       expectCountsToBalance(fetched, pages, progress);
+    });
+    it("postpones the fetch to the reset without asking Zoom once the account's counted daily calls are used up", async () => {
+      const zoom = new FakeZoomUsers({ active: 5, inactive: 1, pending: 1 });
+      const job = await claimQueuedJob();
+
+      await createRunner(replica, fakesFor(zoom), { medium: 2 }).run(job);
+
+      expect(zoom.requests.length).toBeLessThanOrEqual(2);
+      const postponed = await outcomeOf(job.runId);
+      expect(postponed.job).toMatchObject({ status: 'queued', lockedUntil: null, failureReason: null });
+      expect(Math.abs(postponed.job.notBefore.getTime() - nextUtcMidnight().getTime())).toBeLessThan(1000);
     });
   });
 

@@ -3,7 +3,7 @@ import { CredentialsUnavailableError } from '@zoom-oomnitza-sync/credentials-cli
 import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
 import { Client } from 'pg';
 import { userReadsChannelOf } from '../src/user-reads/user-read-queue';
-import { zoomAnswers } from './support/fake-zoom-users';
+import { nextUtcMidnight, zoomAnswers } from './support/fake-zoom-users';
 import { MAX_ATTEMPTS, TestEndpoint, WebhookTestBed } from './support/webhook-test-bed';
 import { userEvent, userUpdated } from './support/zoom-events';
 
@@ -241,6 +241,24 @@ describe('user reads: one read of the whole user per burst of events, then publi
     expect((await payloads()).map((payload) => [payload.complete, payload.user])).toEqual([
       [false, { id: USER_ID, dept: 'Research' }],
       [false, { id: USER_ID, dept: 'Research' }],
+    ]);
+  });
+
+  it("publishes the webhook data at once when Zoom says the day's reads are used up, and asks Zoom nothing more until the reset", async () => {
+    bed.zoom.answerUserRead(1, zoomAnswers.dailyLimit(nextUtcMidnight()));
+    const activated = { id: USER_ID, email: 'active-1@example.com', type: 1 };
+    await deliver(userEvent('user.activated', endpoint.accountId, activated, { eventTs: T0 }));
+    await bed.readNext();
+
+    await deliver(userEvent('user.activated', endpoint.accountId, activated, { eventTs: T0 + 1_000 }));
+    await bed.readNext();
+
+    expect(bed.zoom.userReads).toHaveLength(1);
+    expect((await payloads()).map((payload) => [payload.eventTs, payload.complete])).toEqual([
+      [T0, false],
+      [T0, false],
+      [T0 + 1_000, false],
+      [T0 + 1_000, false],
     ]);
   });
 

@@ -224,8 +224,9 @@ export class FullSyncRunner {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
-      await this.budget.wait(access.accountId, 'medium');
       try {
+        // Inside the try: the budget refuses a call over the account's daily limit as Zoom would.
+        await this.budget.wait(access.accountId, 'medium');
         return await this.zoom.listUsers(access.apiUrl, access.accessToken, {
           status: userStatus,
           pageSize: this.pageSize,
@@ -246,6 +247,7 @@ export class FullSyncRunner {
           // Without a page token, 300 is Zoom refusing the request itself: a restart would repeat it forever.
           return 'restart-pass';
         } else if (error.rateLimited && error.dailyLimit) {
+          await this.budget.exhausted(access.accountId, 'medium', error.retryAfterMs ?? 0);
           const until = new Date(Date.now() + (error.retryAfterMs ?? 0));
           this.log.warn({ runId: job.runId, until }, "Zoom's daily rate limit is reached: the fetch resumes after the reset");
           await this.store.waitUntil(job, until, checkpoint);

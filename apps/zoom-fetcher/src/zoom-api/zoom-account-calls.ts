@@ -4,8 +4,10 @@ import { ZoomRateBudget, ZoomRateCategory } from './zoom-rate-budget';
 import { ZoomApiError } from './zoom-api.error';
 
 /**
- * One call to a credential's Zoom account: with its current token, inside the account's pace for
- * the call's rate-limit category, and with one replacement token when Zoom refuses it (code 124).
+ * One call to a credential's Zoom account: with its current token, inside the account's pace (and
+ * daily budget) for the call's rate-limit category, and with one replacement token when Zoom
+ * refuses it (code 124). Zoom saying the day's calls are used up holds every replica back until
+ * the reset.
  */
 @Injectable()
 export class ZoomAccountCalls {
@@ -21,6 +23,9 @@ export class ZoomAccountCalls {
       try {
         return await request(access);
       } catch (error) {
+        if (error instanceof ZoomApiError && error.rateLimited && error.dailyLimit) {
+          await this.budget.exhausted(access.accountId, category, error.retryAfterMs ?? 0);
+        }
         if (!(error instanceof ZoomApiError && error.invalidToken) || renewed) {
           throw error;
         }

@@ -23,10 +23,18 @@ import { ZoomUsersClient } from './zoom-users.client';
       provide: ZoomRateBudget,
       inject: [DataSource, ServiceIdentity, ConfigService],
       useFactory: (dataSource: DataSource, identity: ServiceIdentity, config: ConfigService<ZoomFetcherEnvironment, true>) =>
-        new ZoomRateBudget(dataSource, identity, {
-          medium: config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }),
-          light: config.get('ZOOM_USER_READS_PER_SECOND', { infer: true }),
-        }),
+        new ZoomRateBudget(
+          dataSource,
+          identity,
+          {
+            medium: config.get('ZOOM_REQUESTS_PER_SECOND', { infer: true }),
+            light: config.get('ZOOM_USER_READS_PER_SECOND', { infer: true }),
+          },
+          {
+            medium: config.get('ZOOM_REQUESTS_PER_DAY', { infer: true }),
+            light: config.get('ZOOM_USER_READS_PER_DAY', { infer: true }),
+          },
+        ),
     },
   ],
   exports: [ZoomUsersClient, ZoomRateBudget, ZoomSummaryReader, ZoomAccountCalls],

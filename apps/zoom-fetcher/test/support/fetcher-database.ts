@@ -110,6 +110,11 @@ export class FetcherDatabase {
     ]);
   }
 
+  /** The UTC day turns: every account's daily calls start from zero again. */
+  async newZoomDay(): Promise<void> {
+    await this.inspector.query('UPDATE zoom_rate_slots SET day = day - 1, exhausted_until = NULL');
+  }
+
   async makeDue(runId: string): Promise<void> {
     await this.inspector.query(`UPDATE fetch_jobs SET not_before = now() - interval '1 second' WHERE run_id = $1`, [runId]);
   }
@@ -126,7 +131,7 @@ export class FetcherDatabase {
 
   /** Every test starts from an empty queue: a job left behind would be claimed by the next test. */
   async clear(): Promise<void> {
-    await this.inspector.query('TRUNCATE fetch_jobs, fetch_tenants, known_users, directory_census, outbox');
+    await this.inspector.query('TRUNCATE fetch_jobs, fetch_tenants, known_users, directory_census, outbox, zoom_rate_slots');
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
 import { ServiceIdentity } from '@zoom-oomnitza-sync/platform';
-import { ZoomRateBudget } from '../../src/zoom-api/zoom-rate-budget';
+import { ZoomRateBudget, ZoomRateCategory } from '../../src/zoom-api/zoom-rate-budget';
 import { ZoomUsersClient } from '../../src/zoom-api/zoom-users.client';
 import { ZoomAccountCalls } from '../../src/zoom-api/zoom-account-calls';
 import { ZoomSummaryReader } from '../../src/zoom-api/zoom-summary-reader';
@@ -39,11 +39,17 @@ export interface RunnerFakes {
 export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentials: new FakeCredentials(), pause: new RecordedPause() });
 
 /** The real runner on a replica's real store; only Zoom, the credentials service and waiting are fakes. */
-export function createRunner({ store, dataSource }: Replica, { zoom, credentials, pause }: RunnerFakes): FullSyncRunner {
-  const pacer = new ZoomRateBudget(dataSource, new ServiceIdentity('zoom-fetcher', (dataSource.options as { schema: string }).schema), {
-    medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000,
-    light: 1000,
-  });
+export function createRunner(
+  { store, dataSource }: Replica,
+  { zoom, credentials, pause }: RunnerFakes,
+  requestsPerDay: Partial<Record<ZoomRateCategory, number>> = {},
+): FullSyncRunner {
+  const pacer = new ZoomRateBudget(
+    dataSource,
+    new ServiceIdentity('zoom-fetcher', (dataSource.options as { schema: string }).schema),
+    { medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000, light: 1000 },
+    requestsPerDay,
+  );
   return new FullSyncRunner(
     store,
     zoom as unknown as ZoomUsersClient,

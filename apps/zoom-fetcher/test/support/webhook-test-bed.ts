@@ -249,7 +249,7 @@ export class WebhookTestBed {
 
   /** Every test starts with no integrations, events, reads or messages. */
   async clear(): Promise<void> {
-    await this.inspector.query('TRUNCATE integrations, webhook_events, user_reads, known_users, directory_census, outbox');
+    await this.inspector.query('TRUNCATE integrations, webhook_events, user_reads, known_users, directory_census, outbox, zoom_rate_slots');
     this.zoom.forgetUserReads();
     this.credentials.unavailable = false;
     this.credentials.renewals.length = 0;
