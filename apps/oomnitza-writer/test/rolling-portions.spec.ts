@@ -37,6 +37,42 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
     expect(oomnitza.portionsUsed()).toHaveLength(1);
   });
 
+  it("reads the head batch, its users' sync state and the open rolling portions at the same time, not one after the other", async () => {
+    const { receive, takeTurn } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    expect(await takeTurn()).toBe(true);
+    bed.clock.advance(FLUSH_MS);
+    await receive(changes.changes([changes.user(2)]));
+    const started = new Set<string>();
+    const startedWhenProceeding: number[] = [];
+    let allStarted = () => {};
+    const everyReadStarted = new Promise<void>((resolve) => (allStarted = resolve));
+    const query = PostgresQueryRunner.prototype.query;
+    jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(async function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<PostgresQueryRunner['query']>
+    ) {
+      const read = /^SELECT[\s\S]*? FROM \S*"(pending_records|user_sync_state|portions)"/.exec(String(args[0]))?.[1];
+      if (read) {
+        started.add(read);
+        if (started.size === 3) {
+          allStarted();
+        }
+        // Sequential reads would wait here for a read that never starts: each gives up after a while.
+        await Promise.race([everyReadStarted, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+        startedWhenProceeding.push(started.size);
+      }
+      return query.apply(this, args);
+    });
+    try {
+      expect(await takeTurn()).toBe(true);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect(startedWhenProceeding.slice(0, 3)).toEqual([3, 3, 3]);
+  });
+
   it('finalizes the portion ROLLING_PORTION_MAX_SECONDS after it was opened, with no record to prompt it, and opens a new one', async () => {
     const { oomnitza, receive, takeTurn, writeDue } = bed.newReplica({ settings });
     const changes = new MappedRun();

@@ -37,13 +37,12 @@ export class BatchWriter {
     private readonly metrics: WriterMetrics,
   ) {}
 
-  /** `openRolling`: the integration's open rolling portions, as the turn read them. */
-  async write(batch: PendingBatch, openRolling: PortionEntity[]): Promise<BatchOutcome> {
+  /** `states`: the sync state of the batch's users; `openRolling`: the integration's open rolling portions, as the turn read them. */
+  async write(batch: PendingBatch, states: Map<string, UserSyncStateEntity>, openRolling: PortionEntity[]): Promise<BatchOutcome> {
     const runPortion = batch.runId ? await this.store.portion(batch.runId) : null;
     if (runPortion && runPortion.status !== 'open') {
       return { kind: 'run-closed', batch };
     }
-    const states = await this.store.syncStates(batch);
     try {
       const access = await this.access({ tenantId: batch.tenantId, credentialId: batch.oomnitzaCredentialId });
       return await this.writeWith(access, batch, states, openRolling);

@@ -56,7 +56,10 @@ export class WriteTurn {
   }
 
   private async serve(lease: Lease): Promise<void> {
-    const openRolling = await this.store.openRollingPortions(lease.integrationId);
+    const [openRolling, head] = await Promise.all([
+      this.store.openRollingPortions(lease.integrationId),
+      this.store.headBatch(lease.integrationId),
+    ]);
     const closing = this.store.rollingPortionToClose(openRolling, this.clock.now());
     if (closing) {
       const finalized = await this.writer.finalizeRollingPortion(closing);
@@ -69,12 +72,11 @@ export class WriteTurn {
       await this.store.closePortion(lease, closing.portionId, finalized ? 'finalized' : 'stopped', this.clock.now());
       return;
     }
-    const batch = await this.store.headBatch(lease.integrationId);
-    if (!batch) {
+    if (!head) {
       await this.store.release(lease, this.clock.now());
       return;
     }
-    const outcome = await this.writer.write(batch, openRolling);
+    const outcome = await this.writer.write(head.batch, head.states, openRolling);
     await this.store.commit(lease, outcome, this.clock.now());
     this.count(outcome);
   }
