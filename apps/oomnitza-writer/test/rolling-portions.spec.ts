@@ -73,6 +73,25 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
     expect(startedWhenProceeding.slice(0, 3)).toEqual([3, 3, 3]);
   });
 
+  it("commits a written batch's last sighting, its removal from the queue and the portion's count in one statement", async () => {
+    const { oomnitza, receive, takeTurn } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      expect(await takeTurn()).toBe(true);
+      const removals = statements.mock.calls.map(([sql]) => String(sql)).filter((sql) => /DELETE FROM \S*"pending_records"/.test(sql));
+      expect(removals).toHaveLength(1);
+      expect(removals[0]).toMatch(/last_seen_at/);
+      expect(removals[0]).toMatch(/records_sent/);
+    } finally {
+      statements.mockRestore();
+    }
+    const [portionId] = oomnitza.portionsUsed();
+    expect(await bed.portion(portionId)).toMatchObject({ recordsSent: 1, status: 'open' });
+    expect(await bed.pendingRecords(changes.integrationId)).toEqual([]);
+  });
+
   it('finalizes the portion ROLLING_PORTION_MAX_SECONDS after it was opened, with no record to prompt it, and opens a new one', async () => {
     const { oomnitza, receive, takeTurn, writeDue } = bed.newReplica({ settings });
     const changes = new MappedRun();

@@ -5,7 +5,7 @@ import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contrac
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, IsNull, ObjectLiteral } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { Lease, WriteQueues } from '../pending-records/write-queues';
@@ -161,34 +161,42 @@ export class WriteStore {
     if (states.length > 0) {
       await manager.upsert(UserSyncStateEntity, states, ['integrationId', 'syncKey']);
     }
-    await this.markSeen(manager, outcome);
-    await manager.delete(PendingRecordEntity, { id: In(batch.ids) });
-    if (outcome.portionId) {
-      await manager.increment(PortionEntity, { portionId: outcome.portionId }, 'recordsSent', outcome.sent);
-      if (outcome.runFinished) {
-        await manager.update(PortionEntity, { portionId: outcome.portionId }, { status: 'finalized' });
-      }
-    }
+    await this.settle(manager, outcome);
     if (outcome.records.length > 0 || outcome.runFinished) {
       await this.publishWritten(manager, outcome);
     }
   }
 
   /**
-   * Every record of the batch, written or not, says its user is still there: a clean run's sweep
-   * marks only users neither this run nor anything read since it started has seen.
+   * In one statement: every record of the batch, written or not, says its user is still there (a
+   * clean run's sweep marks only users neither this run nor anything read since it started has
+   * seen); the batch leaves the queue; its portion counts what was sent (and is finalized after a
+   * run's last batch).
    */
-  private async markSeen(manager: EntityManager, { batch }: Written): Promise<void> {
-    if (batch.records.length === 0) {
-      return;
-    }
+  private async settle(manager: EntityManager, { batch, portionId, sent, runFinished }: Written): Promise<void> {
+    const table = (entity: EntityTarget<ObjectLiteral>) => qualifiedTable(manager.connection, entity);
     await manager.query(
-      `UPDATE ${qualifiedTable(manager.connection, UserSyncStateEntity)} AS state SET
-         last_seen_at = GREATEST(state.last_seen_at, seen.observed_at),
-         last_seen_run_id = COALESCE($2, state.last_seen_run_id)
-       FROM unnest($3::text[], $4::timestamptz[]) AS seen(sync_key, observed_at)
-       WHERE state.integration_id = $1 AND state.sync_key = seen.sync_key`,
-      [batch.integrationId, batch.runId, batch.records.map((record) => record.syncKey), batch.records.map((record) => record.observedAt)],
+      `WITH seen AS (
+         UPDATE ${table(UserSyncStateEntity)} AS state SET
+           last_seen_at = GREATEST(state.last_seen_at, seen.observed_at),
+           last_seen_run_id = COALESCE($2, state.last_seen_run_id)
+         FROM unnest($3::text[], $4::timestamptz[]) AS seen(sync_key, observed_at)
+         WHERE state.integration_id = $1 AND state.sync_key = seen.sync_key
+       ), written AS (
+         DELETE FROM ${table(PendingRecordEntity)} WHERE id = ANY($5::bigint[])
+       )
+       UPDATE ${table(PortionEntity)} SET records_sent = records_sent + $7, status = CASE WHEN $8 THEN 'finalized' ELSE status END
+        WHERE portion_id = $6`,
+      [
+        batch.integrationId,
+        batch.runId,
+        batch.records.map((record) => record.syncKey),
+        batch.records.map((record) => record.observedAt),
+        batch.ids,
+        portionId,
+        sent,
+        runFinished,
+      ],
     );
   }
 
