@@ -13,6 +13,7 @@ import { UserSyncStateEntity } from './sync-state/user-sync-state.entity';
 import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
 import { ApiKeyReplica1764240600000 } from './migrations/1764240600000-api-key-replica';
 import { FlushSpacing1764240700000 } from './migrations/1764240700000-flush-spacing';
+import { FieldObservedAt1764240800000 } from './migrations/1764240800000-field-observed-at';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -33,4 +34,5 @@ export const WRITER_MIGRATIONS = [
   RateLimits1764240500000,
   ApiKeyReplica1764240600000,
   FlushSpacing1764240700000,
+  FieldObservedAt1764240800000,
 ];

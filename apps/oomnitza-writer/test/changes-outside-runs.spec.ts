@@ -3,7 +3,7 @@ import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
 import { RETRY_AFTER_FAILURE_MS } from '../src/write-loop/write-turn';
 import { deliver } from './support/deliver';
-import { MappedRun, SYNC_FIELD } from './support/mapped-run';
+import { MappedRun, STATUS_FIELD, SYNC_FIELD } from './support/mapped-run';
 import { WriterTestBed } from './support/writer-test-bed';
 
 const emailOf = MappedRun.emailOf;
@@ -25,6 +25,41 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
   const reports = async (run: MappedRun) =>
     (await bed.publishedOutsideRuns(OomnitzaRecordsWritten, run.integrationId)).map((envelope) => envelope.payload);
   const later = (run: MappedRun, minutes: number) => new Date(Date.parse(run.startedAt) + minutes * 60_000).toISOString();
+
+  it("applies a change of one field delivered behind a newer change of another field of the same user, and nothing older than each field's last write", async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+    await replica.write(run.batch([run.user(1)], { isLastBatch: true }));
+    const dept = STANDARD_MAPPING.dept;
+
+    // Zoom's deliveries crossed: the deactivation (10 minutes on) arrives before the department change (5 minutes on).
+    await deliver(bed, replica, run.changes([run.partialUser(1, { [STATUS_FIELD]: 'inactive' }, later(run, 10))]));
+    await deliver(bed, replica, run.changes([run.partialUser(1, { [dept]: 'Research' }, later(run, 5))]));
+    // An activation older than the deactivation changes nothing.
+    await deliver(bed, replica, run.changes([run.partialUser(1, { [STATUS_FIELD]: 'active', [dept]: 'Legal' }, later(run, 7))]));
+
+    const [person] = replica.oomnitza.people();
+    expect([person[STATUS_FIELD], person[dept]]).toEqual(['inactive', 'Legal']);
+    const [state] = await bed.syncStates(run.integrationId);
+    expect(state.observedAt).toEqual(new Date(later(run, 10)));
+    expect(state.fields).toMatchObject({ [STATUS_FIELD]: 'inactive', [dept]: 'Legal' });
+  });
+
+  it('keeps a person marked deleted when a change of another field, older than the deletion, arrives after it', async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+    await replica.write(run.batch([run.user(1)], { isLastBatch: true }));
+    await replica.learn(run.integrationChanged());
+    const dept = STANDARD_MAPPING.dept;
+
+    await deliver(bed, replica, run.changes([run.removal(1, 'deleted', later(run, 10))]));
+    await deliver(bed, replica, run.changes([run.partialUser(1, { [dept]: 'Research' }, later(run, 5))]));
+
+    const [person] = replica.oomnitza.people();
+    expect([person[STATUS_FIELD], person[dept]]).toEqual(['deleted', 'Research']);
+    const [state] = await bed.syncStates(run.integrationId);
+    expect(state.removal).toBe('deleted');
+  });
 
   it("writes a whole user to the integration's rolling portion, and reports it without a run", async () => {
     const replica = bed.newReplica();

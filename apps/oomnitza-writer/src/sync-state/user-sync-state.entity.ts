@@ -25,9 +25,16 @@ export class UserSyncStateEntity {
   @Column({ type: 'jsonb', nullable: true })
   fields: Record<string, OomnitzaFieldValue> | null;
 
-  /** When Zoom's data behind the last write was read: an older record never overwrites it. */
+  /** When Zoom's data behind the newest write was read. */
   @Column({ name: 'observed_at', type: 'timestamptz' })
   observedAt: Date;
+
+  /**
+   * When Zoom's data behind each field's last write was read (ISO times): a record changes only the
+   * fields it has newer data for. Null for users written before; their fields fall back to observedAt.
+   */
+  @Column({ name: 'field_observed_at', type: 'jsonb', nullable: true })
+  fieldObservedAt: Record<string, string> | null;
 
   @Column({ name: 'last_run_id', type: 'uuid', nullable: true })
   lastRunId: string | null;

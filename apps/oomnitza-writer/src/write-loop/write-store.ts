@@ -153,10 +153,11 @@ export class WriteStore {
         zoomUserId: record.zoomUserId,
         contentHash: contentHash(decision.written ?? {}),
         fields: decision.written ?? {},
-        observedAt: record.observedAt,
+        observedAt: decision.observedAt ?? record.observedAt,
+        fieldObservedAt: decision.fieldTimes ?? null,
         lastRunId: batch.runId,
         writtenAt: outcome.writtenAt,
-        removal: removedBy(record.removal),
+        removal: decision.removalBefore === undefined ? removedBy(record.removal) : (removedBy(record.removal) ?? decision.removalBefore),
       }));
     if (states.length > 0) {
       await manager.upsert(UserSyncStateEntity, states, ['integrationId', 'syncKey']);
@@ -170,17 +171,19 @@ export class WriteStore {
   /**
    * In one statement: every record of the batch, written or not, says its user is still there (a
    * clean run's sweep marks only users neither this run nor anything read since it started has
-   * seen); the batch leaves the queue; its portion counts what was sent (and is finalized after a
+   * seen), and when the data behind each of its fields was read; the batch leaves the queue; its portion counts what was sent (and is finalized after a
    * run's last batch).
    */
-  private async settle(manager: EntityManager, { batch, portionId, sent, runFinished }: Written): Promise<void> {
+  private async settle(manager: EntityManager, { batch, records, portionId, sent, runFinished }: Written): Promise<void> {
+    const timesOf = new Map(records.map(({ record, decision }) => [record, decision.fieldTimes]));
     const table = (entity: EntityTarget<ObjectLiteral>) => qualifiedTable(manager.connection, entity);
     await manager.query(
       `WITH seen AS (
          UPDATE ${table(UserSyncStateEntity)} AS state SET
            last_seen_at = GREATEST(state.last_seen_at, seen.observed_at),
-           last_seen_run_id = COALESCE($2, state.last_seen_run_id)
-         FROM unnest($3::text[], $4::timestamptz[]) AS seen(sync_key, observed_at)
+           last_seen_run_id = COALESCE($2, state.last_seen_run_id),
+           field_observed_at = COALESCE(seen.field_times, state.field_observed_at)
+         FROM unnest($3::text[], $4::timestamptz[], $9::jsonb[]) AS seen(sync_key, observed_at, field_times)
          WHERE state.integration_id = $1 AND state.sync_key = seen.sync_key
        ), written AS (
          DELETE FROM ${table(PendingRecordEntity)} WHERE id = ANY($5::bigint[])
@@ -196,6 +199,10 @@ export class WriteStore {
         portionId,
         sent,
         runFinished,
+        batch.records.map((record) => {
+          const times = timesOf.get(record);
+          return times === undefined ? null : JSON.stringify(times);
+        }),
       ],
     );
   }
