@@ -1,6 +1,8 @@
 import { OomnitzaRecordsWritten, STANDARD_MAPPING } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError } from '@zoom-oomnitza-sync/credentials-client';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { OomnitzaApiError } from '../src/oomnitza-api/oomnitza-api.error';
+import { OomnitzaWriterEnvironment } from '../src/oomnitza-writer.environment';
 import { RETRY_AFTER_FAILURE_MS } from '../src/write-loop/write-turn';
 import { deliver } from './support/deliver';
 import { MappedRun, STATUS_FIELD, SYNC_FIELD } from './support/mapped-run';
@@ -59,6 +61,43 @@ describe('writing changes that belong to no run (webhooks), whole or partial', (
     expect([person[STATUS_FIELD], person[dept]]).toEqual(['deleted', 'Research']);
     const [state] = await bed.syncStates(run.integrationId);
     expect(state.removal).toBe('deleted');
+  });
+
+  it("judges a change stored while a turn reads its batch against its user's sync state, like the rest of the batch", async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+    await replica.write(run.batch(run.users(1, 2), { isLastBatch: true }));
+    const dept = STANDARD_MAPPING.dept;
+    await replica.receive(run.changes([run.partialUser(1, { [dept]: 'Research' }, later(run, 5))]));
+    const query = PostgresQueryRunner.prototype.query;
+    let headRead = () => {};
+    const headReading = new Promise<void>((resolve) => (headRead = resolve));
+    let letHeadGo = () => {};
+    const headMayGo = new Promise<void>((resolve) => (letHeadGo = resolve));
+    jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(async function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<PostgresQueryRunner['query']>
+    ) {
+      if (/^SELECT "PendingRecordEntity"/.test(String(args[0]))) {
+        headRead();
+        await headMayGo;
+      }
+      return query.apply(this, args);
+    });
+    bed.clock.advance(new OomnitzaWriterEnvironment().WRITE_FLUSH_DELAY_MS);
+    try {
+      const turn = replica.takeTurn();
+      await Promise.race([headReading, turn]);
+      // Stored while the turn is about to read its batch: the batch takes it.
+      await replica.receive(run.changes([run.partialUser(2, { [dept]: 'Legal' }, later(run, 5))]));
+      letHeadGo();
+      expect(await turn).toBe(true);
+    } finally {
+      letHeadGo();
+      jest.restoreAllMocks();
+    }
+
+    expect(replica.oomnitza.people().map((person) => person[dept])).toEqual(['Research', 'Legal']);
   });
 
   it("writes a whole user to the integration's rolling portion, and reports it without a run", async () => {

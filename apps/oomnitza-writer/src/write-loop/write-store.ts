@@ -41,27 +41,23 @@ export class WriteStore {
   }
 
   /**
-   * The batch at the head of the integration's pending records, with the sync state of their
-   * users: two reads at the same time (the state's by a subquery of the same head), not one after
-   * the other.
+   * The batch at the head of the integration's pending records, then the sync state of its users:
+   * one after the other, so the state read is exactly that of the batch's users (a record stored
+   * between two independent reads would find no state and be taken for someone never written).
    */
   async headBatch(integrationId: string): Promise<{ batch: PendingBatch; states: Map<string, UserSyncStateEntity> } | undefined> {
-    const head = this.dataSource
+    const pending = await this.dataSource
       .getRepository(PendingRecordEntity)
       .find({ where: { integrationId, holdId: IsNull() }, order: { id: 'ASC' }, take: this.bulkSize + 1 });
-    const states = this.dataSource
-      .getRepository(UserSyncStateEntity)
-      .createQueryBuilder('state')
-      .where('state.integrationId = :integrationId', { integrationId })
-      .andWhere(
-        `state.syncKey IN (SELECT head.sync_key FROM ${qualifiedTable(this.dataSource, PendingRecordEntity)} head
-           WHERE head.integration_id = :integrationId AND head.hold_id IS NULL ORDER BY head.id LIMIT :headSize)`,
-        { headSize: this.bulkSize + 1 },
-      )
-      .getMany();
-    const [pending, known] = await Promise.all([head, states]);
     const batch = headBatch(pending, this.bulkSize);
-    return batch && { batch, states: new Map(known.map((state) => [state.syncKey, state])) };
+    if (!batch) {
+      return undefined;
+    }
+    const states = await this.dataSource.getRepository(UserSyncStateEntity).findBy({
+      integrationId,
+      syncKey: In(batch.records.map((record) => record.syncKey)),
+    });
+    return { batch, states: new Map(states.map((state) => [state.syncKey, state])) };
   }
 
   /** The sync state of each of these Zoom users, under whatever key it was written (the newest, should there be several). */
