@@ -16,6 +16,9 @@ export interface Lease {
   leaseId: string;
 }
 
+/** The shortest sleep: an integration due but locked for a moment (a consumer adding to it) is not polled in a tight loop. */
+const MIN_SLEEP_MS = 10;
+
 /** A claimed integration (and whether others are due as well), or when the next one is due; undefined: none has anything to do. */
 export type Claim = { lease: Lease; othersDue: boolean } | { lease?: undefined; nextDueInMs?: number };
 
@@ -97,7 +100,7 @@ export class WriteQueues {
       [now, leaseEnd(now, leaseSeconds), leaseId, this.turns, this.flushDelayMs],
     )) as { integrationId: string | null; dueNow: number; nextDue: Date | null }[];
     if (row.integrationId === null) {
-      return { nextDueInMs: row.nextDue === null ? undefined : Math.max(0, row.nextDue.getTime() - now.getTime()) };
+      return { nextDueInMs: row.nextDue === null ? undefined : Math.max(MIN_SLEEP_MS, row.nextDue.getTime() - now.getTime()) };
     }
     // The statement saw the claimed integration as due too: more than one means another waits.
     return { lease: { integrationId: row.integrationId, leaseId }, othersDue: row.dueNow > 1 };

@@ -5,7 +5,7 @@ import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contrac
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, EntityTarget, In, IsNull, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { Lease, WriteQueues } from '../pending-records/write-queues';
@@ -150,10 +150,9 @@ export class WriteStore {
         contentHash: contentHash(decision.written ?? {}),
         fields: decision.written ?? {},
         observedAt: decision.observedAt ?? record.observedAt,
-        fieldObservedAt: decision.fieldTimes ?? null,
         lastRunId: batch.runId,
         writtenAt: outcome.writtenAt,
-        removal: decision.removalBefore === undefined ? removedBy(record.removal) : (removedBy(record.removal) ?? decision.removalBefore),
+        removal: removedBy(record.removal) ?? decision.removalBefore ?? null,
       }));
     if (states.length > 0) {
       await manager.upsert(UserSyncStateEntity, states, ['integrationId', 'syncKey']);
@@ -167,38 +166,34 @@ export class WriteStore {
   /**
    * In one statement: every record of the batch, written or not, says its user is still there (a
    * clean run's sweep marks only users neither this run nor anything read since it started has
-   * seen), and when the data behind each of its fields was read; the batch leaves the queue; its portion counts what was sent (and is finalized after a
-   * run's last batch).
+   * seen) and when the data behind each of its fields was read; the batch leaves the queue; its
+   * portion counts what was sent (and is finalized after a run's last batch).
    */
   private async settle(manager: EntityManager, { batch, records, portionId, sent, runFinished }: Written): Promise<void> {
-    const timesOf = new Map(records.map(({ record, decision }) => [record, decision.fieldTimes]));
-    const table = (entity: EntityTarget<ObjectLiteral>) => qualifiedTable(manager.connection, entity);
     await manager.query(
       `WITH seen AS (
-         UPDATE ${table(UserSyncStateEntity)} AS state SET
+         UPDATE ${qualifiedTable(manager.connection, UserSyncStateEntity)} AS state SET
            last_seen_at = GREATEST(state.last_seen_at, seen.observed_at),
            last_seen_run_id = COALESCE($2, state.last_seen_run_id),
            field_observed_at = COALESCE(seen.field_times, state.field_observed_at)
-         FROM unnest($3::text[], $4::timestamptz[], $9::jsonb[]) AS seen(sync_key, observed_at, field_times)
+         FROM unnest($3::text[], $4::timestamptz[], $5::jsonb[]) AS seen(sync_key, observed_at, field_times)
          WHERE state.integration_id = $1 AND state.sync_key = seen.sync_key
        ), written AS (
-         DELETE FROM ${table(PendingRecordEntity)} WHERE id = ANY($5::bigint[])
+         DELETE FROM ${qualifiedTable(manager.connection, PendingRecordEntity)} WHERE id = ANY($6::bigint[])
        )
-       UPDATE ${table(PortionEntity)} SET records_sent = records_sent + $7, status = CASE WHEN $8 THEN 'finalized' ELSE status END
-        WHERE portion_id = $6`,
+       UPDATE ${qualifiedTable(manager.connection, PortionEntity)}
+          SET records_sent = records_sent + $8, status = CASE WHEN $9 THEN 'finalized' ELSE status END
+        WHERE portion_id = $7`,
       [
         batch.integrationId,
         batch.runId,
-        batch.records.map((record) => record.syncKey),
-        batch.records.map((record) => record.observedAt),
+        records.map(({ record }) => record.syncKey),
+        records.map(({ record }) => record.observedAt),
+        records.map(({ decision }) => (decision.fieldTimes ? JSON.stringify(decision.fieldTimes) : null)),
         batch.ids,
         portionId,
         sent,
         runFinished,
-        batch.records.map((record) => {
-          const times = timesOf.get(record);
-          return times === undefined ? null : JSON.stringify(times);
-        }),
       ],
     );
   }

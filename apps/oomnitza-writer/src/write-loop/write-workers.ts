@@ -11,7 +11,6 @@ import { pendingRecordsChannelOf } from '../pending-records/pending-records-chan
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { WriteTurn } from './write-turn';
 
-const MIN_SLEEP_MS = 10;
 const BACKLOG_REFRESH_MS = 10_000;
 
 /**
@@ -36,13 +35,7 @@ export class WriteWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     this.workers = new NotifiedWorkers(dataSource, {
       channel: pendingRecordsChannelOf(schemaOf(dataSource, PendingRecordEntity)),
       workers: config.get('WRITE_CONCURRENCY', { infer: true }),
-      workOnce: async () => {
-        const outcome = await turn.take();
-        // An integration due but locked for a moment (a consumer adding to it) is not polled in a tight loop.
-        return outcome.worked || outcome.nextDueInMs === undefined
-          ? outcome
-          : { worked: false, nextDueInMs: Math.max(MIN_SLEEP_MS, outcome.nextDueInMs) };
-      },
+      workOnce: () => turn.take(),
       log: this.log,
     });
   }
