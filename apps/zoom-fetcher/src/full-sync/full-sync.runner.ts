@@ -224,14 +224,16 @@ export class FullSyncRunner {
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
+      const current = access;
       try {
         // Inside the try: the budget refuses a call over the account's daily limit as Zoom would.
-        await this.budget.wait(access.accountId, 'medium');
-        return await this.zoom.listUsers(access.apiUrl, access.accessToken, {
-          status: userStatus,
-          pageSize: this.pageSize,
-          nextPageToken: checkpoint.nextPageToken ?? undefined,
-        });
+        return await this.budget.call(current.accountId, 'medium', () =>
+          this.zoom.listUsers(current.apiUrl, current.accessToken, {
+            status: userStatus,
+            pageSize: this.pageSize,
+            nextPageToken: checkpoint.nextPageToken ?? undefined,
+          }),
+        );
       } catch (error) {
         if (!(error instanceof ZoomApiError)) {
           throw error;
@@ -247,7 +249,6 @@ export class FullSyncRunner {
           // Without a page token, 300 is Zoom refusing the request itself: a restart would repeat it forever.
           return 'restart-pass';
         } else if (error.rateLimited && error.dailyLimit) {
-          await this.budget.exhausted(access.accountId, 'medium', error.retryAfterMs ?? 0);
           const until = new Date(Date.now() + (error.retryAfterMs ?? 0));
           this.log.warn({ runId: job.runId, until }, "Zoom's daily rate limit is reached: the fetch resumes after the reset");
           await this.store.waitUntil(job, until, checkpoint);

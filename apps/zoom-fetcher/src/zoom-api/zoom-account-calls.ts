@@ -19,13 +19,10 @@ export class ZoomAccountCalls {
   async call<T>(credential: CredentialRef, category: ZoomRateCategory, request: (access: ZoomAccessToken) => Promise<T>): Promise<T> {
     let access = await this.credentials.zoomAccessToken(credential);
     for (let renewed = false; ; renewed = true) {
-      await this.budget.wait(access.accountId, category);
+      const current = access;
       try {
-        return await request(access);
+        return await this.budget.call(current.accountId, category, () => request(current));
       } catch (error) {
-        if (error instanceof ZoomApiError && error.rateLimited && error.dailyLimit) {
-          await this.budget.exhausted(access.accountId, category, error.retryAfterMs ?? 0);
-        }
         if (!(error instanceof ZoomApiError && error.invalidToken) || renewed) {
           throw error;
         }

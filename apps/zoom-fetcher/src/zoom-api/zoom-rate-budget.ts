@@ -54,8 +54,24 @@ export class ZoomRateBudget {
     }
   }
 
+  /**
+   * One call inside the account's budget. When Zoom answers that the day's calls of the category
+   * are used up, nobody calls the account for them until the reset Zoom names.
+   */
+  async call<T>(accountId: string, category: ZoomRateCategory, request: () => Promise<T>): Promise<T> {
+    await this.wait(accountId, category);
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof ZoomApiError && error.rateLimited && error.dailyLimit) {
+        await this.exhausted(accountId, category, error.retryAfterMs ?? 0);
+      }
+      throw error;
+    }
+  }
+
   /** Zoom answered that the account's calls of this category are used up for `retryAfterMs`: nobody calls until then. */
-  async exhausted(accountId: string, category: ZoomRateCategory, retryAfterMs: number): Promise<void> {
+  private async exhausted(accountId: string, category: ZoomRateCategory, retryAfterMs: number): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO ${this.table} AS slot (account_id, category, next_slot, exhausted_until)
        VALUES ($1, $2, clock_timestamp(), clock_timestamp() + $3 * interval '1 millisecond')
