@@ -1,5 +1,5 @@
 import { createTestTopics, testDatabaseUrl, testEnvironment, TestTopics, uniqueName } from '@zoom-oomnitza-sync/testing';
-import { freePorts } from '@zoom-oomnitza-sync/test-infrastructure';
+import { freePortsOutsideEphemeralRange } from '@zoom-oomnitza-sync/test-infrastructure';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { issueApiKey } from './api-keys';
@@ -30,7 +30,9 @@ export class PlatformDeployment {
 
   static async create(name: string): Promise<PlatformDeployment> {
     const topics = await createTestTopics(name);
-    const [credentialsPort, credentialsInternalPort] = await freePorts(2);
+    // Fixed before the other services start, each on a port listen(0) hands out: below that range
+    // none of them can take the credentials service's ports first.
+    const [credentialsPort, credentialsInternalPort] = await freePortsOutsideEphemeralRange(2);
     const serviceTokens = { 'zoom-fetcher': randomBytes(24).toString('hex'), 'oomnitza-writer': randomBytes(24).toString('hex') };
     // Each service gets its own schema when it starts (schemaOf), so the shared one is left out.
     const base: Record<string, string> = testEnvironment({
