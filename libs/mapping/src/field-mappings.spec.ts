@@ -1,0 +1,103 @@
+import { FieldMappingDto } from '@zoom-oomnitza-sync/contracts';
+import { FieldMappings } from './field-mappings';
+
+const RESERVED = ['USER', 'PERMISSIONS_ID', 'EMAIL', 'CONNECTOR_SYNC_TIME'];
+
+function compiled(lines: FieldMappingDto[]): FieldMappings {
+  const mapping = FieldMappings.compile(lines, RESERVED);
+  if (!(mapping instanceof FieldMappings)) {
+    throw new Error(mapping.problems.join('; '));
+  }
+  return mapping;
+}
+
+const user = {
+  id: 'z1',
+  email: 'ana.soto@example.com',
+  first_name: 'Ana',
+  last_name: 'Soto',
+  dept: ' finance ',
+  role_id: '1',
+  created_at: '2024-02-01T10:00:00Z',
+  group_ids: ['g1', 'g2'],
+  custom_attributes: [{ key: 'cbf_1', name: 'Cost Center', value: 1200 }],
+};
+
+describe('an integration’s mapping lines', () => {
+  it('each line writes its target from its source through its transforms, in order', () => {
+    const mapping = compiled([
+      { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'trim' }, { op: 'upper' }] },
+      { target: 'FULL_NAME', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
+      { target: 'ZOOM_ROLE', source: 'role_id', transforms: [{ op: 'lookup', table: { '0': 'Owner', '1': 'Admin' }, value: 'Member' }] },
+      { target: 'ZOOM_CREATED', source: 'created_at', transforms: [{ op: 'date', format: 'unix' }] },
+      { target: 'COST_CENTER', source: 'custom_attributes.Cost Center' },
+      { target: 'GROUPS', source: 'group_ids' },
+      { target: 'JOB', source: 'job_title', transforms: [{ op: 'default', value: 'n/a' }] },
+    ]);
+    expect(mapping.apply(user)).toEqual({
+      DEPARTMENT: 'FINANCE',
+      FULL_NAME: 'Ana Soto',
+      ZOOM_ROLE: 'Admin',
+      ZOOM_CREATED: 1_706_781_600,
+      COST_CENTER: 1200,
+      GROUPS: 'g1, g2',
+      JOB: 'n/a',
+    });
+    expect(mapping.sources.sort()).toEqual([
+      'created_at',
+      'custom_attributes.Cost Center',
+      'dept',
+      'first_name',
+      'group_ids',
+      'job_title',
+      'last_name',
+      'role_id',
+    ]);
+    expect(mapping.readsEachUser).toBe(true);
+  });
+
+  it('of a webhook’s partial object, fills only the lines whose sources it carries', () => {
+    const mapping = compiled([
+      { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'trim' }] },
+      { target: 'FULL_NAME', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
+      { target: 'CONSTANT', transforms: [{ op: 'default', value: 'Zoom' }] },
+    ]);
+    expect(mapping.apply({ id: 'z1', dept: 'Sales ', last_name: 'Ruiz' }, true)).toEqual({ DEPARTMENT: 'Sales' });
+    expect(mapping.apply({ id: 'z1', first_name: 'Eva', last_name: 'Ruiz' }, true)).toEqual({ FULL_NAME: 'Eva Ruiz' });
+    expect(mapping.readsEachUser).toBe(false);
+  });
+
+  it('names every problem of every line', () => {
+    const result = FieldMappings.compile(
+      [
+        { target: 'USER', source: 'email' },
+        { target: 'bad target', source: 'dept' },
+        { target: 'A', source: 'host_key' },
+        { target: 'B' },
+        { target: 'C', transforms: [{ op: 'regex_replace', pattern: '(', replacement: '' }] },
+        { target: 'D', transforms: [{ op: 'template', template: '{first_name} {nickname}' }] },
+        { target: 'E', source: 'dept', transforms: [{ op: 'lookup', table: {} }, { op: 'date' }, { op: 'default' }] },
+        { target: 'E', source: 'dept' },
+        { target: 'F', transforms: [{ op: 'first_non_empty', sources: ['phone_number', 'fax'] }] },
+        { target: 'G', transforms: [{ op: 'regex_replace', pattern: 'a', replacement: 'b', flags: 'gy' }] },
+      ],
+      RESERVED,
+    );
+    expect(result).toEqual({
+      problems: [
+        'fieldMappings[0].target USER is filled by the platform itself and cannot be mapped',
+        'fieldMappings[1].target "bad target" is not an Oomnitza field id (letters, digits and _)',
+        'fieldMappings[2].source "host_key" is not a Zoom user field',
+        'fieldMappings[3] needs a source, transforms, or both',
+        expect.stringMatching(/^fieldMappings\[4\]\.transforms\[0\] \(regex_replace\): pattern is not a valid regular expression: /),
+        'fieldMappings[5].transforms[0] (template): the template names {nickname}, which is not a Zoom user field',
+        'fieldMappings[6].transforms[0] (lookup): needs a table of at least one entry, e.g. {"1": "Admin"}',
+        'fieldMappings[6].transforms[1] (date): needs a format: "iso" or "unix"',
+        'fieldMappings[6].transforms[2] (default): needs a value',
+        'fieldMappings[7].target E is mapped twice',
+        'fieldMappings[8].transforms[0] (first_non_empty): sources fax is not a Zoom user field',
+        'fieldMappings[9].transforms[0] (regex_replace): flags "gy" may hold only i, m, s and u (every match is replaced)',
+      ],
+    });
+  });
+});

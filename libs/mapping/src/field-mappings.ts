@@ -1,0 +1,106 @@
+import { FieldMappingDto, isZoomSource, needsUserRead, OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
+import { compileTransform } from './compile-transform';
+import { Transform } from './transforms';
+import { carriesSource, readSource, SourceValue, textOf, ZoomUserFields } from './zoom-values';
+
+/** Oomnitza field ids as its API names them: letters, digits and underscores. */
+const FIELD_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+interface CompiledLine {
+  target: string;
+  source?: string;
+  transforms: Transform[];
+  /** Every Zoom source the line reads: a webhook object that lacks one cannot fill the line. */
+  reads: string[];
+}
+
+/** An integration's own mapping lines, checked and ready to run. */
+export class FieldMappings {
+  static readonly NONE = new FieldMappings([]);
+
+  private constructor(private readonly lines: readonly CompiledLine[]) {}
+
+  /**
+   * Checks every line and answers the mapping, or every problem found, each naming its line as
+   * `fieldMappings[i]`. `reservedTargets` are the fields the platform fills itself (Username,
+   * Role, the sync field, Connector Sync Time): no line may write them.
+   */
+  static compile(lines: readonly FieldMappingDto[], reservedTargets: readonly string[]): FieldMappings | { problems: string[] } {
+    const problems: string[] = [];
+    const compiled: CompiledLine[] = [];
+    const targets = new Set<string>();
+    lines.forEach((line, index) => {
+      const at = `fieldMappings[${index}]`;
+      const lineProblems: string[] = [];
+      if (!FIELD_ID.test(line.target)) {
+        lineProblems.push(`${at}.target "${line.target}" is not an Oomnitza field id (letters, digits and _)`);
+      } else if (reservedTargets.includes(line.target)) {
+        lineProblems.push(`${at}.target ${line.target} is filled by the platform itself and cannot be mapped`);
+      } else if (targets.has(line.target)) {
+        lineProblems.push(`${at}.target ${line.target} is mapped twice`);
+      }
+      targets.add(line.target);
+      if (line.source !== undefined && !isZoomSource(line.source)) {
+        lineProblems.push(`${at}.source "${line.source}" is not a Zoom user field`);
+      }
+      const steps = line.transforms ?? [];
+      if (line.source === undefined && steps.length === 0) {
+        lineProblems.push(`${at} needs a source, transforms, or both`);
+      }
+      const transforms: Transform[] = [];
+      const reads = line.source === undefined ? [] : [line.source];
+      steps.forEach((step, stepIndex) => {
+        const ready = compileTransform(step);
+        if (typeof ready === 'string') {
+          lineProblems.push(`${at}.transforms[${stepIndex}] (${String(step.op)}): ${ready}`);
+        } else {
+          transforms.push(ready.transform);
+          reads.push(...ready.reads);
+        }
+      });
+      problems.push(...lineProblems);
+      compiled.push({ target: line.target, source: line.source, transforms, reads: [...new Set(reads)] });
+    });
+    return problems.length > 0 ? { problems } : new FieldMappings(compiled);
+  }
+
+  get isEmpty(): boolean {
+    return this.lines.length === 0;
+  }
+
+  /** Every Zoom source the lines read. */
+  get sources(): string[] {
+    return [...new Set(this.lines.flatMap((line) => line.reads))];
+  }
+
+  /** Some line reads a field only GET /users/{userId} returns: a full sync must read each user. */
+  get readsEachUser(): boolean {
+    return this.sources.some(needsUserRead);
+  }
+
+  /**
+   * The mapped fields of a user. Of a webhook's partial object (`partial`), only the lines whose
+   * sources it all carries: the others would be computed from fields it does not hold.
+   */
+  apply(user: ZoomUserFields, partial = false): Record<string, OomnitzaFieldValue> {
+    const fields: Record<string, OomnitzaFieldValue> = {};
+    for (const line of this.lines) {
+      if (partial && (line.reads.length === 0 || !line.reads.every((source) => carriesSource(user, source)))) {
+        continue;
+      }
+      let value: SourceValue = line.source === undefined ? undefined : readSource(user, line.source);
+      for (const transform of line.transforms) {
+        value = transform(value, user);
+      }
+      fields[line.target] = fieldValueOf(value);
+    }
+    return fields;
+  }
+}
+
+function fieldValueOf(value: SourceValue): OomnitzaFieldValue {
+  if (value === undefined) {
+    return null;
+  }
+  return Array.isArray(value) ? textOf(value) : (value as OomnitzaFieldValue);
+}

@@ -1,0 +1,5 @@
+export * from './derive-names';
+export * from './field-mappings';
+export * from './transforms';
+export * from './user-filter';
+export * from './zoom-values';
