@@ -14,6 +14,7 @@ import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits'
 import { DeadLetters1764240800000 } from './migrations/1764240800000-dead-letters';
 import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
+import { CustomMapping1764241100000 } from './migrations/1764241100000-custom-mapping';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [
@@ -35,4 +36,5 @@ export const SCHEDULER_MIGRATIONS = [
   RateLimits1764240700000,
   DeadLetters1764240800000,
   ApiKeyReplica1764240900000,
+  CustomMapping1764241100000,
 ];

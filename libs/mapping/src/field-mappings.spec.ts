@@ -85,18 +85,24 @@ describe('an integration’s mapping lines', () => {
     );
     expect(result).toEqual({
       problems: [
-        'fieldMappings[0].target USER is filled by the platform itself and cannot be mapped',
-        'fieldMappings[1].target "bad target" is not an Oomnitza field id (letters, digits and _)',
-        'fieldMappings[2].source "host_key" is not a Zoom user field',
-        'fieldMappings[3] needs a source, transforms, or both',
-        expect.stringMatching(/^fieldMappings\[4\]\.transforms\[0\] \(regex_replace\): pattern is not a valid regular expression: /),
-        'fieldMappings[5].transforms[0] (template): the template names {nickname}, which is not a Zoom user field',
-        'fieldMappings[6].transforms[0] (lookup): needs a table of at least one entry, e.g. {"1": "Admin"}',
-        'fieldMappings[6].transforms[1] (date): needs a format: "iso" or "unix"',
-        'fieldMappings[6].transforms[2] (default): needs a value',
-        'fieldMappings[7].target E is mapped twice',
-        'fieldMappings[8].transforms[0] (first_non_empty): sources fax is not a Zoom user field',
-        'fieldMappings[9].transforms[0] (regex_replace): flags "gy" may hold only i, m, s and u (every match is replaced)',
+        { field: 'fieldMappings[0].target', message: 'USER is filled by the platform itself and cannot be mapped' },
+        { field: 'fieldMappings[1].target', message: '"bad target" is not an Oomnitza field id (letters, digits and _)' },
+        { field: 'fieldMappings[2].source', message: '"host_key" is not a Zoom user field' },
+        { field: 'fieldMappings[3]', message: 'needs a source, transforms, or both' },
+        {
+          field: 'fieldMappings[4].transforms[0]',
+          message: expect.stringMatching(/^regex_replace: pattern is not a valid regular expression: /),
+        },
+        { field: 'fieldMappings[5].transforms[0]', message: 'template: the template names {nickname}, which is not a Zoom user field' },
+        { field: 'fieldMappings[6].transforms[0]', message: 'lookup: needs a table of at least one entry, e.g. {"1": "Admin"}' },
+        { field: 'fieldMappings[6].transforms[1]', message: 'date: needs a format: "iso" or "unix"' },
+        { field: 'fieldMappings[6].transforms[2]', message: 'default: needs a value' },
+        { field: 'fieldMappings[7].target', message: 'E is mapped twice' },
+        { field: 'fieldMappings[8].transforms[0]', message: 'first_non_empty: sources fax is not a Zoom user field' },
+        {
+          field: 'fieldMappings[9].transforms[0]',
+          message: 'regex_replace: flags "gy" may hold only i, m, s and u (every match is replaced)',
+        },
       ],
     });
   });

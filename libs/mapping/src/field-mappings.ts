@@ -1,5 +1,6 @@
 import { FieldMappingDto, isZoomSource, needsUserRead, OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { compileTransform } from './compile-transform';
+import { MappingProblem } from './mapping-problem';
 import { Transform } from './transforms';
 import { carriesSource, readSource, SourceValue, textOf, ZoomUserFields } from './zoom-values';
 
@@ -21,38 +22,38 @@ export class FieldMappings {
   private constructor(private readonly lines: readonly CompiledLine[]) {}
 
   /**
-   * Checks every line and answers the mapping, or every problem found, each naming its line as
-   * `fieldMappings[i]`. `reservedTargets` are the fields the platform fills itself (Username,
+   * Checks every line and answers the mapping, or every problem found, each at its line's path
+   * (`fieldMappings[i].target`). `reservedTargets` are the fields the platform fills itself (Username,
    * Role, the sync field, Connector Sync Time): no line may write them.
    */
-  static compile(lines: readonly FieldMappingDto[], reservedTargets: readonly string[]): FieldMappings | { problems: string[] } {
-    const problems: string[] = [];
+  static compile(lines: readonly FieldMappingDto[], reservedTargets: readonly string[]): FieldMappings | { problems: MappingProblem[] } {
+    const problems: MappingProblem[] = [];
     const compiled: CompiledLine[] = [];
     const targets = new Set<string>();
     lines.forEach((line, index) => {
       const at = `fieldMappings[${index}]`;
-      const lineProblems: string[] = [];
+      const lineProblems: MappingProblem[] = [];
       if (!FIELD_ID.test(line.target)) {
-        lineProblems.push(`${at}.target "${line.target}" is not an Oomnitza field id (letters, digits and _)`);
+        lineProblems.push({ field: `${at}.target`, message: `"${line.target}" is not an Oomnitza field id (letters, digits and _)` });
       } else if (reservedTargets.includes(line.target)) {
-        lineProblems.push(`${at}.target ${line.target} is filled by the platform itself and cannot be mapped`);
+        lineProblems.push({ field: `${at}.target`, message: `${line.target} is filled by the platform itself and cannot be mapped` });
       } else if (targets.has(line.target)) {
-        lineProblems.push(`${at}.target ${line.target} is mapped twice`);
+        lineProblems.push({ field: `${at}.target`, message: `${line.target} is mapped twice` });
       }
       targets.add(line.target);
       if (line.source !== undefined && !isZoomSource(line.source)) {
-        lineProblems.push(`${at}.source "${line.source}" is not a Zoom user field`);
+        lineProblems.push({ field: `${at}.source`, message: `"${line.source}" is not a Zoom user field` });
       }
       const steps = line.transforms ?? [];
       if (line.source === undefined && steps.length === 0) {
-        lineProblems.push(`${at} needs a source, transforms, or both`);
+        lineProblems.push({ field: at, message: 'needs a source, transforms, or both' });
       }
       const transforms: Transform[] = [];
       const reads = line.source === undefined ? [] : [line.source];
       steps.forEach((step, stepIndex) => {
         const ready = compileTransform(step);
         if (typeof ready === 'string') {
-          lineProblems.push(`${at}.transforms[${stepIndex}] (${String(step.op)}): ${ready}`);
+          lineProblems.push({ field: `${at}.transforms[${stepIndex}]`, message: `${String(step.op)}: ${ready}` });
         } else {
           transforms.push(ready.transform);
           reads.push(...ready.reads);

@@ -1,5 +1,6 @@
 export * from './derive-names';
 export * from './field-mappings';
+export * from './mapping-problem';
 export * from './transforms';
 export * from './user-filter';
 export * from './zoom-values';

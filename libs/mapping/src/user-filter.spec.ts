@@ -81,11 +81,11 @@ describe('filter rules', () => {
       }),
     ).toEqual({
       problems: [
-        'filters.include.rules[0].source "nickname" is not a Zoom user field',
-        'filters.include.rules[1] (in) needs values, a list',
-        'filters.include.rules[2] (equals) needs a value',
-        expect.stringMatching(/^filters\.exclude\.rules\[0\] \(matches\): value is not a valid regular expression: /),
-        'filters.exclude.rules[1] (before): value "yesterday" is not a date',
+        { field: 'filters.include.rules[0].source', message: '"nickname" is not a Zoom user field' },
+        { field: 'filters.include.rules[1].values', message: 'in needs values, a list' },
+        { field: 'filters.include.rules[2].value', message: 'equals needs a value' },
+        { field: 'filters.exclude.rules[0].value', message: expect.stringMatching(/^not a valid regular expression: /) },
+        { field: 'filters.exclude.rules[1].value', message: '"yesterday" is not a date' },
       ],
     });
   });

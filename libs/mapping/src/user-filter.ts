@@ -1,4 +1,5 @@
 import { FilterGroupDto, FilterRuleDto, isZoomSource, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
+import { MappingProblem } from './mapping-problem';
 import { timeOf } from './transforms';
 import { carriesSource, isEmptyValue, readSource, SourceValue, textOf, ZoomUserFields } from './zoom-values';
 
@@ -10,9 +11,10 @@ function textsOf(value: SourceValue): string[] {
   return items.filter((item) => !isEmptyValue(item as SourceValue)).map((item) => textOf(item as SourceValue).toLowerCase());
 }
 
-function ruleCondition(rule: FilterRuleDto, at: string): Condition | string {
+/** The rule's condition, or what is wrong with it. */
+function ruleCondition(rule: FilterRuleDto): Condition | { field?: 'source' | 'value' | 'values'; message: string } {
   if (!isZoomSource(rule.source)) {
-    return `${at}.source "${rule.source}" is not a Zoom user field`;
+    return { field: 'source', message: `"${rule.source}" is not a Zoom user field` };
   }
   const read = (user: ZoomUserFields) => readSource(user, rule.source);
   if (rule.op === 'is_empty') {
@@ -20,13 +22,13 @@ function ruleCondition(rule: FilterRuleDto, at: string): Condition | string {
   }
   if (rule.op === 'in') {
     if (rule.values === undefined || rule.values.length === 0) {
-      return `${at} (in) needs values, a list`;
+      return { field: 'values', message: 'in needs values, a list' };
     }
     const wanted = new Set(rule.values.map((value) => String(value).toLowerCase()));
     return (user) => textsOf(read(user)).some((text) => wanted.has(text));
   }
   if (rule.value === undefined) {
-    return `${at} (${rule.op}) needs a value`;
+    return { field: 'value', message: `${rule.op} needs a value` };
   }
   const expected = rule.value;
   switch (rule.op) {
@@ -37,13 +39,13 @@ function ruleCondition(rule: FilterRuleDto, at: string): Condition | string {
         const expression = new RegExp(String(expected), 'i');
         return (user) => textsOf(read(user)).some((text) => expression.test(text));
       } catch (error) {
-        return `${at} (matches): value is not a valid regular expression: ${(error as Error).message}`;
+        return { field: 'value', message: `not a valid regular expression: ${(error as Error).message}` };
       }
     case 'before':
     case 'after': {
       const bound = timeOf(expected);
       if (bound === undefined) {
-        return `${at} (${rule.op}): value "${expected}" is not a date`;
+        return { field: 'value', message: `"${expected}" is not a date` };
       }
       return (user) => {
         const time = timeOf(read(user) as SourceValue);
@@ -51,16 +53,17 @@ function ruleCondition(rule: FilterRuleDto, at: string): Condition | string {
       };
     }
     default:
-      return `${at}.op "${String(rule.op)}" is not a filter operator`;
+      return { message: `"${String(rule.op)}" is not a filter operator` };
   }
 }
 
-function groupCondition(group: FilterGroupDto, at: string, problems: string[]): Condition {
+function groupCondition(group: FilterGroupDto, at: string, problems: MappingProblem[]): Condition {
   const conditions: Condition[] = [];
   group.rules.forEach((rule, index) => {
-    const condition = ruleCondition(rule, `${at}.rules[${index}]`);
-    if (typeof condition === 'string') {
-      problems.push(condition);
+    const condition = ruleCondition(rule);
+    if (typeof condition !== 'function') {
+      const path = `${at}.rules[${index}]`;
+      problems.push({ field: condition.field ? `${path}.${condition.field}` : path, message: condition.message });
     } else {
       conditions.push(condition);
     }
@@ -78,12 +81,12 @@ export class UserFilter {
     readonly sources: readonly string[],
   ) {}
 
-  /** The filter, or every problem found, each naming its rule as `filters.include.rules[i]`. */
-  static compile(filters: UserFiltersDto | undefined): UserFilter | { problems: string[] } {
+  /** The filter, or every problem found, each at its rule's path (`filters.include.rules[i].value`). */
+  static compile(filters: UserFiltersDto | undefined): UserFilter | { problems: MappingProblem[] } {
     if (!filters || (!filters.include && !filters.exclude)) {
       return UserFilter.NONE;
     }
-    const problems: string[] = [];
+    const problems: MappingProblem[] = [];
     const include = filters.include ? groupCondition(filters.include, 'filters.include', problems) : () => true;
     const exclude = filters.exclude ? groupCondition(filters.exclude, 'filters.exclude', problems) : () => false;
     if (problems.length > 0) {

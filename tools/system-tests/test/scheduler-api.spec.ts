@@ -61,6 +61,57 @@ describe('the scheduler API', () => {
     expect(response.body.errors.map((error) => error.field).sort()).toEqual(['name', 'tenantId', 'zoomCredentialId']);
   });
 
+  it('takes mapping lines and filter rules, shows them, and refuses what it could not run with 400 naming each line or rule', async () => {
+    const fieldMappings = [
+      { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'trim' }, { op: 'upper' }] },
+      { target: 'FULL_NAME', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
+    ];
+    const filters = { exclude: { match: 'any', rules: [{ source: 'email', op: 'matches', value: '@contractor\\.example\\.com$' }] } };
+    const created = await request<{ id: string }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: { name: 'Mapped', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme', fieldMappings, filters },
+    });
+    expect(created).toMatchObject({ status: 201, body: { fieldMappings, filters, deriveMissingNames: true } });
+
+    const refused = await request<{ detail: string; errors: { field: string; message: string }[] }>(
+      `${scheduler.baseUrl}/integrations/${created.body.id}`,
+      {
+        method: 'PATCH',
+        key: acmeKey,
+        body: {
+          deriveMissingNames: false,
+          fieldMappings: [
+            ...fieldMappings,
+            { target: 'EMAIL', source: 'display_name' },
+            { target: 'PHONE', source: 'phone_number', transforms: [{ op: 'regex_replace', pattern: '([', replacement: '' }] },
+          ],
+          filters: { include: { match: 'all', rules: [{ source: 'nickname', op: 'equals', value: 'x' }] } },
+        },
+      },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual([
+      { field: 'fieldMappings[2].target', message: 'EMAIL is filled by the platform itself and cannot be mapped' },
+      {
+        field: 'fieldMappings[3].transforms[0]',
+        message: expect.stringContaining('regex_replace: pattern is not a valid regular expression'),
+      },
+      { field: 'filters.include.rules[0].source', message: '"nickname" is not a Zoom user field' },
+    ]);
+    const unchanged = await request(`${scheduler.baseUrl}/integrations/${created.body.id}`, { key: acmeKey });
+    expect(unchanged.body).toMatchObject({ fieldMappings, filters, deriveMissingNames: true });
+
+    const malformed = await request<{ errors: { field: string }[] }>(`${scheduler.baseUrl}/integrations/${created.body.id}`, {
+      method: 'PATCH',
+      key: acmeKey,
+      body: { fieldMappings: [{ target: 'X', transforms: [{ op: 'shout' }] }] },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((error) => error.field)).toEqual(['fieldMappings.0.transforms.0.op']);
+  });
+
   it("refuses another tenant's credentials with 422 problem+json, as if they did not exist", async () => {
     const response = await request<{ errors: { field: string; message: string }[] }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

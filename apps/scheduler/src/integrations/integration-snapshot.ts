@@ -14,7 +14,14 @@ export function integrationSnapshot(integration: IntegrationEntity): Integration
     mapping:
       integration.oomnitzaRoleId === null
         ? undefined
-        : { oomnitzaRoleId: integration.oomnitzaRoleId, syncKey: integration.syncKey, fieldTargets: integration.fieldTargets },
+        : {
+            oomnitzaRoleId: integration.oomnitzaRoleId,
+            syncKey: integration.syncKey,
+            fieldTargets: integration.fieldTargets,
+            fieldMappings: integration.fieldMappings,
+            filters: integration.filters ?? undefined,
+            deriveMissingNames: integration.deriveMissingNames,
+          },
     onZoomRemoval: integration.onZoomRemoval,
     removalThresholdPercent: integration.removalThresholdPercent,
     removalThresholdMinimum: integration.removalThresholdMinimum,

@@ -1,10 +1,12 @@
 import {
+  FieldMappingDto,
   IntegrationType,
   RECONCILE_DEFAULTS,
   REMOVAL_DEFAULTS,
   StandardZoomField,
   SyncKey,
   SyncPreference,
+  UserFiltersDto,
   ZoomRemovalPolicy,
 } from '@zoom-oomnitza-sync/contracts';
 import { DEFAULT_SCHEDULE, Schedule } from '../schedules/schedule';
@@ -49,6 +51,15 @@ export class IntegrationEntity {
 
   @Column({ name: 'field_targets', type: 'jsonb', default: {} })
   fieldTargets: Partial<Record<StandardZoomField, string>>;
+
+  @Column({ name: 'field_mappings', type: 'jsonb', default: [] })
+  fieldMappings: FieldMappingDto[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  filters: UserFiltersDto | null;
+
+  @Column({ name: 'derive_missing_names', default: true })
+  deriveMissingNames: boolean;
 
   /** What a Zoom deletion or disassociation, or a user gone from a clean full sync, does in Oomnitza. */
   @Column({ name: 'on_zoom_removal', type: 'text', default: REMOVAL_DEFAULTS.onZoomRemoval })

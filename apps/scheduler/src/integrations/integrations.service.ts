@@ -8,6 +8,7 @@ import { CredentialOwnership } from '../credential-ownership/credential-ownershi
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { integrationSnapshot } from './integration-snapshot';
+import { checkMapping } from './mapping-check';
 import { IntegrationEntity, IntegrationStatus } from './integration.entity';
 import { DEFAULT_SCHEDULE } from '../schedules/schedule';
 import { ScheduleRules } from '../schedules/schedule-rules';
@@ -38,6 +39,8 @@ export class IntegrationsService {
       throw new LocalInstallationProblem();
     }
     const schedule = input.schedule ? this.schedules.accept(input.schedule, new Date()) : DEFAULT_SCHEDULE;
+    const mapping = { fieldTargets: input.fieldTargets ?? {}, fieldMappings: input.fieldMappings ?? [], filters: input.filters ?? null };
+    checkMapping(mapping);
     await this.ownership.awaitOwned(tenantId, input);
     return this.dataSource.transaction(async (manager) => {
       const integration = await manager.save(
@@ -51,7 +54,8 @@ export class IntegrationsService {
           oomnitzaCredentialId: input.oomnitzaCredentialId,
           oomnitzaRoleId: input.oomnitzaRoleId ?? null,
           syncKey: input.syncKey ?? 'email',
-          fieldTargets: input.fieldTargets ?? {},
+          ...mapping,
+          deriveMissingNames: input.deriveMissingNames ?? true,
           onZoomRemoval: input.onZoomRemoval ?? REMOVAL_DEFAULTS.onZoomRemoval,
           removalThresholdPercent: input.removalThresholdPercent ?? REMOVAL_DEFAULTS.removalThresholdPercent,
           removalThresholdMinimum: input.removalThresholdMinimum ?? REMOVAL_DEFAULTS.removalThresholdMinimum,
@@ -74,6 +78,7 @@ export class IntegrationsService {
     return this.dataSource.transaction(async (manager) => {
       const integration = await this.lock(manager, tenantId, id);
       Object.assign(integration, changes);
+      checkMapping(integration);
       if (accepted) {
         integration.schedule = accepted;
         integration.nextRunAt = this.schedules.nextRunAt(integration, now);

@@ -1,6 +1,7 @@
 import { IsOmittable } from '@zoom-oomnitza-sync/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  FieldMappingDto,
   INTEGRATION_TYPES,
   IntegrationType,
   RECONCILE_DEFAULTS,
@@ -11,13 +12,27 @@ import {
   SYNC_PREFERENCES,
   SyncKey,
   SyncPreference,
+  UserFiltersDto,
   ZOOM_REMOVAL_POLICIES,
   ZoomRemovalPolicy,
 } from '@zoom-oomnitza-sync/contracts';
 import { Type } from 'class-transformer';
 import { ScheduleDto } from '../../schedules/schedule.dto';
 import { IsFieldTargets } from './is-field-targets';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const INSTALLATION_TYPES = ['cloud', 'local'] as const;
@@ -70,6 +85,54 @@ export class CreateIntegrationDto {
   @IsOmittable()
   @IsFieldTargets()
   fieldTargets?: Partial<Record<StandardZoomField, string>>;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'The integration’s own mapped fields, one line each: the Oomnitza field `target` gets the Zoom field `source` ' +
+      '(any Users API field, or `custom_attributes.<name>`) through `transforms` in order: trim, lower, upper, ' +
+      'default {value}, template {template}, regex_replace {pattern, replacement, flags}, lookup {table, value}, ' +
+      'date {format: iso|unix}, number, first_non_empty {sources}. A line for a standard target replaces the standard one.',
+    example: [
+      { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'trim' }, { op: 'upper' }] },
+      { target: 'FULL_NAME', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
+      { target: 'ZOOM_ROLE', source: 'role_id', transforms: [{ op: 'lookup', table: { '1': 'Admin', '2': 'Member' }, value: 'Member' }] },
+    ],
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => FieldMappingDto)
+  fieldMappings?: FieldMappingDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Which Zoom users are synced: those the `include` group matches (all when absent) that the `exclude` group does not. ' +
+      'A group is {match: all|any, rules}; a rule is {source, op, value | values} with op equals, in, matches (a regular ' +
+      'expression, case-insensitive), is_empty, before or after (dates). Filtered users are counted per run and never written.',
+    example: {
+      include: { match: 'all', rules: [{ source: 'type', op: 'equals', value: 2 }] },
+      exclude: { match: 'any', rules: [{ source: 'email', op: 'matches', value: '@contractor\\.example\\.com$' }] },
+    },
+  })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => UserFiltersDto)
+  filters?: UserFiltersDto;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'A Zoom user without a first or last name gets one derived from the display name, else the e-mail’s local part ' +
+      '(counted per run), instead of being rejected',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  deriveMissingNames?: boolean;
 
   @ApiPropertyOptional({
     enum: ZOOM_REMOVAL_POLICIES,

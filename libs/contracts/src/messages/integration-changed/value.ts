@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { RECONCILE_INTERVAL_MINUTES } from '../../common/reconcile';
 import { ZOOM_REMOVAL_POLICIES, ZoomRemovalPolicy } from '../../common/removal';
+import { FieldMappingDto, UserFiltersDto } from '../../mapping/custom-mapping';
 import { StandardZoomField } from '../../mapping/standard-fields';
 import { SYNC_PREFERENCES, SyncPreference } from '../oomnitza-records-upsert/value';
 
@@ -25,6 +26,24 @@ export class MappingChoicesDto {
   /** Oomnitza field ids that replace the standard mapping's targets (e.g. the generated id of "Zoom ID"). */
   @IsObject()
   fieldTargets: Partial<Record<StandardZoomField, string>>;
+
+  /** The integration's own mapped fields; absent from snapshots published before they existed, meaning none. */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FieldMappingDto)
+  fieldMappings?: FieldMappingDto[];
+
+  /** Which Zoom users are synced; absent: all of them. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserFiltersDto)
+  filters?: UserFiltersDto;
+
+  /** A user without a first or last name gets derived ones instead of being rejected; absent: true. */
+  @IsOptional()
+  @IsBoolean()
+  deriveMissingNames?: boolean;
 }
 
 /**
