@@ -10,6 +10,7 @@ import { EventKind, SentEvent } from './event-load';
  */
 export class ArrivalTracker {
   readonly latenciesMs: number[] = [];
+  readonly latenciesMsByKind = new Map<EventKind, number[]>();
   overtaken = 0;
   private readonly pending = new Map<string, SentEvent>();
 
@@ -46,6 +47,9 @@ export class ArrivalTracker {
       // A write older than the event is an earlier change's: the person may show this effect already if that change never arrived.
       if (person && writtenAt >= event.dispatchedAt && this.shows(person, event)) {
         this.latenciesMs.push(writtenAt - event.dispatchedAt);
+        const ofKind = this.latenciesMsByKind.get(event.kind) ?? [];
+        ofKind.push(writtenAt - event.dispatchedAt);
+        this.latenciesMsByKind.set(event.kind, ofKind);
         this.pending.delete(userId);
       }
     }

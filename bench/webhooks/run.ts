@@ -142,6 +142,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     events: load.sent.length - first,
     cpuMsPerEvent: cpuPerEvent(cpuBefore, cpuUsed(stack), load.sent.length - first),
     latencies: [...arrivals.latenciesMs].sort((a, b) => a - b),
+    latenciesByKind: [...arrivals.latenciesMsByKind].map(([kind, values]) => [kind, values.sort((a, b) => a - b)] as const),
     overtaken: arrivals.overtaken,
     neverSeen: arrivals.outstandingByKind(),
     reads: (await userReadsMade(stack)) - readsBefore,
@@ -262,6 +263,20 @@ function report(
         ms(result.latencies, 1),
         String(result.reads),
         String(result.timedOut),
+      ]),
+    ),
+  );
+  console.log('\nlatency by kind of change, p50 / p99 ms (updates carry part of the user: the zoom-fetcher reads the rest from Zoom)');
+  const kinds = [...new Set(results.flatMap((result) => result.latenciesByKind.map(([kind]) => kind)))];
+  console.log(
+    markdownTable(
+      ['scenario', ...kinds],
+      results.map((result) => [
+        result.name,
+        ...kinds.map((kind) => {
+          const values = result.latenciesByKind.find(([ofKind]) => ofKind === kind)?.[1] ?? [];
+          return `${ms(values, 0.5)} / ${ms(values, 0.99)}`;
+        }),
       ]),
     ),
   );

@@ -154,6 +154,35 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
     expect(published[0].payload.records).toEqual([expect.objectContaining({ syncKey: ZOOM_ID, partial: true })]);
   });
 
+  it('writes the integration’s own lines over the standard mapping: all of them for a whole user, for a webhook object those whose sources it carries', async () => {
+    const lined = {
+      mapping: {
+        oomnitzaRoleId: 9,
+        syncKey: 'email' as const,
+        fieldTargets: {},
+        fieldMappings: [
+          { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'upper' as const }] },
+          { target: 'FULL_NAME', transforms: [{ op: 'template' as const, template: '{first_name} {last_name}' }] },
+        ],
+      },
+    };
+    const whole = await handOn(completeChange('user.updated'), lined);
+    expect(whole.published[0].payload.records[0].fields).toMatchObject({ DEPARTMENT: 'ENGINEERING', FULL_NAME: 'Ada Lovelace' });
+
+    const partial = await handOn(
+      partialChange('user.updated', { id: ZOOM_ID, email: 'ada@example.com', dept: 'Legal', last_name: 'King' }),
+      lined,
+    );
+    expect(partial.published[0].payload.records[0].fields).toMatchObject({ DEPARTMENT: 'LEGAL', LAST_NAME: 'King' });
+    expect(partial.published[0].payload.records[0].fields).not.toHaveProperty('FULL_NAME');
+  });
+
+  it('derives the names of a whole user Zoom has without them, unless the integration says not to', async () => {
+    const nameless = { ...wholeUser, first_name: undefined, last_name: '', display_name: 'Ada King' };
+    const derived = await handOn(completeChange('user.updated', nameless));
+    expect(derived.published[0].payload.records[0].fields).toMatchObject({ FIRST_NAME: 'Ada', LAST_NAME: 'King' });
+  });
+
   describe('what is not handed on', () => {
     beforeEach(() => bed.resetMetrics());
 
@@ -195,7 +224,9 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
     });
 
     it('holds back a user Oomnitza would refuse, counting and logging it', async () => {
-      const { integrationId, published } = await handOn(completeChange('user.updated', { ...wholeUser, last_name: undefined }));
+      const { integrationId, published } = await handOn(completeChange('user.updated', { ...wholeUser, last_name: undefined }), {
+        mapping: { oomnitzaRoleId: 9, syncKey: 'email', fieldTargets: {}, deriveMissingNames: false },
+      });
 
       expect(published).toEqual([]);
       expect(await bed.count('webhook_changes_rejected_total', { reason: 'last_name_missing' })).toBe(1);
@@ -208,6 +239,25 @@ describe('UserChangesController: Zoom webhook changes on their way to the writer
           reason: expect.stringContaining('last name is missing'),
         }),
       );
+    });
+
+    it('drops a user the integration’s filter rules leave out, counted, judging a partial object only on what it carries', async () => {
+      const filtered = {
+        mapping: {
+          oomnitzaRoleId: 9,
+          syncKey: 'email' as const,
+          fieldTargets: {},
+          filters: { exclude: { match: 'any' as const, rules: [{ source: 'email', op: 'matches' as const, value: '@example\\.com$' }] } },
+        },
+      };
+      const before = await bed.count('webhook_changes_skipped_total', { reason: 'filtered' });
+
+      expect((await handOn(completeChange('user.updated'), filtered)).published).toEqual([]);
+      expect((await handOn(partialChange('user.deleted', removedObject), filtered)).published).toEqual([]);
+      expect(await bed.count('webhook_changes_skipped_total', { reason: 'filtered' })).toBe(before + 2);
+      expect(
+        (await handOn(partialChange('user.updated', { id: ZOOM_ID, email: 'ada@example.org', dept: 'Legal' }), filtered)).published,
+      ).toHaveLength(1);
     });
 
     it('refuses for good a change addressed to another tenant’s integration, publishing nothing', async () => {

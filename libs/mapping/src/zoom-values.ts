@@ -4,7 +4,9 @@ import { CUSTOM_ATTRIBUTE_PREFIX, isCustomAttributeSource } from '@zoom-oomnitza
 export type SourceValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
 /** A Zoom user as Zoom sent it: the engine reads fields by name, so any object will do. */
-export type ZoomUserFields = Readonly<Record<string, unknown>>;
+export type ZoomUserFields = object;
+
+const fieldsOf = (user: ZoomUserFields) => user as Readonly<Record<string, unknown>>;
 
 function asSourceValue(value: unknown): SourceValue {
   if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') {
@@ -21,9 +23,8 @@ function asSourceValue(value: unknown): SourceValue {
 
 /** A custom attribute is named by its name in Zoom's admin, or by its key. */
 function customAttribute(user: ZoomUserFields, name: string): SourceValue {
-  const attributes = Array.isArray(user.custom_attributes)
-    ? (user.custom_attributes as { key?: unknown; name?: unknown; value?: unknown }[])
-    : [];
+  const { custom_attributes: listed } = fieldsOf(user);
+  const attributes = Array.isArray(listed) ? (listed as { key?: unknown; name?: unknown; value?: unknown }[]) : [];
   const found = attributes.find((attribute) => attribute?.name === name) ?? attributes.find((attribute) => attribute?.key === name);
   return found === undefined ? undefined : asSourceValue(found.value);
 }
@@ -33,12 +34,12 @@ export function readSource(user: ZoomUserFields, source: string): SourceValue {
   if (isCustomAttributeSource(source)) {
     return customAttribute(user, source.slice(CUSTOM_ATTRIBUTE_PREFIX.length));
   }
-  return asSourceValue(user[source]);
+  return asSourceValue(fieldsOf(user)[source]);
 }
 
 /** Whether the user object carries the source at all: a webhook's object holds only what changed. */
 export function carriesSource(user: ZoomUserFields, source: string): boolean {
-  return isCustomAttributeSource(source) ? Array.isArray(user.custom_attributes) : Object.hasOwn(user, source);
+  return isCustomAttributeSource(source) ? Array.isArray(fieldsOf(user).custom_attributes) : Object.hasOwn(user, source);
 }
 
 export function isEmptyValue(value: SourceValue): boolean {

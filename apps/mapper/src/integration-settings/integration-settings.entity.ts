@@ -1,4 +1,11 @@
-import { IntegrationType, StandardZoomField, SyncKey, SyncPreference } from '@zoom-oomnitza-sync/contracts';
+import {
+  FieldMappingDto,
+  IntegrationType,
+  StandardZoomField,
+  SyncKey,
+  SyncPreference,
+  UserFiltersDto,
+} from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The mapper's read model of each integration, kept from integration.changed (newest revision wins). */
@@ -33,4 +40,13 @@ export class IntegrationSettingsEntity {
 
   @Column({ name: 'field_targets', type: 'jsonb', default: {} })
   fieldTargets: Partial<Record<StandardZoomField, string>>;
+
+  @Column({ name: 'field_mappings', type: 'jsonb', default: [] })
+  fieldMappings: FieldMappingDto[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  filters: UserFiltersDto | null;
+
+  @Column({ name: 'derive_missing_names', default: true })
+  deriveMissingNames: boolean;
 }

@@ -1,10 +1,26 @@
-import { mappingTargetsOf, StandardZoomField, SyncKey, syncFieldFor } from '@zoom-oomnitza-sync/contracts';
+import {
+  FieldMappingDto,
+  mappingTargetsOf,
+  platformFilledTargets,
+  StandardZoomField,
+  SyncKey,
+  syncFieldFor,
+  UserFiltersDto,
+} from '@zoom-oomnitza-sync/contracts';
+import { FieldMappings, UserFilter } from '@zoom-oomnitza-sync/mapping';
+import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 
 /** What one integration chose: the rest is Oomnitza's standard Zoom mapping. */
 export interface MappingSettings {
   oomnitzaRoleId: number;
   syncKey: SyncKey;
   fieldTargets: Partial<Record<StandardZoomField, string>>;
+  /** The integration's own lines, written over the standard ones; none when absent. */
+  fieldMappings?: FieldMappings;
+  /** Which users are synced; all when absent. */
+  filter?: UserFilter;
+  /** A user without a first or last name gets derived ones instead of being rejected. */
+  deriveMissingNames?: boolean;
 }
 
 export function targetsOf(settings: MappingSettings): Record<StandardZoomField, string> {
@@ -21,12 +37,34 @@ export interface StoredMappingChoices {
   oomnitzaRoleId: number | null;
   syncKey: SyncKey | null;
   fieldTargets: Partial<Record<StandardZoomField, string>>;
+  fieldMappings?: FieldMappingDto[];
+  filters?: UserFiltersDto | null;
+  deriveMissingNames?: boolean;
 }
 
-/** The integration's mapping, or undefined while it has no Oomnitza role or sync key. */
+/**
+ * The integration's mapping, or undefined while it has no Oomnitza role or sync key. Lines or
+ * rules that cannot run (the scheduler checks them when they are saved, so only a newer
+ * scheduler's) make the message permanently unusable: it is dead-lettered with the reason.
+ */
 export function mappingSettingsOf(choices: StoredMappingChoices): MappingSettings | undefined {
   if (choices.oomnitzaRoleId === null || choices.syncKey === null) {
     return undefined;
   }
-  return { oomnitzaRoleId: choices.oomnitzaRoleId, syncKey: choices.syncKey, fieldTargets: choices.fieldTargets };
+  const fieldMappings = FieldMappings.compile(choices.fieldMappings ?? [], platformFilledTargets(choices.fieldTargets));
+  const filter = UserFilter.compile(choices.filters ?? undefined);
+  const problems = [fieldMappings, filter].flatMap((compiled) => ('problems' in compiled ? compiled.problems : []));
+  if (problems.length > 0 || !(fieldMappings instanceof FieldMappings) || !(filter instanceof UserFilter)) {
+    throw new PermanentMessageError(
+      `the integration's mapping cannot be used: ${problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}`,
+    );
+  }
+  return {
+    oomnitzaRoleId: choices.oomnitzaRoleId,
+    syncKey: choices.syncKey,
+    fieldTargets: choices.fieldTargets,
+    fieldMappings,
+    filter,
+    deriveMissingNames: choices.deriveMissingNames ?? true,
+  };
 }

@@ -34,6 +34,10 @@ const PLAIN_SOURCES = [
  */
 export function mapPartialChange(change: ZoomUserChangedValue, settings: MappingSettings, observedAt: string): UserChangeOutcome {
   const { user } = change;
+  // Judged only on what the object carries: otherwise the writer's record and the next full sync decide.
+  if (settings.filter?.canJudge(user) && !settings.filter.admits(user)) {
+    return { skipped: 'filtered' };
+  }
   const email = user.email?.trim() || undefined;
   const syncKey = settings.syncKey === 'email' ? email : user.id;
   if (!syncKey) {
@@ -49,7 +53,9 @@ export function mapPartialChange(change: ZoomUserChangedValue, settings: Mapping
   }
 
   const fields: Record<string, OomnitzaFieldValue> =
-    removalStatus === undefined ? carriedFields(user, targets) : { [targets.status]: removalStatus };
+    removalStatus === undefined
+      ? { ...carriedFields(user, targets), ...settings.fieldMappings?.apply(user, true) }
+      : { [targets.status]: removalStatus };
   fields[syncFieldOf(settings)] = syncKey;
   if (user.id) {
     fields[targets.id] = user.id;

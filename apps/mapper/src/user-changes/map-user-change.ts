@@ -16,6 +16,9 @@ export function mapUserChange(change: ZoomUserChangedValue, settings: MappingSet
     return mapPartialChange(change, settings, observedAt);
   }
   const outcome = mapZoomUser(change.user, settings, { runStartedAt: observedAt, observedAt });
+  if (outcome.filtered) {
+    return { skipped: 'filtered' };
+  }
   const removal = removalOf(change.event);
-  return outcome.record && removal ? { record: { ...outcome.record, removal } } : outcome;
+  return outcome.record ? { record: removal ? { ...outcome.record, removal } : outcome.record } : outcome;
 }

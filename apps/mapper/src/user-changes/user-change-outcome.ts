@@ -1,8 +1,11 @@
 import { OomnitzaRecordDto, RecordErrorDto } from '@zoom-oomnitza-sync/contracts';
 import { MappingRefusal } from '../standard-mapping/map-zoom-user';
 
-/** The change names nobody the writer could find: for the email sync key no email, for Zoom ID no id. */
-export type ChangeSkip = 'no_sync_key';
+/**
+ * `no_sync_key`: the change names nobody the writer could find (for the email sync key no email,
+ * for Zoom ID no id); `filtered`: the integration's filter rules leave the user out.
+ */
+export type ChangeSkip = 'no_sync_key' | 'filtered';
 
 /** One Zoom user change turned into a record, refused as Oomnitza would refuse it, or skipped. */
 export type UserChangeOutcome =

@@ -7,7 +7,8 @@ import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/m
 
 /**
  * Maps each page of a full sync and hands the records to the writer, reporting the page's
- * mapped and rejected counts to the scheduler: both in the transaction that marks the page done.
+ * mapped, rejected and filtered counts (and the names derived) to the scheduler: both in the
+ * transaction that marks the page done.
  */
 @Controller()
 export class UserPagesController {
@@ -45,10 +46,15 @@ export class UserPagesController {
     const context = { runStartedAt: page.runStartedAt, observedAt: envelope.observedAt };
     const records = [];
     const rejections: RecordErrorDto[] = [];
+    let filtered = 0;
+    let namesDerived = 0;
     for (const user of page.users) {
       const outcome = mapZoomUser(user, mapping, context);
       if (outcome.record) {
         records.push(outcome.record);
+        namesDerived += outcome.namesDerived;
+      } else if (outcome.filtered) {
+        filtered += 1;
       } else {
         rejections.push(outcome.rejection);
       }
@@ -76,6 +82,8 @@ export class UserPagesController {
         stage: 'map',
         processed: records.length,
         rejected: rejections.length,
+        filtered,
+        namesDerived,
         stageCompleted: page.isLastPage,
         errors: rejections,
       },

@@ -9,23 +9,13 @@ import {
   ZoomUserChanged,
   ZoomUserChangedValue,
 } from '@zoom-oomnitza-sync/contracts';
-import {
-  buildEnvelope,
-  ConsumedMessage,
-  InboxMessageEntity,
-  messagingEntities,
-  OutboxService,
-  PublishInput,
-  TopicNames,
-} from '@zoom-oomnitza-sync/messaging';
+import { buildEnvelope, ConsumedMessage, InboxMessageEntity, OutboxService, PublishInput, TopicNames } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, LogCapture, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntegrationSettingsController } from '../../src/integration-settings/integration-settings.controller';
-import { IntegrationSettingsEntity } from '../../src/integration-settings/integration-settings.entity';
-import { InitialSchema1764240000000 } from '../../src/migrations/1764240000000-initial-schema';
-import { IntegrationSettings1764240100000 } from '../../src/migrations/1764240100000-integration-settings';
+import { MAPPER_ENTITIES, MAPPER_MIGRATIONS } from '../../src/mapper-schema';
 import { UserChangeMetrics } from '../../src/user-changes/user-change-metrics';
 import { UserChangesController } from '../../src/user-changes/user-changes.controller';
 
@@ -57,8 +47,8 @@ export class MapperTestBed {
   static async create(name: string): Promise<MapperTestBed> {
     const schema = await createTestSchema(name);
     const dataSource = await openServiceDataSource(schema, {
-      entities: [...messagingEntities, IntegrationSettingsEntity],
-      migrations: [InitialSchema1764240000000, IntegrationSettings1764240100000],
+      entities: MAPPER_ENTITIES,
+      migrations: MAPPER_MIGRATIONS,
     }).catch(async (error: unknown) => {
       await schema.drop();
       throw error;

@@ -1,13 +1,7 @@
-import { mappingTargetsOf, OOMNITZA_ROLE_FIELD, OOMNITZA_USERNAME_FIELD } from '@zoom-oomnitza-sync/contracts';
+import { platformFilledTargets } from '@zoom-oomnitza-sync/contracts';
 import { FieldMappings, MappingProblem, UserFilter } from '@zoom-oomnitza-sync/mapping';
 import { ValidationProblem } from '@zoom-oomnitza-sync/platform';
 import { IntegrationEntity } from './integration.entity';
-
-/** The fields the platform fills itself: Username and Role, and the targets of Email, Zoom ID and Connector Sync Time. */
-export function reservedTargetsOf(integration: Pick<IntegrationEntity, 'fieldTargets'>): string[] {
-  const targets = mappingTargetsOf(integration.fieldTargets);
-  return [OOMNITZA_USERNAME_FIELD, OOMNITZA_ROLE_FIELD, targets.email, targets.id, targets.connector_sync_time];
-}
 
 /**
  * Checks the integration's mapping lines and filter rules as they will run, before they are saved:
@@ -15,7 +9,7 @@ export function reservedTargetsOf(integration: Pick<IntegrationEntity, 'fieldTar
  */
 export function checkMapping(integration: Pick<IntegrationEntity, 'fieldTargets' | 'fieldMappings' | 'filters'>): void {
   const problems: MappingProblem[] = [];
-  const mappings = FieldMappings.compile(integration.fieldMappings, reservedTargetsOf(integration));
+  const mappings = FieldMappings.compile(integration.fieldMappings, platformFilledTargets(integration.fieldTargets));
   if (!(mappings instanceof FieldMappings)) {
     problems.push(...mappings.problems);
   }

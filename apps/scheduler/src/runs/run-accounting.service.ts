@@ -40,6 +40,8 @@ export class RunAccountingService {
     } else if (progress.stage === 'map') {
       run.mapped += progress.processed;
       run.rejected += progress.rejected;
+      run.filtered += progress.filtered ?? 0;
+      run.namesDerived += progress.namesDerived ?? 0;
       run.mapCompleted ||= progress.stageCompleted;
     }
     if (progress.failureReason) {
@@ -104,11 +106,11 @@ export class RunAccountingService {
     if (run.status === 'requested') {
       run.status = 'running';
     }
-    if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.mapped + run.rejected !== run.fetched) {
+    if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.mapped + run.rejected + run.filtered !== run.fetched) {
       this.fail(
         run,
-        `${run.fetched - run.mapped - run.rejected} of ${run.fetched} fetched users were neither mapped nor rejected ` +
-          `(mapped ${run.mapped}, rejected ${run.rejected})`,
+        `${run.fetched - run.mapped - run.rejected - run.filtered} of ${run.fetched} fetched users were neither mapped, ` +
+          `rejected nor filtered (mapped ${run.mapped}, rejected ${run.rejected}, filtered ${run.filtered})`,
       );
     }
     if (run.status === 'running' && run.fetchCompleted && run.mapCompleted && run.writeFinished) {
@@ -165,11 +167,12 @@ export class RunAccountingService {
   }
 
   /**
-   * Clean: nothing rejected or failed, and every fetched user mapped. Only then does a user the run
-   * did not see count as gone from Zoom: an unmappable or unwritten one is still there.
+   * Clean: nothing rejected or failed, and every fetched user mapped or filtered. Only then does a
+   * user the run did not write count as gone from Zoom: an unmappable or unwritten one is still
+   * there, while one the filter rules leave out is meant to be gone.
    */
   private async announceCompletion(manager: EntityManager, run: RunEntity): Promise<void> {
-    const clean = run.rejected === 0 && run.failed === 0 && run.mapped === run.fetched;
+    const clean = run.rejected === 0 && run.failed === 0 && run.mapped + run.filtered === run.fetched;
     await this.outbox.publish(manager, SyncRunCompleted, {
       tenantId: run.tenantId,
       integrationId: run.integrationId,

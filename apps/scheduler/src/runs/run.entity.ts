@@ -48,6 +48,10 @@ export class RunEntity {
   @Column(count('fetched')) fetched: number;
   @Column(count('mapped')) mapped: number;
   @Column(count('rejected')) rejected: number;
+  /** Users the integration's filter rules left out: never written, and gone from Oomnitza's view of Zoom. */
+  @Column(count('filtered')) filtered: number;
+  /** First and last names derived from a display name or e-mail, for users Zoom has without them. */
+  @Column(count('names_derived')) namesDerived: number;
   @Column(count('created')) created: number;
   @Column(count('updated')) updated: number;
   @Column(count('unchanged')) unchanged: number;

@@ -35,3 +35,9 @@ export function mappingTargetsOf(fieldTargets: Partial<Record<StandardZoomField,
 export function syncFieldFor(syncKey: SyncKey, targets: Record<StandardZoomField, string>): string {
   return syncKey === 'zoom_id' ? targets.id : targets.email;
 }
+
+/** The fields the platform fills itself, which no mapping line may write: Username, Role, and the targets of Email, Zoom ID and Connector Sync Time. */
+export function platformFilledTargets(fieldTargets: Partial<Record<StandardZoomField, string>>): string[] {
+  const targets = mappingTargetsOf(fieldTargets);
+  return [OOMNITZA_USERNAME_FIELD, OOMNITZA_ROLE_FIELD, targets.email, targets.id, targets.connector_sync_time];
+}

@@ -19,6 +19,10 @@ export class RunProgressValue {
   @IsInt() @Min(0) processed: number;
   @IsInt() @Min(0) rejected: number;
 
+  /** Map stage: users the integration's filter rules left out (neither mapped nor rejected), and names derived. */
+  @IsOptional() @IsInt() @Min(0) filtered?: number;
+  @IsOptional() @IsInt() @Min(0) namesDerived?: number;
+
   /** The stage has handed on everything it will for this run. */
   @IsBoolean()
   stageCompleted: boolean;
