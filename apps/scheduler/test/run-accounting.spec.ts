@@ -79,6 +79,16 @@ describe('RunAccountingService: how a run goes and settles', () => {
     ]);
   });
 
+  it('counts the users filter rules left out and the names derived, and calls a run whose users were all mapped or filtered clean', async () => {
+    const run = await bed.requestedRun();
+    await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 7, filtered: 3, namesDerived: 2, stageCompleted: true }));
+    await bed.applyWritten(writtenOf(run, { created: 7, runFinished: true }));
+
+    expect(await bed.run(run.id)).toMatchObject({ status: 'completed', mapped: 7, filtered: 3, namesDerived: 2 });
+    expect((await bed.published(SyncRunCompleted, run.id)).map((envelope) => envelope.payload.clean)).toEqual([true]);
+  });
+
   it('does not call a run clean whose writer accounted for every mapped user when the mapper rejected one', async () => {
     const run = await bed.requestedRun();
     await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
@@ -104,7 +114,7 @@ describe('RunAccountingService: how a run goes and settles', () => {
 
     expect(await bed.run(run.id)).toMatchObject({
       status: 'failed',
-      failureReason: '2 of 300 fetched users were neither mapped nor rejected (mapped 297, rejected 1)',
+      failureReason: '2 of 300 fetched users were neither mapped, rejected nor filtered (mapped 297, rejected 1, filtered 0)',
     });
     expect((await alertsOf(run.id)).map((alert) => alert.kind)).toEqual(['run_failed']);
   });

@@ -36,6 +36,14 @@ describe('derived names', () => {
     });
   });
 
+  it('prefers an e-mail of two parts to a display name of one word', () => {
+    expect(deriveNames({ display_name: 'helpdesk.team', email: 'helpdesk.team@example.com' })).toEqual({
+      firstName: 'Helpdesk',
+      lastName: 'Team',
+      derived: ['first_name', 'last_name'],
+    });
+  });
+
   it('a single word is both names', () => {
     expect(deriveNames({ email: 'helpdesk@example.com' })).toEqual({
       firstName: 'Helpdesk',

@@ -7,20 +7,13 @@ export interface Names {
 
 const capitalize = (word: string) => word.charAt(0).toLocaleUpperCase() + word.slice(1);
 
-/** "Ana María Soto" → Ana / María Soto; "ana.soto" (an e-mail's local part) → Ana / Soto. */
-function splitName(text: string, separator: RegExp, normalize: (word: string) => string): [string, string] | undefined {
-  const words = text.split(separator).filter((word) => word !== '');
-  if (words.length === 0) {
-    return undefined;
-  }
-  const [first, ...rest] = words.map(normalize);
-  // One word only: Oomnitza needs both names, so it is both.
-  return [first, rest.length > 0 ? rest.join(' ') : first];
-}
+const wordsOf = (text: string | undefined, separator: RegExp) => (text ?? '').split(separator).filter((word) => word !== '');
 
 /**
- * Fills a missing first or last name (Zoom allows users without them, Oomnitza does not): from
- * the display name first, else from the e-mail's local part (split at ".", "_", "-" and "+").
+ * Fills a missing first or last name (Zoom allows users without them, Oomnitza does not): from a
+ * display name of two words or more ("Ana María Soto" → Ana / María Soto), else from an e-mail
+ * local part of two parts or more ("ana.soto" → Ana / Soto), else from the one word there is,
+ * which is then both names.
  */
 export function deriveNames(user: { first_name?: unknown; last_name?: unknown; display_name?: unknown; email?: unknown }): Names {
   const given = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -29,18 +22,16 @@ export function deriveNames(user: { first_name?: unknown; last_name?: unknown; d
   if (firstName !== undefined && lastName !== undefined) {
     return { firstName, lastName, derived: [] };
   }
-  const displayName = given(user.display_name);
-  const localPart = given(user.email)?.split('@')[0];
-  const split =
-    (displayName && splitName(displayName, /\s+/, (word) => word)) ||
-    (localPart && splitName(localPart, /[._+-]+/, (word) => capitalize(word.toLocaleLowerCase()))) ||
-    undefined;
-  if (!split) {
+  const displayWords = wordsOf(given(user.display_name), /\s+/);
+  const localWords = wordsOf(given(user.email)?.split('@')[0], /[._+-]+/).map((word) => capitalize(word.toLocaleLowerCase()));
+  const words = [displayWords, localWords].find((candidate) => candidate.length >= 2) ?? [...displayWords, ...localWords].slice(0, 1);
+  if (words.length === 0) {
     return { firstName, lastName, derived: [] };
   }
+  const [first, ...rest] = words;
   return {
-    firstName: firstName ?? split[0],
-    lastName: lastName ?? split[1],
+    firstName: firstName ?? first,
+    lastName: lastName ?? (rest.length > 0 ? rest.join(' ') : first),
     derived: [...(firstName === undefined ? (['first_name'] as const) : []), ...(lastName === undefined ? (['last_name'] as const) : [])],
   };
 }

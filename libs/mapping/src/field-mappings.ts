@@ -4,8 +4,8 @@ import { MappingProblem } from './mapping-problem';
 import { Transform } from './transforms';
 import { carriesSource, readSource, SourceValue, textOf, ZoomUserFields } from './zoom-values';
 
-/** Oomnitza field ids as its API names them: letters, digits and underscores. */
-const FIELD_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Oomnitza field ids: built-in names (FIRST_NAME) or generated hex ids of custom fields, letters, digits and underscores. */
+const FIELD_ID = /^[A-Za-z0-9_]{1,100}$/;
 
 interface CompiledLine {
   target: string;

@@ -15,6 +15,8 @@ const run = (counts: Partial<RunView>): RunView => ({
   fetched: 0,
   mapped: 0,
   rejected: 0,
+  filtered: 0,
+  namesDerived: 0,
   created: 0,
   updated: 0,
   unchanged: 0,

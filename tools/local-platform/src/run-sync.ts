@@ -11,6 +11,8 @@ export interface RunView {
   fetched: number;
   mapped: number;
   rejected: number;
+  filtered: number;
+  namesDerived: number;
   created: number;
   updated: number;
   unchanged: number;

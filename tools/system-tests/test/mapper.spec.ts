@@ -47,6 +47,7 @@ describe('the mapper maps full-sync pages and webhook changes with the integrati
         oomnitzaRoleId: 9,
         preference: 'create_only',
         fieldTargets: { id: 'zoom_id_custom' },
+        deriveMissingNames: false,
       },
     });
     const integrationId = created.body.id;

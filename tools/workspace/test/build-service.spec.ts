@@ -32,6 +32,7 @@ describe('nx build <service> (tools/workspace/build-service.js)', () => {
       'libs/contracts',
       'libs/credentials-client',
       'libs/kafka-admin',
+      'libs/mapping',
       'libs/messaging',
       'libs/outbound-http',
       'libs/platform',

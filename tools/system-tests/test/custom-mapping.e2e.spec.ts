@@ -1,0 +1,100 @@
+import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
+import { PlatformDeployment, request, runSync, ServiceProcess, setUpZoomSync, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+
+const EXCLUDED_DOMAIN = 'eu.example.com';
+const ROLE_NAMES = { '0': 'Owner', '1': 'Admin', '2': 'Member' };
+
+type Person = Record<string, unknown>;
+
+describe('an integration’s own mapping lines, filter rules and derived names, through all six services', () => {
+  let deployment: PlatformDeployment;
+  let zoom: ZoomSandbox;
+  let oomnitza: OomnitzaSandbox;
+  let scheduler: ServiceProcess;
+  let credentials: ServiceProcess;
+
+  beforeAll(async () => {
+    zoom = await createZoomSandbox({ users: 300, seed: 7, plan: 'business' });
+    oomnitza = await createOomnitzaSandbox();
+    deployment = await PlatformDeployment.create('mapping');
+    credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
+    scheduler = await deployment.start('scheduler');
+    const others = await Promise.all(
+      (['zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const).map((name) => deployment.start(name)),
+    );
+    await Promise.all([credentials, scheduler, ...others].map((service) => waitUntilReady(service)));
+  });
+
+  afterAll(async () => {
+    await deployment?.destroy();
+    await oomnitza?.close();
+    await zoom?.close();
+  });
+
+  it('writes each line exactly, leaves the filtered domain out (counted, not written) and derives missing names', async () => {
+    // Zoom allows a user without names: the sandbox makes its display name the e-mail's local part.
+    zoom.admin.createUser({ email: 'help.desk@example.com', action: 'autoCreate' });
+    const setup = await setUpZoomSync({
+      tenantId: 'acme',
+      adminKey: deployment.adminKey,
+      credentials,
+      scheduler,
+      zoom: {
+        accountId: zoom.accounts[0].accountId,
+        clientId: zoom.accounts[0].apps[0].clientId,
+        clientSecret: zoom.accounts[0].apps[0].clientSecret,
+      },
+      oomnitza: { url: oomnitza.url, token: oomnitza.token, adminKey: oomnitza.adminKey },
+      oomnitzaRoleId: 25,
+    });
+    const targets = setup.fieldTargets;
+    const configured = await request(`${scheduler.baseUrl}/integrations/${setup.integrationId}`, {
+      method: 'PATCH',
+      key: setup.schedulerKey,
+      body: {
+        fieldMappings: [
+          { target: targets.dept, source: 'dept', transforms: [{ op: 'trim' }, { op: 'upper' }, { op: 'default', value: 'UNASSIGNED' }] },
+          { target: targets.role_id, source: 'role_id', transforms: [{ op: 'lookup', table: ROLE_NAMES }] },
+        ],
+        filters: {
+          exclude: { match: 'any', rules: [{ source: 'email', op: 'matches', value: `@${EXCLUDED_DOMAIN.replaceAll('.', '\\.')}$` }] },
+        },
+      },
+    });
+    expect(configured.body).not.toHaveProperty('errors');
+    expect(configured.status).toBe(200);
+
+    const users = zoom.population.users();
+    const excluded = users.filter((user) => user.email.toLowerCase().endsWith(`@${EXCLUDED_DOMAIN}`));
+    const written = users.filter((user) => !excluded.includes(user));
+    expect(excluded.length).toBeGreaterThan(0);
+
+    const run = await runSync(scheduler, setup.schedulerKey, setup.integrationId);
+    expect(run).toMatchObject({
+      status: 'completed',
+      fetched: users.length,
+      filtered: excluded.length,
+      mapped: written.length,
+      rejected: 0,
+      namesDerived: 2,
+      created: written.length,
+      failed: 0,
+    });
+
+    const people = new Map((oomnitza.state.export().people as Person[]).map((person) => [String(person.email).toLowerCase(), person]));
+    expect(people.size).toBe(written.length);
+    const mismatches = written.flatMap((user) => {
+      const person = people.get(user.email.toLowerCase());
+      const want = {
+        [targets.dept]: user.dept?.trim() ? user.dept.trim().toUpperCase() : 'UNASSIGNED',
+        [targets.role_id]: ROLE_NAMES[user.role_id as keyof typeof ROLE_NAMES] ?? user.role_id,
+      };
+      return Object.entries(want)
+        .filter(([field, value]) => person?.[field] !== value)
+        .map(([field, value]) => `${user.email} ${field}: ${JSON.stringify(person?.[field])} != ${JSON.stringify(value)}`);
+    });
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(people.get('help.desk@example.com')).toMatchObject({ first_name: 'Help', last_name: 'Desk' });
+  });
+});
