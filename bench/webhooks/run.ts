@@ -266,7 +266,9 @@ function report(
       ]),
     ),
   );
-  console.log('\nlatency by kind of change, p50 / p99 ms (updates carry part of the user: the zoom-fetcher reads the rest from Zoom)');
+  console.log(
+    '\nlatency by kind of change, p50 / p99 ms (activations and invitations wait for a read of the user from Zoom; the others carry what they change)',
+  );
   const kinds = [...new Set(results.flatMap((result) => result.latenciesByKind.map(([kind]) => kind)))];
   console.log(
     markdownTable(
