@@ -1,6 +1,5 @@
 import { deadLetterTopicOf, DeadLetterHeaders } from '@zoom-oomnitza-sync/contracts';
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
-import { ConfigResourceTypes } from 'kafkajs';
 import { OutboxRelay } from '../src';
 import { MessagingTestBed, TestApp } from './support/messaging-test-bed';
 import { NoteController } from './support/test-controllers';
@@ -44,20 +43,8 @@ describe("the outbox relay and the broker's size limits", () => {
     let bed: MessagingTestBed;
 
     beforeAll(async () => {
-      bed = await MessagingTestBed.create('msg_outbox_quarantine');
       // A topic whose limit is below what the outbox lets through, as one configured by hand might be.
-      await bed.withAdmin((admin) =>
-        admin.alterConfigs({
-          validateOnly: false,
-          resources: [
-            {
-              type: ConfigResourceTypes.TOPIC,
-              name: bed.topicNames.resolve(TestNote.topic),
-              configEntries: [{ name: 'max.message.bytes', value: '100000' }],
-            },
-          ],
-        }),
-      );
+      bed = await MessagingTestBed.create('msg_outbox_quarantine', [TestNote.topic], 3, { 'max.message.bytes': '100000' });
     });
 
     afterAll(() => bed?.cleanup());
