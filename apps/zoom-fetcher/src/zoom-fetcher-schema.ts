@@ -16,6 +16,7 @@ import { RateLimits1764240700000 } from './migrations/1764240700000-rate-limits'
 import { ZoomRateSlots1764240800000 } from './migrations/1764240800000-zoom-rate-slots';
 import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
 import { ZoomDailyCalls1764241000000 } from './migrations/1764241000000-zoom-daily-calls';
+import { ZoomReadNeeds1764241100000 } from './migrations/1764241100000-zoom-read-needs';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
@@ -39,4 +40,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   ZoomRateSlots1764240800000,
   ApiKeyReplica1764240900000,
   ZoomDailyCalls1764241000000,
+  ZoomReadNeeds1764241100000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RunTrigger, SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
+import { zoomReadNeedsOf } from '@zoom-oomnitza-sync/mapping';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem } from '@zoom-oomnitza-sync/platform';
 import { ActiveRunProblem } from './active-run.problem';
@@ -56,6 +57,7 @@ export class RunsService {
         runStartedAt: run.requestedAt.toISOString(),
         zoomCredentialId: integration.zoomCredentialId,
         userStatuses: [...ZOOM_USER_STATUSES],
+        ...zoomReadNeedsOf(integration.fieldMappings, integration.filters),
       },
     });
     return run;

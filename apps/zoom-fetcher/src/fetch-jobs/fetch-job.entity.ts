@@ -25,6 +25,14 @@ export class FetchJobEntity {
   @Column({ name: 'user_statuses', type: 'text', array: true })
   userStatuses: string[];
 
+  /** Fields of the integration's mapping only GET /users/{userId} returns: each listed user is read for them. */
+  @Column({ name: 'read_sources', type: 'jsonb', default: [] })
+  readSources: string[];
+
+  /** The integration's mapping reads a custom attribute: users are listed with them. */
+  @Column({ name: 'lists_custom_attributes', default: false })
+  listsCustomAttributes: boolean;
+
   @Column({ name: 'run_started_at', type: 'timestamptz' })
   runStartedAt: Date;
 

@@ -14,6 +14,8 @@ export class RunRequestsController {
       integrationId: envelope.integrationId,
       zoomCredentialId: envelope.payload.zoomCredentialId,
       userStatuses: envelope.payload.userStatuses,
+      readSources: envelope.payload.readSources ?? [],
+      listsCustomAttributes: envelope.payload.customAttributes ?? false,
       runStartedAt: new Date(envelope.payload.runStartedAt),
       status: 'queued',
       requestedAt: new Date(envelope.occurredAt),

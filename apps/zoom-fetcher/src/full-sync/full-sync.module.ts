@@ -5,10 +5,11 @@ import { DirectoryModule } from '../directory/directory.module';
 import { ZoomApiModule } from '../zoom-api/zoom-api.module';
 import { FetchWorker } from './fetch-worker';
 import { FullSyncRunner } from './full-sync.runner';
+import { UserDetails } from './user-details';
 import { Pause } from '@zoom-oomnitza-sync/platform';
 
 @Module({
   imports: [CredentialsClientModule, ZoomApiModule, DirectoryModule],
-  providers: [FetchJobStore, Pause, FullSyncRunner, FetchWorker],
+  providers: [FetchJobStore, Pause, UserDetails, FullSyncRunner, FetchWorker],
 })
 export class FullSyncModule {}

@@ -19,6 +19,7 @@ import { ZoomRateBudget } from '../zoom-api/zoom-rate-budget';
 import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { Pause, PauseInterrupted, Waiting } from '@zoom-oomnitza-sync/platform';
+import { UserDetails } from './user-details';
 
 /** How many 429s in a row one request may meet before the run gives up. */
 const RATE_LIMIT_PATIENCE = 30;
@@ -59,6 +60,7 @@ export class FullSyncRunner {
     private readonly budget: ZoomRateBudget,
     private readonly summaries: ZoomSummaryReader,
     private readonly directory: ZoomDirectory,
+    private readonly details: UserDetails,
   ) {
     this.log = logger.pino.child({ context: FullSyncRunner.name });
     this.pageSize = config.get('ZOOM_PAGE_SIZE', { infer: true });
@@ -203,9 +205,10 @@ export class FullSyncRunner {
       const next: FetchCheckpoint = lastOfPass
         ? { passIndex: checkpoint.passIndex + 1, nextPageToken: null, pageNumber: 1 }
         : { passIndex: checkpoint.passIndex, nextPageToken: outcome.nextPageToken ?? null, pageNumber: checkpoint.pageNumber + 1 };
+      const users = await this.details.fill(credentialOf(job), outcome.users, job.readSources);
       await this.store.recordPage(
         job,
-        { userStatus, pageNumber: checkpoint.pageNumber, users: outcome.users, isLastPage, observedAt },
+        { userStatus, pageNumber: checkpoint.pageNumber, users, isLastPage, observedAt },
         next,
         this.leaseSeconds,
       );
@@ -232,6 +235,7 @@ export class FullSyncRunner {
             status: userStatus,
             pageSize: this.pageSize,
             nextPageToken: checkpoint.nextPageToken ?? undefined,
+            customAttributes: job.listsCustomAttributes,
           }),
         );
       } catch (error) {

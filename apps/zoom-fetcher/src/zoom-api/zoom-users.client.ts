@@ -17,13 +17,16 @@ export class ZoomUsersClient {
   async listUsers(
     apiUrl: string,
     accessToken: string,
-    query: { status: ZoomUserStatus; pageSize: number; nextPageToken?: string },
+    query: { status: ZoomUserStatus; pageSize: number; nextPageToken?: string; customAttributes?: boolean },
   ): Promise<UsersPage> {
     const url = new URL(`${apiUrl.replace(/\/+$/, '')}/users`);
     url.searchParams.set('status', query.status);
     url.searchParams.set('page_size', String(query.pageSize));
     if (query.nextPageToken) {
       url.searchParams.set('next_page_token', query.nextPageToken);
+    }
+    if (query.customAttributes) {
+      url.searchParams.set('include_fields', 'custom_attributes');
     }
     const body = await this.get(url, accessToken);
     return {

@@ -8,6 +8,7 @@ import { ZoomUsersClient } from '../../src/zoom-api/zoom-users.client';
 import { ZoomAccountCalls } from '../../src/zoom-api/zoom-account-calls';
 import { ZoomSummaryReader } from '../../src/zoom-api/zoom-summary-reader';
 import { ZoomDirectory } from '../../src/directory/zoom-directory';
+import { UserDetails } from '../../src/full-sync/user-details';
 import { ZoomFetcherEnvironment } from '../../src/zoom-fetcher.environment';
 import { FakeCredentials } from './fake-credentials';
 import { Replica } from './fetcher-database';
@@ -50,15 +51,18 @@ export function createRunner(
     { medium: SETTINGS.ZOOM_REQUESTS_PER_SECOND ?? 1000, light: 1000 },
     requestsPerDay,
   );
+  const config = new ConfigService<ZoomFetcherEnvironment, true>(SETTINGS);
+  const calls = new ZoomAccountCalls(credentials as unknown as CredentialsClient, pacer);
   return new FullSyncRunner(
     store,
     zoom as unknown as ZoomUsersClient,
     credentials as unknown as CredentialsClient,
-    new ConfigService<ZoomFetcherEnvironment, true>(SETTINGS),
+    config,
     new AppLogger(createLogger('zoom-fetcher-test', 'silent')),
     pause,
     pacer,
-    new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, new ZoomAccountCalls(credentials as unknown as CredentialsClient, pacer)),
+    new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, calls),
     new ZoomDirectory(dataSource),
+    new UserDetails(calls, zoom as unknown as ZoomUsersClient, pause, config),
   );
 }

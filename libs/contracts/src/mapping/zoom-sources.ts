@@ -2,7 +2,8 @@
  * The Zoom user fields a mapping line or filter rule may read, from Zoom's Users API: those
  * `GET /users` lists, and those only `GET /users/{userId}` returns (a full sync then reads each
  * user once). Objects and lists of objects (phone_numbers, license_info_list, manager's details)
- * are left out, and so is host_key: a secret never leaves the fetcher.
+ * are left out, and so are host_key and personal_meeting_url (it carries the meeting passcode):
+ * a secret never leaves the fetcher.
  */
 export const LISTED_ZOOM_SOURCES = [
   'id',
@@ -40,7 +41,6 @@ export const READ_ONLY_ZOOM_SOURCES = [
   'account_id',
   'account_number',
   'cms_user_id',
-  'personal_meeting_url',
   'vanity_url',
   'pronouns',
   'phone_country',

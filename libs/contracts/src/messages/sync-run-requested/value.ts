@@ -1,5 +1,6 @@
-import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsString, IsUUID } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ZOOM_USER_STATUSES, ZoomUserStatus } from '../../common/zoom-user.dto';
+import { READ_ONLY_ZOOM_SOURCES } from '../../mapping/zoom-sources';
 
 /** `reconcile`: the reconcile found that webhooks missed a change. */
 export const RUN_TRIGGERS = ['manual', 'schedule', 'reconcile'] as const;
@@ -24,4 +25,19 @@ export class SyncRunRequestedValue {
   @ArrayNotEmpty()
   @IsIn(ZOOM_USER_STATUSES, { each: true })
   userStatuses: ZoomUserStatus[];
+
+  /**
+   * Fields the integration's mapping reads that only GET /users/{userId} returns: each listed user
+   * is read once more for them. Said with the request, so a mapping changed just before the run
+   * applies to it whatever the fetcher has learnt yet. Absent: none.
+   */
+  @IsOptional()
+  @IsArray()
+  @IsIn(READ_ONLY_ZOOM_SOURCES, { each: true })
+  readSources?: string[];
+
+  /** The mapping reads a custom attribute: users are listed with include_fields=custom_attributes. Absent: false. */
+  @IsOptional()
+  @IsBoolean()
+  customAttributes?: boolean;
 }
