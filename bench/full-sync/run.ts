@@ -1,21 +1,27 @@
 // `npm run bench:full-sync [-- --users 100000]`: full syncs of a large Zoom account through the
-// whole platform, once without a Zoom rate limit and once under the Business plan's limits. It
-// prints users/s end to end, when each stage finished, and each service's peak RSS.
+// whole platform, once without a Zoom rate limit, once under the Business plan's limits and once
+// without a limit again with ten transformed fields and two filters. It prints users/s end to end,
+// when each stage finished, the mapper's CPU time per user (the mapping's cost against the
+// standard mapping) and each service's peak RSS.
 import 'reflect-metadata';
-import { runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
+import { LocalStack, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { Plan } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { markdownTable, option, peakRssMiB, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { cpuSeconds, markdownTable, option, peakRssMiB, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { useTenTransformedFields } from './custom-mapping';
 
 interface Scenario {
   name: string;
   plan: Plan;
   /** The fetcher's pace: far above any limit, or under Business's 60 list requests/s. */
   requestsPerSecond: number;
+  /** Changes the integration's mapping before the run; the standard mapping otherwise. */
+  mapping?: (stack: LocalStack) => Promise<void>;
 }
 
 const SCENARIOS: Scenario[] = [
   { name: 'no Zoom rate limit', plan: 'unlimited', requestsPerSecond: 1000 },
   { name: 'Zoom Business plan limits', plan: 'business', requestsPerSecond: 50 },
+  { name: 'ten transformed fields, two filters', plan: 'unlimited', requestsPerSecond: 1000, mapping: useTenTransformedFields },
 ];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -35,6 +41,8 @@ async function measure(scenario: Scenario, users: number) {
     log,
   });
   try {
+    await scenario.mapping?.(stack);
+    const mapperCpuBefore = cpuSeconds(stack.services.get('mapper')?.pid) ?? 0;
     const started = Date.now();
     const doneAt: Record<'fetch' | 'map' | 'write', number | undefined> = { fetch: undefined, map: undefined, write: undefined };
     const at = () => (Date.now() - started) / 1000;
@@ -63,7 +71,8 @@ async function measure(scenario: Scenario, users: number) {
     }
     const seconds = at();
     const rss = [...stack.services].map(([name, service]) => [name, peakRssMiB(service.pid)] as const);
-    return { scenario, run, seconds, doneAt, rss };
+    const mapperCpuSeconds = (cpuSeconds(stack.services.get('mapper')?.pid) ?? Number.NaN) - mapperCpuBefore;
+    return { scenario, run, seconds, doneAt, rss, mapperCpuMsPerUser: (mapperCpuSeconds * 1000) / run.fetched };
   } finally {
     await stack.stop();
   }
@@ -93,6 +102,21 @@ async function main(): Promise<void> {
           seconds(doneAt.write),
         ];
       }),
+    ),
+  );
+  const standard = results[0].mapperCpuMsPerUser;
+  console.log(
+    '\nthe mapper: CPU time per fetched user (user + system: mapping, validation, the database and Kafka), against the standard mapping without a rate limit',
+  );
+  console.log(
+    markdownTable(
+      ['scenario', 'filtered', 'mapper CPU ms per user', 'against the standard mapping'],
+      results.map(({ scenario, run, mapperCpuMsPerUser }) => [
+        scenario.name,
+        String(run.filtered),
+        mapperCpuMsPerUser.toFixed(3),
+        `${mapperCpuMsPerUser >= standard ? '+' : ''}${(((mapperCpuMsPerUser - standard) / standard) * 100).toFixed(1)} %`,
+      ]),
     ),
   );
   console.log('\npeak RSS per service, MiB');
