@@ -1,5 +1,6 @@
 import { FieldMappingDto } from '@zoom-oomnitza-sync/contracts';
 import { FieldMappings } from './field-mappings';
+import { zoomReadNeedsOf } from './mapping-sources';
 
 const RESERVED = ['USER', 'PERMISSIONS_ID', 'EMAIL', 'CONNECTOR_SYNC_TIME'];
 
@@ -25,7 +26,7 @@ const user = {
 
 describe('an integration’s mapping lines', () => {
   it('each line writes its target from its source through its transforms, in order', () => {
-    const mapping = compiled([
+    const lines: FieldMappingDto[] = [
       { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'trim' }, { op: 'upper' }] },
       { target: 'FULL_NAME', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
       { target: 'ZOOM_ROLE', source: 'role_id', transforms: [{ op: 'lookup', table: { '0': 'Owner', '1': 'Admin' }, value: 'Member' }] },
@@ -33,7 +34,8 @@ describe('an integration’s mapping lines', () => {
       { target: 'COST_CENTER', source: 'custom_attributes.Cost Center' },
       { target: 'GROUPS', source: 'group_ids' },
       { target: 'JOB', source: 'job_title', transforms: [{ op: 'default', value: 'n/a' }] },
-    ]);
+    ];
+    const mapping = compiled(lines);
     expect(mapping.apply(user)).toEqual({
       DEPARTMENT: 'FINANCE',
       FULL_NAME: 'Ana Soto',
@@ -53,18 +55,19 @@ describe('an integration’s mapping lines', () => {
       'last_name',
       'role_id',
     ]);
-    expect(mapping.readsEachUser).toBe(true);
+    expect(zoomReadNeedsOf({ fieldTargets: {}, fieldMappings: lines }).readSources).toEqual(['job_title']);
   });
 
   it('of a webhook’s partial object, fills only the lines whose sources it carries', () => {
-    const mapping = compiled([
+    const lines: FieldMappingDto[] = [
       { target: 'DEPARTMENT', source: 'dept', transforms: [{ op: 'trim' }] },
       { target: 'FULL_NAME', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
       { target: 'CONSTANT', transforms: [{ op: 'default', value: 'Zoom' }] },
-    ]);
+    ];
+    const mapping = compiled(lines);
     expect(mapping.apply({ id: 'z1', dept: 'Sales ', last_name: 'Ruiz' }, true)).toEqual({ DEPARTMENT: 'Sales' });
     expect(mapping.apply({ id: 'z1', first_name: 'Eva', last_name: 'Ruiz' }, true)).toEqual({ FULL_NAME: 'Eva Ruiz' });
-    expect(mapping.readsEachUser).toBe(false);
+    expect(zoomReadNeedsOf({ fieldTargets: {}, fieldMappings: lines }).readSources).toEqual([]);
   });
 
   it('names every problem of every line', () => {

@@ -1,4 +1,4 @@
-import { FieldMappingDto, isZoomSource, needsUserRead, OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
+import { FieldMappingDto, isZoomSource, OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { compileTransform } from './compile-transform';
 import { MappingProblem } from './mapping-problem';
 import { Transform } from './transforms';
@@ -17,8 +17,6 @@ interface CompiledLine {
 
 /** An integration's own mapping lines, checked and ready to run. */
 export class FieldMappings {
-  static readonly NONE = new FieldMappings([]);
-
   private constructor(private readonly lines: readonly CompiledLine[]) {}
 
   /**
@@ -32,51 +30,40 @@ export class FieldMappings {
     const targets = new Set<string>();
     lines.forEach((line, index) => {
       const at = `fieldMappings[${index}]`;
-      const lineProblems: MappingProblem[] = [];
       if (!FIELD_ID.test(line.target)) {
-        lineProblems.push({ field: `${at}.target`, message: `"${line.target}" is not an Oomnitza field id (letters, digits and _)` });
+        problems.push({ field: `${at}.target`, message: `"${line.target}" is not an Oomnitza field id (letters, digits and _)` });
       } else if (reservedTargets.includes(line.target)) {
-        lineProblems.push({ field: `${at}.target`, message: `${line.target} is filled by the platform itself and cannot be mapped` });
+        problems.push({ field: `${at}.target`, message: `${line.target} is filled by the platform itself and cannot be mapped` });
       } else if (targets.has(line.target)) {
-        lineProblems.push({ field: `${at}.target`, message: `${line.target} is mapped twice` });
+        problems.push({ field: `${at}.target`, message: `${line.target} is mapped twice` });
       }
       targets.add(line.target);
       if (line.source !== undefined && !isZoomSource(line.source)) {
-        lineProblems.push({ field: `${at}.source`, message: `"${line.source}" is not a Zoom user field` });
+        problems.push({ field: `${at}.source`, message: `"${line.source}" is not a Zoom user field` });
       }
       const steps = line.transforms ?? [];
       if (line.source === undefined && steps.length === 0) {
-        lineProblems.push({ field: at, message: 'needs a source, transforms, or both' });
+        problems.push({ field: at, message: 'needs a source, transforms, or both' });
       }
       const transforms: Transform[] = [];
       const reads = line.source === undefined ? [] : [line.source];
       steps.forEach((step, stepIndex) => {
         const ready = compileTransform(step);
         if (typeof ready === 'string') {
-          lineProblems.push({ field: `${at}.transforms[${stepIndex}]`, message: `${String(step.op)}: ${ready}` });
+          problems.push({ field: `${at}.transforms[${stepIndex}]`, message: `${String(step.op)}: ${ready}` });
         } else {
           transforms.push(ready.transform);
           reads.push(...ready.reads);
         }
       });
-      problems.push(...lineProblems);
       compiled.push({ target: line.target, source: line.source, transforms, reads: [...new Set(reads)] });
     });
     return problems.length > 0 ? { problems } : new FieldMappings(compiled);
   }
 
-  get isEmpty(): boolean {
-    return this.lines.length === 0;
-  }
-
   /** Every Zoom source the lines read. */
   get sources(): string[] {
     return [...new Set(this.lines.flatMap((line) => line.reads))];
-  }
-
-  /** Some line reads a field only GET /users/{userId} returns: a full sync must read each user. */
-  get readsEachUser(): boolean {
-    return this.sources.some(needsUserRead);
   }
 
   /**

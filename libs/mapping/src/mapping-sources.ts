@@ -1,6 +1,5 @@
-import { FieldMappingDto, isCustomAttributeSource, needsUserRead, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
-import { FieldMappings } from './field-mappings';
-import { UserFilter } from './user-filter';
+import { isCustomAttributeSource, needsUserRead } from '@zoom-oomnitza-sync/contracts';
+import { compileIntegrationMapping, IntegrationMappingChoices } from './integration-mapping';
 
 /** What a full sync must ask Zoom for beyond a plain list of users, for an integration's lines and rules to have their fields. */
 export interface ZoomReadNeeds {
@@ -10,10 +9,9 @@ export interface ZoomReadNeeds {
   customAttributes: boolean;
 }
 
-/** The Zoom fields an integration's lines and filter rules read, as a full sync must fetch them; lines that cannot run read nothing. */
-export function zoomReadNeedsOf(fieldMappings: readonly FieldMappingDto[] = [], filters?: UserFiltersDto | null): ZoomReadNeeds {
-  const lines = FieldMappings.compile(fieldMappings, []);
-  const filter = UserFilter.compile(filters ?? undefined);
-  const sources = [...(lines instanceof FieldMappings ? lines.sources : []), ...(filter instanceof UserFilter ? filter.sources : [])];
+/** The Zoom fields an integration's lines and filter rules read, as a full sync must fetch them; a mapping that cannot run reads nothing. */
+export function zoomReadNeedsOf(choices: IntegrationMappingChoices): ZoomReadNeeds {
+  const mapping = compileIntegrationMapping(choices);
+  const sources = 'problems' in mapping ? [] : [...mapping.fieldMappings.sources, ...mapping.filter.sources];
   return { readSources: [...new Set(sources.filter(needsUserRead))].sort(), customAttributes: sources.some(isCustomAttributeSource) };
 }

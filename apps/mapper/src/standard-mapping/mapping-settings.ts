@@ -1,13 +1,5 @@
-import {
-  FieldMappingDto,
-  mappingTargetsOf,
-  platformFilledTargets,
-  StandardZoomField,
-  SyncKey,
-  syncFieldFor,
-  UserFiltersDto,
-} from '@zoom-oomnitza-sync/contracts';
-import { FieldMappings, UserFilter } from '@zoom-oomnitza-sync/mapping';
+import { FieldMappingDto, mappingTargetsOf, StandardZoomField, SyncKey, syncFieldFor, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
+import { compileIntegrationMapping, FieldMappings, UserFilter } from '@zoom-oomnitza-sync/mapping';
 import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 
 /** What one integration chose: the rest is Oomnitza's standard Zoom mapping. */
@@ -51,20 +43,17 @@ export function mappingSettingsOf(choices: StoredMappingChoices): MappingSetting
   if (choices.oomnitzaRoleId === null || choices.syncKey === null) {
     return undefined;
   }
-  const fieldMappings = FieldMappings.compile(choices.fieldMappings ?? [], platformFilledTargets(choices.fieldTargets));
-  const filter = UserFilter.compile(choices.filters ?? undefined);
-  const problems = [fieldMappings, filter].flatMap((compiled) => ('problems' in compiled ? compiled.problems : []));
-  if (problems.length > 0 || !(fieldMappings instanceof FieldMappings) || !(filter instanceof UserFilter)) {
+  const mapping = compileIntegrationMapping(choices);
+  if ('problems' in mapping) {
     throw new PermanentMessageError(
-      `the integration's mapping cannot be used: ${problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}`,
+      `the integration's mapping cannot be used: ${mapping.problems.map(({ field, message }) => `${field}: ${message}`).join('; ')}`,
     );
   }
   return {
     oomnitzaRoleId: choices.oomnitzaRoleId,
     syncKey: choices.syncKey,
     fieldTargets: choices.fieldTargets,
-    fieldMappings,
-    filter,
+    ...mapping,
     deriveMissingNames: choices.deriveMissingNames ?? true,
   };
 }

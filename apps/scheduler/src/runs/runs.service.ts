@@ -57,7 +57,7 @@ export class RunsService {
         runStartedAt: run.requestedAt.toISOString(),
         zoomCredentialId: integration.zoomCredentialId,
         userStatuses: [...ZOOM_USER_STATUSES],
-        ...zoomReadNeedsOf(integration.fieldMappings, integration.filters),
+        ...zoomReadNeedsOf(integration),
       },
     });
     return run;

@@ -20,6 +20,7 @@ import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { Pause, PauseInterrupted, Waiting } from '@zoom-oomnitza-sync/platform';
 import { UserDetails } from './user-details';
+import { retryPassingZoomTrouble } from '../zoom-api/zoom-retries';
 
 /** How many 429s in a row one request may meet before the run gives up. */
 const RATE_LIMIT_PATIENCE = 30;
@@ -166,18 +167,8 @@ export class FullSyncRunner {
   }
 
   /** The summary, asked again (as Zoom says, or with backoff) while Zoom fails for now or is over its per-second limit. */
-  private async zoomSummary(job: FetchJobEntity): Promise<UserCounts> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.summaries.read(credentialOf(job));
-      } catch (error) {
-        const passing = error instanceof ZoomApiError && (error.transient || (error.rateLimited && !error.dailyLimit));
-        if (!passing || attempt >= this.maxAttempts) {
-          throw error;
-        }
-        await this.pause.for(error.retryAfterMs ?? Math.min(30_000, 500 * 2 ** (attempt - 1)));
-      }
-    }
+  private zoomSummary(job: FetchJobEntity): Promise<UserCounts> {
+    return retryPassingZoomTrouble(this.pause, this.maxAttempts, () => this.summaries.read(credentialOf(job)));
   }
 
   private async fetchAll(job: FetchJobEntity): Promise<void> {

@@ -5,6 +5,7 @@ import { CredentialRef } from '@zoom-oomnitza-sync/credentials-client';
 import { Pause, Waiting } from '@zoom-oomnitza-sync/platform';
 import { ZoomAccountCalls } from '../zoom-api/zoom-account-calls';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
+import { retryPassingZoomTrouble } from '../zoom-api/zoom-retries';
 import { ZoomUsersClient } from '../zoom-api/zoom-users.client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 
@@ -44,21 +45,15 @@ export class UserDetails {
   }
 
   private async read(credential: CredentialRef, idOrEmail: string): Promise<Record<string, unknown> | undefined> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return (await this.calls.call(credential, 'light', (access) =>
-          this.zoom.getUser(access.apiUrl, access.accessToken, idOrEmail),
-        )) as Record<string, unknown>;
-      } catch (error) {
-        if (error instanceof ZoomApiError && error.userNotFound) {
-          return undefined;
-        }
-        const passing = error instanceof ZoomApiError && (error.transient || (error.rateLimited && !error.dailyLimit));
-        if (!passing || attempt >= this.maxAttempts) {
-          throw error;
-        }
-        await this.pause.for((error as ZoomApiError).retryAfterMs ?? Math.min(30_000, 500 * 2 ** (attempt - 1)));
+    try {
+      return (await retryPassingZoomTrouble(this.pause, this.maxAttempts, () =>
+        this.calls.call(credential, 'light', (access) => this.zoom.getUser(access.apiUrl, access.accessToken, idOrEmail)),
+      )) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof ZoomApiError && error.userNotFound) {
+        return undefined;
       }
+      throw error;
     }
   }
 }

@@ -27,7 +27,7 @@ function isTransient(error: unknown): boolean {
     return true;
   }
   // A daily limit lasts until midnight UTC: better the webhook's data now than the whole user then.
-  return error instanceof ZoomApiError && (error.transient || (error.rateLimited && !error.dailyLimit));
+  return error instanceof ZoomApiError && error.passing;
 }
 
 class UnusableUserError extends Error {}

@@ -32,4 +32,9 @@ export class ZoomApiError extends Error {
   get transient(): boolean {
     return this.status >= 500 || this.status === 0;
   }
+
+  /** Worth asking again soon: Zoom failed for now or is over its per-second limit (a daily limit lasts until the reset). */
+  get passing(): boolean {
+    return this.transient || (this.rateLimited && !this.dailyLimit);
+  }
 }

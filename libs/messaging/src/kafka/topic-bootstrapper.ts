@@ -9,6 +9,8 @@ import { TopicNames } from './topic-names';
 export interface TopicLayout {
   partitions?: number;
   replicationFactor?: number;
+  /** Topic configuration over the catalogue's, for every topic created (set at creation, so it holds from the first record). */
+  config?: Record<string, string>;
 }
 
 const DEAD_LETTER_SUFFIX = deadLetterTopicOf('');
@@ -55,7 +57,10 @@ export class TopicBootstrapper implements OnModuleInit {
           topic,
           numPartitions: layout.partitions ?? this.settings.topicPartitions,
           replicationFactor: layout.replicationFactor ?? this.settings.replicationFactor,
-          configEntries: topicConfigEntries(topic),
+          configEntries: [
+            ...topicConfigEntries(topic).filter((entry) => !(entry.name in (layout.config ?? {}))),
+            ...Object.entries(layout.config ?? {}).map(([name, value]) => ({ name, value })),
+          ],
         })),
       );
       this.logger.log({ msg: 'created Kafka topics', topics: missing }, TopicBootstrapper.name);

@@ -13,8 +13,6 @@ import {
   TopicBootstrapper,
   TopicNames,
 } from '../../src';
-import { topicConfigEntries } from '@zoom-oomnitza-sync/contracts';
-import { createTopicsWithLeaders } from '@zoom-oomnitza-sync/kafka-admin';
 import { AppLogger, BaseEnvironment, createLogger, MetricsService, validateEnvironment } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, TestSchema, uniqueName } from '@zoom-oomnitza-sync/testing';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,27 +23,6 @@ import { TestPlatformModule } from './test-platform.module';
 import { TestNote, TestNoteValue } from './test-messages';
 
 const SERVICE_NAME = 'messaging-test';
-
-async function createConfiguredTopics(kafka: KafkaClient, topics: string[], partitions: number, config: Record<string, string>) {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await createTopicsWithLeaders(
-      admin,
-      topics.map((topic) => ({
-        topic,
-        numPartitions: partitions,
-        replicationFactor: 1,
-        configEntries: [
-          ...topicConfigEntries(topic).filter((entry) => !(entry.name in config)),
-          ...Object.entries(config).map(([configName, value]) => ({ name: configName, value })),
-        ],
-      })),
-    );
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 /** Fast retries so dead-lettering happens within a test; everything else as in production. */
 const TEST_SETTINGS: Record<string, string> = {
@@ -94,8 +71,8 @@ export class MessagingTestBed {
   }
 
   /**
-   * `topicConfig` overrides the catalogue's configuration of the topics (not their dead-letter
-   * topics) from their creation on. A change made after creation would reach the broker's logs a
+   * `topicConfig` overrides the catalogue's configuration of the topics and their dead-letter
+   * topics from their creation on. A change made after creation would reach the broker's logs a
    * moment after the admin call returns, and a test could produce before it did.
    */
   static async create(
@@ -111,18 +88,9 @@ export class MessagingTestBed {
     );
     const logger = new AppLogger(createLogger(SERVICE_NAME, 'error'));
     const kafka = createKafkaClient(settings, `${SERVICE_NAME}-test-bed`, logger);
-    const topicNames = new TopicNames(topicPrefix);
-    const bootstrapper = new TopicBootstrapper(kafka, topicNames, settings, logger);
+    const bootstrapper = new TopicBootstrapper(kafka, new TopicNames(topicPrefix), settings, logger);
     try {
-      if (Object.keys(topicConfig).length > 0) {
-        await createConfiguredTopics(
-          kafka,
-          topics.map((topic) => topicNames.resolve(topic)),
-          partitions,
-          topicConfig,
-        );
-      }
-      await bootstrapper.ensureTopics(topics, { partitions, replicationFactor: 1 });
+      await bootstrapper.ensureTopics(topics, { partitions, replicationFactor: 1, config: topicConfig });
     } catch (error) {
       await bootstrapper.deleteTopics(topics).catch(() => undefined);
       await schema.drop();
