@@ -6,6 +6,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { HeldRemovalsModule } from './held-removals/held-removals.module';
 import { IntegrationsModule } from './integrations/integrations.module';
+import { MappingModule } from './mapping/mapping.module';
 import { ReconcileModule } from './reconcile/reconcile.module';
 import { RunsModule } from './runs/runs.module';
 import { SCHEDULER_ENTITIES, SCHEDULER_MIGRATIONS } from './scheduler-schema';
@@ -25,6 +26,7 @@ import { WatchdogModule } from './watchdog/watchdog.module';
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),
     ApiKeyReplicaModule,
     IntegrationsModule,
+    MappingModule,
     RunsModule,
     HeldRemovalsModule,
     ReconcileModule,

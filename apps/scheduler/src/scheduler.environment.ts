@@ -1,8 +1,10 @@
 import { Transform } from 'class-transformer';
-import { BaseEnvironment, toBool, toInt } from '@zoom-oomnitza-sync/platform';
+import { CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
+import { toBool, toInt } from '@zoom-oomnitza-sync/platform';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 
-export class SchedulerEnvironment extends BaseEnvironment {
+/** CREDENTIALS_URL and CREDENTIALS_SERVICE_TOKEN: the scheduler reads Oomnitza's field catalogue through the credentials service. */
+export class SchedulerEnvironment extends CredentialsClientEnvironment {
   /** false: this replica fires no schedules (others may); runs start only by Run now and the reconcile. */
   @Transform(toBool)
   @IsBoolean()

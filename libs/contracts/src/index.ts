@@ -4,6 +4,7 @@ export * from './catalogue';
 export * from './common';
 export * from './envelope';
 export * from './mapping/custom-mapping';
+export * from './mapping/oomnitza-catalogue';
 export * from './mapping/standard-fields';
 export * from './mapping/zoom-sources';
 export * from './messages/api-keys-changed';

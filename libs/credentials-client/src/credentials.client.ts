@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { OomnitzaCatalogue } from '@zoom-oomnitza-sync/contracts';
 import { CredentialProblemError, CredentialsUnavailableError } from './credential-errors';
 import { CredentialsClientEnvironment } from './credentials-client.settings';
 import { ExpiringCache } from './expiring-cache';
@@ -89,6 +90,16 @@ export class CredentialsClient {
         tenantId: credential.tenantId,
       }),
     );
+  }
+
+  /**
+   * The people fields and roles of the credential's Oomnitza (scheduler only), read afresh at each
+   * call: a field just made in Oomnitza counts at once. The token stays in the credentials service.
+   */
+  oomnitzaCatalogue(credential: CredentialRef): Promise<OomnitzaCatalogue> {
+    return this.call<OomnitzaCatalogue>('GET', `/internal/oomnitza-credentials/${encodeURIComponent(credential.credentialId)}/catalogue`, {
+      tenantId: credential.tenantId,
+    });
   }
 
   /**

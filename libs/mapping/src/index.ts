@@ -6,3 +6,7 @@ export * from './mapping-sources';
 export * from './transforms';
 export * from './user-filter';
 export * from './zoom-values';
+export * from './field-fit';
+export * from './launch-check';
+export * from './line-values';
+export * from './smart-mapping';

@@ -33,7 +33,11 @@ export class PlatformDeployment {
     // Fixed before the other services start, each on a port listen(0) hands out: below that range
     // none of them can take the credentials service's ports first.
     const [credentialsPort, credentialsInternalPort] = await freePortsOutsideEphemeralRange(2);
-    const serviceTokens = { 'zoom-fetcher': randomBytes(24).toString('hex'), 'oomnitza-writer': randomBytes(24).toString('hex') };
+    const serviceTokens = {
+      'zoom-fetcher': randomBytes(24).toString('hex'),
+      'oomnitza-writer': randomBytes(24).toString('hex'),
+      scheduler: randomBytes(24).toString('hex'),
+    };
     // Each service gets its own schema when it starts (schemaOf), so the shared one is left out.
     const base: Record<string, string> = testEnvironment({
       KAFKA_TOPIC_PREFIX: topics.prefix,

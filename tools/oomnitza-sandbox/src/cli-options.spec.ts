@@ -17,6 +17,7 @@ describe('the sandbox:oomnitza command line', () => {
       customFields: [ZOOM_ID_FIELD],
       faults: {},
       portionAnswers: 'full',
+      catalogue: true,
     });
   });
 
@@ -57,6 +58,7 @@ describe('the sandbox:oomnitza command line', () => {
         '2000',
         '--portion-answers',
         'documented',
+        '--no-catalogue',
       ]),
     ).toEqual({
       port: 0,
@@ -81,6 +83,7 @@ describe('the sandbox:oomnitza command line', () => {
         slowFinalize: { delayMs: 2000 },
       },
       portionAnswers: 'documented',
+      catalogue: false,
     });
   });
 

@@ -37,6 +37,7 @@ export const OOMNITZA_SANDBOX_COMMAND = {
       help: `a custom people field, ${CUSTOM_FIELD_SPEC}`,
     }),
     'no-zoom-id-field': option.flag({ help: 'do not define the unique "Zoom ID" custom field' }),
+    'no-catalogue': option.flag({ help: 'answer 404 for the field catalogue and the roles, which Oomnitza does not document' }),
     'latency-ms': option.integer({ min: 0, valueName: '<n>', help: 'add this latency to every API response' }),
     'jitter-ms': option.integer({ min: 0, valueName: '<n>', help: 'add up to this much more, at random' }),
     'rate-limit-ratio': option.number({ min: 0, max: 1, valueName: '<0..1>', help: 'answer this share of API requests 429' }),
@@ -66,6 +67,7 @@ export function sandboxOptionsOf(values: OomnitzaSandboxCliValues): OomnitzaSand
     customFields: values['no-zoom-id-field'] ? customFields : [ZOOM_ID_FIELD, ...customFields],
     faults: faultsOf(values),
     portionAnswers: values['portion-answers'],
+    catalogue: !values['no-catalogue'],
   };
 }
 

@@ -57,6 +57,8 @@ export interface OomnitzaSandboxOptions {
   faults?: FaultSettingsInput;
   /** Default `full`. */
   portionAnswers?: PortionAnswers;
+  /** false: no field catalogue nor roles route (Oomnitza documents neither); default true. */
+  catalogue?: boolean;
 }
 
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [

@@ -7,6 +7,7 @@ import { Handler } from './http/request-context';
 import { createRequestListener } from './http/request-listener';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerBulkRoutes } from './routes/bulk-routes';
+import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerMappingRoutes } from './routes/mapping-routes';
 import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSaasRoutes } from './routes/saas-routes';
@@ -59,6 +60,9 @@ export async function createOomnitzaSandbox(options: OomnitzaSandboxOptions = {}
   registerBulkRoutes(api, data);
   registerPeopleRoutes(api, data);
   registerSaasRoutes(api, data);
+  if (options.catalogue ?? true) {
+    registerCatalogueRoutes(api, data);
+  }
   const admin = new Router<Handler>();
   registerAdminRoutes(admin, data);
 

@@ -137,4 +137,58 @@ describe('custom fields and roles', () => {
       await custom.close();
     }
   });
+
+  describe('the field catalogue and the roles (assumed routes, see the README)', () => {
+    it('lists every writable people field with its type, and the roles, as fields and roles are added', async () => {
+      await client.admin('POST', '/sandbox/custom-fields', { name: 'Tier', type: 'dropdown', values: ['Gold', 'Silver'] });
+      await client.admin('POST', '/sandbox/roles', { id: 30, name: 'Contractor' });
+      const fields = await client.api<Array<{ id: string }>>('GET', '/api/v3/fields/users');
+      expect(fields.status).toBe(200);
+      expect(fields.body.map((field) => field.id)).toEqual([
+        'USER',
+        'FIRST_NAME',
+        'LAST_NAME',
+        'EMAIL',
+        'PERMISSIONS_ID',
+        'POSITION',
+        'PHONE',
+        'EXTERNAL_ID',
+        'SUSPENDED',
+        'DELETED',
+        'LAST_LOGIN_DATE',
+        customFieldId('Zoom ID'),
+        customFieldId('Tier'),
+      ]);
+      expect(fields.body).toContainEqual({ id: 'EMAIL', label: 'Email', type: 'string', unique: true, mandatory: true });
+      expect(fields.body).toContainEqual({ id: 'PERMISSIONS_ID', label: 'Role', type: 'role', unique: false, mandatory: true });
+      expect(fields.body).toContainEqual({
+        id: customFieldId('Tier'),
+        label: 'Tier',
+        type: 'dropdown',
+        unique: false,
+        mandatory: false,
+        values: ['Gold', 'Silver'],
+      });
+      expect((await client.api('GET', '/api/v3/roles')).body).toEqual([
+        { id: 1, name: 'Administrator' },
+        { id: 2, name: 'Manager' },
+        { id: 25, name: 'Employee' },
+        { id: 30, name: 'Contractor' },
+      ]);
+    });
+
+    it('asks for the API token like every route', async () => {
+      expect((await client.api('GET', '/api/v3/fields/users', undefined, { authorization2: 'wrong' })).status).toBe(401);
+    });
+
+    it('answers 404 for both with catalogue: false, as an Oomnitza without them would', async () => {
+      const bare = await startSandbox({ catalogue: false });
+      try {
+        expect((await bare.api('GET', '/api/v3/fields/users')).status).toBe(404);
+        expect((await bare.api('GET', '/api/v3/roles')).status).toBe(404);
+      } finally {
+        await bare.close();
+      }
+    });
+  });
 });

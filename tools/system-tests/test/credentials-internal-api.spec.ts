@@ -10,6 +10,7 @@ const ZOOM_ACCOUNT_ID = 'acctCredentialsTest01';
 const ZOOM_APP = { clientId: 'clientGood01', clientSecret: 'good-client-secret-0123456789' };
 const FETCHER_TOKEN = randomBytes(24).toString('hex');
 const WRITER_TOKEN = randomBytes(24).toString('hex');
+const SCHEDULER_TOKEN = randomBytes(24).toString('hex');
 /** The tenant the services act for: the one that holds the credentials here. */
 const FOR_ACME = { 'x-tenant-id': 'acme' };
 
@@ -40,7 +41,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
 
   // Debug lines included: no secret may reach any log line.
   const settings = () => ({
-    INTERNAL_SERVICE_TOKENS: `zoom-fetcher:${FETCHER_TOKEN},oomnitza-writer:${WRITER_TOKEN}`,
+    INTERNAL_SERVICE_TOKENS: `zoom-fetcher:${FETCHER_TOKEN},oomnitza-writer:${WRITER_TOKEN},scheduler:${SCHEDULER_TOKEN}`,
     ZOOM_OAUTH_URL: zoom.url,
     ZOOM_API_URL: zoom.apiBaseUrl,
     LOG_LEVEL: 'debug',
@@ -286,6 +287,35 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     });
     const missing = await request(oomnitzaTokenUrl(randomUUID()), { key: WRITER_TOKEN, headers: FOR_ACME });
     expect(missing.status).toBe(404);
+  });
+
+  it("describes the credential's Oomnitza to the scheduler alone: its people fields and roles, never its token", async () => {
+    const created = await request<{ id: string }>(`${credentials.baseUrl}/oomnitza-credentials`, {
+      method: 'POST',
+      key: apiKey,
+      body: { name: `oomnitza ${randomUUID()}`, baseUrl: oomnitza.url, apiToken: oomnitza.token },
+    });
+    const catalogueUrl = `${deployment.credentialsInternalUrl}/internal/oomnitza-credentials/${created.body.id}/catalogue`;
+    const catalogue = await clientWith(SCHEDULER_TOKEN).oomnitzaCatalogue({ tenantId: 'acme', credentialId: created.body.id });
+    expect(catalogue.unavailable).toEqual([]);
+    expect(catalogue.roles).toEqual([
+      { id: 1, name: 'Administrator' },
+      { id: 2, name: 'Manager' },
+      { id: 25, name: 'Employee' },
+    ]);
+    expect(catalogue.fields).toContainEqual({ id: 'EMAIL', label: 'Email', type: 'string', unique: true, mandatory: true });
+    expect(catalogue.fields).toContainEqual({
+      id: oomnitza.customFieldIds['Zoom ID'],
+      label: 'Zoom ID',
+      type: 'string',
+      unique: true,
+      mandatory: false,
+    });
+    expect(JSON.stringify(catalogue)).not.toContain(oomnitza.token);
+    for (const key of [WRITER_TOKEN, FETCHER_TOKEN]) {
+      expect((await request(catalogueUrl, { key, headers: FOR_ACME })).status).toBe(403);
+    }
+    expect((await request(catalogueUrl, { key: SCHEDULER_TOKEN, headers: { 'x-tenant-id': 'globex' } })).status).toBe(404);
   });
 
   it('needs the tenant the service acts for, and finds no credential of another tenant (404), handing out and minting nothing', async () => {

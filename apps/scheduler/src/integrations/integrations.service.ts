@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IntegrationChanged, RECONCILE_DEFAULTS, REMOVAL_DEFAULTS } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { launchProblems } from '@zoom-oomnitza-sync/mapping';
 import { ConflictProblem, NotFoundProblem, ProblemException } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CredentialOwnership } from '../credential-ownership/credential-ownership';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { integrationSnapshot } from './integration-snapshot';
-import { checkMapping } from './mapping-check';
+import { checkMapping, MappingIncompleteProblem } from './mapping-check';
+import { OomnitzaCatalogueReader } from '../oomnitza-catalogue/oomnitza-catalogue-reader';
 import { IntegrationEntity, IntegrationStatus } from './integration.entity';
 import { DEFAULT_SCHEDULE } from '../schedules/schedule';
 import { ScheduleRules } from '../schedules/schedule-rules';
@@ -32,6 +34,7 @@ export class IntegrationsService {
     private readonly outbox: OutboxService,
     private readonly schedules: ScheduleRules,
     private readonly ownership: CredentialOwnership,
+    private readonly catalogue: OomnitzaCatalogueReader,
   ) {}
 
   async create(tenantId: string, input: CreateIntegrationDto): Promise<IntegrationEntity> {
@@ -89,17 +92,25 @@ export class IntegrationsService {
     });
   }
 
-  /** Draft until the mandatory mapping exists (an Oomnitza role); Launch makes it active. */
+  /**
+   * Draft until the mapping is complete (see launchProblems: a role Oomnitza has, Email, the names
+   * and every mandatory field mapped, a unique sync field, targets that exist and take the values);
+   * Launch makes it active. Oomnitza's catalogue is read before the row is locked.
+   */
   async launch(tenantId: string, id: string): Promise<IntegrationEntity> {
+    const current = await this.get(tenantId, id);
+    const catalogue = current.status === 'active' ? null : await this.catalogue.read(tenantId, current.oomnitzaCredentialId);
     return this.dataSource.transaction(async (manager) => {
       const integration = await this.lock(manager, tenantId, id);
-      if (integration.oomnitzaRoleId === null) {
-        throw new ConflictProblem(
-          'The integration stays a draft until its mandatory mapping exists: choose an Oomnitza role (oomnitzaRoleId).',
-        );
-      }
       if (integration.status === 'active') {
         return integration;
+      }
+      if (integration.oomnitzaCredentialId !== current.oomnitzaCredentialId) {
+        throw new ConflictProblem(`Integration ${id} changed its Oomnitza credential while it was being launched: launch it again.`);
+      }
+      const problems = launchProblems(integration, catalogue);
+      if (problems.length > 0) {
+        throw new MappingIncompleteProblem(problems);
       }
       await this.ownership.requireOwned(manager, tenantId, integration);
       return this.changeStatus(manager, integration, 'active');

@@ -3,6 +3,7 @@ import {
   CredentialsChangedValue,
   MessageDefinition,
   MessageEnvelope,
+  OomnitzaCatalogue,
   OomnitzaRecordsWrittenValue,
   RemovalsHeldValue,
   RunProgressValue,
@@ -16,6 +17,7 @@ import { CredentialOwnership } from '../../src/credential-ownership/credential-o
 import { KnownCredentials } from '../../src/credential-ownership/known-credentials';
 import { ScheduleRules } from '../../src/schedules/schedule-rules';
 import { SchedulerEnvironment } from '../../src/scheduler.environment';
+import { OomnitzaCatalogueReader } from '../../src/oomnitza-catalogue/oomnitza-catalogue-reader';
 import { HeldRemovalsService } from '../../src/held-removals/held-removals.service';
 import { IntegrationEntity } from '../../src/integrations/integration.entity';
 import { IntegrationsService } from '../../src/integrations/integrations.service';
@@ -39,6 +41,11 @@ export class SchedulerTestBed {
   readonly knownCredentials = new KnownCredentials();
   readonly scheduleRules = new ScheduleRules(this.settings);
   readonly heldRemovals: HeldRemovalsService;
+  /** The Oomnitza Launch checks against: none known unless a test says otherwise. */
+  readonly oomnitzaCatalogue = {
+    catalogue: { fields: null, roles: null, unavailable: ['no Oomnitza in this test'] } as OomnitzaCatalogue,
+    read: async (): Promise<OomnitzaCatalogue> => this.oomnitzaCatalogue.catalogue,
+  };
 
   private constructor(
     private readonly schema: TestSchema,
@@ -49,6 +56,7 @@ export class SchedulerTestBed {
       this.outbox,
       this.scheduleRules,
       new CredentialOwnership(dataSource, this.settings),
+      this.oomnitzaCatalogue as unknown as OomnitzaCatalogueReader,
     );
     this.heldRemovals = new HeldRemovalsService(dataSource, this.integrations, this.outbox);
   }

@@ -69,3 +69,27 @@ export function isCustomAttributeSource(source: string): boolean {
 export function needsUserRead(source: string): boolean {
   return READ_ONLY.has(source);
 }
+
+/** What a Zoom source's values are, from Zoom's OpenAPI types: a mapping's value types are checked against Oomnitza's fields with it. */
+export type ZoomValueKind = 'text' | 'number' | 'boolean' | 'date' | 'list';
+
+const NOT_TEXT: Readonly<Record<string, ZoomValueKind>> = {
+  type: 'number',
+  pmi: 'number',
+  verified: 'number',
+  account_number: 'number',
+  zoom_one_type: 'number',
+  use_pmi: 'boolean',
+  created_at: 'date',
+  user_created_at: 'date',
+  last_login_time: 'date',
+  group_ids: 'list',
+  im_group_ids: 'list',
+  division_ids: 'list',
+  login_types: 'list',
+};
+
+/** The kind of a source's values; custom attributes are text. */
+export function zoomValueKind(source: string): ZoomValueKind {
+  return NOT_TEXT[source] ?? 'text';
+}
