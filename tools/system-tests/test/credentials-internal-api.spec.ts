@@ -366,6 +366,7 @@ describe('internal API: the Zoom token broker and the Oomnitza token, for servic
     expect(description.status).toBe(200);
     const internal = Object.entries(description.body.paths).filter(([path]) => path.startsWith('/internal/'));
     expect(internal.map(([path]) => path).sort()).toEqual([
+      '/internal/oomnitza-credentials/{id}/catalogue',
       '/internal/oomnitza-credentials/{id}/token',
       '/internal/zoom-credentials/{id}/access-token',
       '/internal/zoom-credentials/{id}/access-token/invalidate',
