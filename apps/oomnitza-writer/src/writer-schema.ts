@@ -1,3 +1,5 @@
+import { DryRunUserEntity } from './dry-runs/dry-run-user.entity';
+import { DryRunEntity } from './dry-runs/dry-run.entity';
 import { IntegrationSettingsEntity } from './integration-settings/integration-settings.entity';
 import { InitialSchema1764240000000 } from './migrations/1764240000000-initial-schema';
 import { SyncState1764240100000 } from './migrations/1764240100000-sync-state';
@@ -14,6 +16,7 @@ import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits'
 import { ApiKeyReplica1764240600000 } from './migrations/1764240600000-api-key-replica';
 import { FlushSpacing1764240700000 } from './migrations/1764240700000-flush-spacing';
 import { FieldObservedAt1764240800000 } from './migrations/1764240800000-field-observed-at';
+import { DryRuns1764240900000 } from './migrations/1764240900000-dry-runs';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -24,6 +27,8 @@ export const WRITER_ENTITIES = [
   IntegrationSettingsEntity,
   RemovalHoldEntity,
   WebhookRemovalEntity,
+  DryRunEntity,
+  DryRunUserEntity,
 ];
 export const WRITER_MIGRATIONS = [
   InitialSchema1764240000000,
@@ -35,4 +40,5 @@ export const WRITER_MIGRATIONS = [
   ApiKeyReplica1764240600000,
   FlushSpacing1764240700000,
   FieldObservedAt1764240800000,
+  DryRuns1764240900000,
 ];

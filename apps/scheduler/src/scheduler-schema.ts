@@ -15,6 +15,7 @@ import { DeadLetters1764240800000 } from './migrations/1764240800000-dead-letter
 import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
 import { CustomMapping1764241100000 } from './migrations/1764241100000-custom-mapping';
+import { DryRuns1764241200000 } from './migrations/1764241200000-dry-runs';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [
@@ -37,4 +38,5 @@ export const SCHEDULER_MIGRATIONS = [
   DeadLetters1764240800000,
   ApiKeyReplica1764240900000,
   CustomMapping1764241100000,
+  DryRuns1764241200000,
 ];

@@ -1,4 +1,5 @@
 import { IntegrationAlert, SyncRunCompleted } from '@zoom-oomnitza-sync/contracts';
+import { IntegrationEntity } from '../src/integrations/integration.entity';
 import { RUN_ERRORS_KEPT } from '../src/runs/run-accounting.service';
 import { SchedulerTestBed } from './support/scheduler-test-bed';
 import { progressOf, recordErrors, writtenOf } from './support/stage-reports';
@@ -87,6 +88,17 @@ describe('RunAccountingService: how a run goes and settles', () => {
 
     expect(await bed.run(run.id)).toMatchObject({ status: 'completed', mapped: 7, filtered: 3, namesDerived: 2 });
     expect((await bed.published(SyncRunCompleted, run.id)).map((envelope) => envelope.payload.clean)).toEqual([true]);
+  });
+
+  it('completes a dry run on its comparison counts, announcing nothing to the writer and leaving the data as stale as it was', async () => {
+    const run = await bed.requestedRun('acme', 'dry_run');
+    await bed.applyProgress(progressOf(run, 'fetch', { processed: 10, stageCompleted: true }));
+    await bed.applyProgress(progressOf(run, 'map', { processed: 9, filtered: 1, stageCompleted: true }));
+    await bed.applyWritten(writtenOf(run, { created: 2, updated: 3, unchanged: 4, runFinished: true }));
+
+    expect(await bed.run(run.id)).toMatchObject({ status: 'completed', mode: 'dry_run', created: 2, updated: 3, unchanged: 4 });
+    expect(await bed.published(SyncRunCompleted, run.id)).toEqual([]);
+    expect((await bed.dataSource.getRepository(IntegrationEntity).findOneByOrFail({ id: run.integrationId })).lastSuccessAt).toBeNull();
   });
 
   it('does not call a run clean whose writer accounted for every mapped user when the mapper rejected one', async () => {

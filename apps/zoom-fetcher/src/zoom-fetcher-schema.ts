@@ -17,6 +17,7 @@ import { ZoomRateSlots1764240800000 } from './migrations/1764240800000-zoom-rate
 import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
 import { ZoomDailyCalls1764241000000 } from './migrations/1764241000000-zoom-daily-calls';
 import { ZoomReadNeeds1764241100000 } from './migrations/1764241100000-zoom-read-needs';
+import { DryRuns1764241200000 } from './migrations/1764241200000-dry-runs';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
@@ -41,4 +42,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   ApiKeyReplica1764240900000,
   ZoomDailyCalls1764241000000,
   ZoomReadNeeds1764241100000,
+  DryRuns1764241200000,
 ];

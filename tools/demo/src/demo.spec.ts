@@ -9,6 +9,7 @@ const run = (counts: Partial<RunView>): RunView => ({
   id: 'r',
   status: 'running',
   trigger: 'manual',
+  mode: 'full_sync',
   failureReason: null,
   requestedAt: '',
   finishedAt: null,

@@ -5,6 +5,7 @@ export interface RunView {
   id: string;
   status: 'requested' | 'running' | 'completed' | 'failed';
   trigger: 'manual' | 'schedule' | 'reconcile';
+  mode: 'full_sync' | 'dry_run';
   failureReason: string | null;
   requestedAt: string;
   finishedAt: string | null;
@@ -20,14 +21,18 @@ export interface RunView {
   failed: number;
 }
 
-/** "Run now", then follows the run over the scheduler's API until it completes or fails. */
+/** "Run now" (or a dry run), then follows the run over the scheduler's API until it completes or fails. */
 export async function runSync(
   scheduler: ServiceProcess,
   key: string,
   integrationId: string,
-  options: { timeoutMs?: number; onProgress?: (run: RunView) => void } = {},
+  options: { timeoutMs?: number; onProgress?: (run: RunView) => void; mode?: RunView['mode'] } = {},
 ): Promise<RunView> {
-  const started = await request<RunView>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, { method: 'POST', key });
+  const started = await request<RunView>(`${scheduler.baseUrl}/integrations/${integrationId}/runs`, {
+    method: 'POST',
+    key,
+    ...(options.mode ? { body: { mode: options.mode } } : {}),
+  });
   if (started.status !== 202) {
     throw new Error(`run now failed: ${started.status} ${JSON.stringify(started.body)}`);
   }

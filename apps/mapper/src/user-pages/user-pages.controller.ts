@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { OomnitzaRecordsUpsert, RecordErrorDto, RunProgress, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
+import { LeftOutUserDto, OomnitzaRecordsUpsert, RecordErrorDto, RunProgress, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { mapZoomUser } from '../standard-mapping/map-zoom-user';
@@ -8,7 +8,8 @@ import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/m
 /**
  * Maps each page of a full sync and hands the records to the writer, reporting the page's
  * mapped, rejected and filtered counts (and the names derived) to the scheduler: both in the
- * transaction that marks the page done.
+ * transaction that marks the page done. A dry run's records go to the writer marked so, with the
+ * users filtered out or rejected, which its results list too.
  */
 @Controller()
 export class UserPagesController {
@@ -46,6 +47,7 @@ export class UserPagesController {
     const context = { runStartedAt: page.runStartedAt, observedAt: envelope.observedAt };
     const records = [];
     const rejections: RecordErrorDto[] = [];
+    const leftOut: LeftOutUserDto[] = [];
     let filtered = 0;
     let namesDerived = 0;
     for (const user of page.users) {
@@ -55,12 +57,15 @@ export class UserPagesController {
         namesDerived += outcome.namesDerived;
       } else if (outcome.filtered) {
         filtered += 1;
+        leftOut.push({ userKey: String(user.email ?? user.id), outcome: 'filtered' });
       } else {
         rejections.push(outcome.rejection);
+        leftOut.push({ userKey: outcome.rejection.recordKey, outcome: 'rejected', reason: outcome.rejection.reason });
       }
     }
 
-    if (records.length > 0 || page.isLastPage) {
+    const dryRun = page.dryRun === true;
+    if (records.length > 0 || page.isLastPage || (dryRun && leftOut.length > 0)) {
       await this.outbox.publish(manager, OomnitzaRecordsUpsert, {
         ...run,
         observedAt: envelope.observedAt,
@@ -72,6 +77,7 @@ export class UserPagesController {
           runTimeField: targetsOf(mapping).connector_sync_time,
           isLastBatch: page.isLastPage,
           records,
+          ...(dryRun ? { dryRun, leftOut } : {}),
         },
       });
     }

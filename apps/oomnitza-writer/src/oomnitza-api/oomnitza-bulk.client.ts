@@ -89,6 +89,36 @@ export class OomnitzaBulkClient {
     return new Set(people.map((person: Record<string, unknown>) => String(person[property])));
   }
 
+  /**
+   * The people whose sync field holds one of `values` (at most 1,000), each with the `fields`
+   * (bulk field ids) asked for, by their sync value in lower case: Oomnitza matches e-mails and
+   * usernames without regard to case.
+   */
+  async peopleBySyncValue(
+    access: OomnitzaAccess,
+    syncField: string,
+    values: OomnitzaFieldValue[],
+    fields: string[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const property = peoplePropertyOf(syncField);
+    const properties = [...new Set([property, ...fields.map(peoplePropertyOf)])];
+    const query = new URLSearchParams({
+      filter: `${property} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`,
+      fields: properties.join(','),
+      limit: '1000',
+    });
+    const people = await this.call(access, 'GET', `/api/v3/users?${query.toString()}`);
+    if (!Array.isArray(people)) {
+      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
+    }
+    return new Map(
+      (people as Record<string, unknown>[]).map((person) => [
+        String(person[property]).toLowerCase(),
+        Object.fromEntries(fields.map((field) => [field, person[peoplePropertyOf(field)]])),
+      ]),
+    );
+  }
+
   /** The id of the person whose `field` holds `value` (the documented people filter), if there is one. */
   async findPerson(access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {
     const query = new URLSearchParams({ filter: `${peoplePropertyOf(field)} eq ${JSON.stringify(value)}`, fields: 'id', limit: '1' });

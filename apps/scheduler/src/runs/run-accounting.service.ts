@@ -129,7 +129,8 @@ export class RunAccountingService {
     await manager.save(run);
     if (run.status === 'failed') {
       await this.alertFailure(manager, run, envelope.observedAt);
-    } else if (run.status === 'completed') {
+    } else if (run.status === 'completed' && run.mode === 'full_sync') {
+      // A dry run changed nothing: it neither marks who is gone from Zoom nor makes the data fresh.
       await this.announceCompletion(manager, run);
       await this.recordSuccess(manager, run);
     }

@@ -1,4 +1,4 @@
-import { RunFailureKind, RunTrigger } from '@zoom-oomnitza-sync/contracts';
+import { RunFailureKind, RunMode, RunTrigger } from '@zoom-oomnitza-sync/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const RUN_STATUSES = ['requested', 'running', 'completed', 'failed'] as const;
@@ -23,6 +23,10 @@ export class RunEntity {
 
   @Column({ type: 'text' })
   trigger: RunTrigger;
+
+  /** dry_run: compared with Oomnitza and written nowhere; its counts say what a full sync would do. */
+  @Column({ type: 'text', default: 'full_sync' })
+  mode: RunMode;
 
   @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
   requestedAt: Date;

@@ -1,6 +1,19 @@
-import { Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  DefaultValuePipe,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
+import { RequestRunDto } from './dto/request-run.dto';
 import { RunErrorEntity } from './run-error.entity';
 import { RunEntity } from './run.entity';
 import { RunsService } from './runs.service';
@@ -11,12 +24,16 @@ import { RunsService } from './runs.service';
 export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
-  /** "Run now": the run is recorded and requested at once; the sync itself happens asynchronously. */
+  /** "Run now" (or a dry run): the run is recorded and requested at once; the sync itself happens asynchronously. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @RequireScopes('runs:write')
-  requestRun(@CurrentPrincipal() principal: Principal, @Param('integrationId', ParseUUIDPipe) integrationId: string): Promise<RunEntity> {
-    return this.runs.requestRun(tenantOf(principal), integrationId);
+  requestRun(
+    @CurrentPrincipal() principal: Principal,
+    @Param('integrationId', ParseUUIDPipe) integrationId: string,
+    @Body() body: RequestRunDto,
+  ): Promise<RunEntity> {
+    return this.runs.requestRun(tenantOf(principal), integrationId, 'manual', body.mode ?? 'full_sync');
   }
 
   @Get()

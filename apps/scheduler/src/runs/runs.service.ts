@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RunTrigger, SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
+import { RunMode, RunTrigger, SyncRunRequested, ZOOM_USER_STATUSES } from '@zoom-oomnitza-sync/contracts';
 import { zoomReadNeedsOf } from '@zoom-oomnitza-sync/mapping';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
 import { ConflictProblem, NotFoundProblem } from '@zoom-oomnitza-sync/platform';
@@ -23,7 +23,12 @@ export class RunsService {
    * The run and its request commit together: a crash never loses or invents a run request. One
    * run at a time: while one is under way, another is refused (409) with the active run named.
    */
-  async requestRun(tenantId: string, integrationId: string, trigger: RunTrigger = 'manual'): Promise<RunEntity> {
+  async requestRun(
+    tenantId: string,
+    integrationId: string,
+    trigger: RunTrigger = 'manual',
+    mode: RunMode = 'full_sync',
+  ): Promise<RunEntity> {
     return this.dataSource.transaction(async (manager) => {
       const integration = await this.integrations.lock(manager, tenantId, integrationId);
       if (integration.status !== 'active') {
@@ -35,7 +40,7 @@ export class RunsService {
       if (active) {
         throw new ActiveRunProblem(active);
       }
-      return this.startRun(manager, integration, trigger);
+      return this.startRun(manager, integration, trigger, mode);
     });
   }
 
@@ -44,9 +49,14 @@ export class RunsService {
    * (the runs_one_active_per_integration index refuses a second): the run and the message asking
    * the fetcher for it.
    */
-  async startRun(manager: EntityManager, integration: IntegrationEntity, trigger: RunTrigger): Promise<RunEntity> {
+  async startRun(
+    manager: EntityManager,
+    integration: IntegrationEntity,
+    trigger: RunTrigger,
+    mode: RunMode = 'full_sync',
+  ): Promise<RunEntity> {
     const { tenantId, id: integrationId } = integration;
-    const run = await manager.save(manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger }));
+    const run = await manager.save(manager.create(RunEntity, { tenantId, integrationId, status: 'requested', trigger, mode }));
     await this.outbox.publish(manager, SyncRunRequested, {
       tenantId,
       integrationId,
@@ -54,6 +64,7 @@ export class RunsService {
       payload: {
         runId: run.id,
         trigger,
+        mode,
         runStartedAt: run.requestedAt.toISOString(),
         zoomCredentialId: integration.zoomCredentialId,
         userStatuses: [...ZOOM_USER_STATUSES],

@@ -6,6 +6,7 @@ import {
   OomnitzaCatalogue,
   OomnitzaRecordsWrittenValue,
   RemovalsHeldValue,
+  RunMode,
   RunProgressValue,
 } from '@zoom-oomnitza-sync/contracts';
 import { buildEnvelope, messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
@@ -87,7 +88,7 @@ export class SchedulerTestBed {
   }
 
   /** A run just requested ("Run now") of a new active integration of the tenant. */
-  async requestedRun(tenantId = 'acme'): Promise<RunEntity> {
+  async requestedRun(tenantId = 'acme', mode: RunMode = 'full_sync'): Promise<RunEntity> {
     const integration = await this.dataSource.getRepository(IntegrationEntity).save({
       tenantId,
       name: 'Zoom users',
@@ -100,7 +101,7 @@ export class SchedulerTestBed {
       syncKey: 'email',
       fieldTargets: {},
     });
-    const run = { tenantId, integrationId: integration.id, status: 'requested' as const, trigger: 'manual' as const };
+    const run = { tenantId, integrationId: integration.id, status: 'requested' as const, trigger: 'manual' as const, mode };
     return this.dataSource.getRepository(RunEntity).save(run);
   }
 

@@ -33,6 +33,10 @@ export class FetchJobEntity {
   @Column({ name: 'lists_custom_attributes', default: false })
   listsCustomAttributes: boolean;
 
+  /** The run is a dry run: its pages say so, and nothing read for it is written to Oomnitza. */
+  @Column({ name: 'dry_run', default: false })
+  dryRun: boolean;
+
   @Column({ name: 'run_started_at', type: 'timestamptz' })
   runStartedAt: Date;
 

@@ -114,6 +114,7 @@ export class FetchJobStore {
           pageNumber: page.pageNumber,
           isLastPage: page.isLastPage,
           users: page.users,
+          ...(job.dryRun ? { dryRun: true } : {}),
         },
       });
       await this.outbox.publish(manager, RunProgress, {

@@ -16,6 +16,7 @@ export class RunRequestsController {
       userStatuses: envelope.payload.userStatuses,
       readSources: envelope.payload.readSources ?? [],
       listsCustomAttributes: envelope.payload.customAttributes ?? false,
+      dryRun: envelope.payload.mode === 'dry_run',
       runStartedAt: new Date(envelope.payload.runStartedAt),
       status: 'queued',
       requestedAt: new Date(envelope.occurredAt),

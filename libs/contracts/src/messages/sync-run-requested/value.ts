@@ -6,13 +6,22 @@ import { READ_ONLY_ZOOM_SOURCES } from '../../mapping/zoom-sources';
 export const RUN_TRIGGERS = ['manual', 'schedule', 'reconcile'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
-/** The scheduler asks for a full sync of one integration. */
+/** `dry_run`: fetch, filter and map as usual, compare with Oomnitza's people, write nothing. */
+export const RUN_MODES = ['full_sync', 'dry_run'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+/** The scheduler asks for a full sync (or a dry run of one) of one integration. */
 export class SyncRunRequestedValue {
   @IsUUID()
   runId: string;
 
   @IsIn(RUN_TRIGGERS)
   trigger: RunTrigger;
+
+  /** Absent: full_sync (a scheduler that knew no other mode). */
+  @IsOptional()
+  @IsIn(RUN_MODES)
+  mode?: RunMode;
 
   /** The run's time: what Oomnitza's "Connector Sync Time" shows for every record it writes. */
   @IsISO8601({ strict: true })
