@@ -1,5 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { LeftOutUserDto, OomnitzaRecordsUpsert, RecordErrorDto, RunProgress, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
+import {
+  LeftOutUserDto,
+  OomnitzaRecordsUpsert,
+  RecordErrorDto,
+  RunProgress,
+  ZoomUsersPage,
+  ZoomUsersPageValue,
+} from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { mapZoomUser } from '../standard-mapping/map-zoom-user';
