@@ -1,12 +1,13 @@
 // `npm run bench:full-sync [-- --users 100000]`: full syncs of a large Zoom account through the
-// whole platform, once without a Zoom rate limit, once under the Business plan's limits and once
-// without a limit again with ten transformed fields and two filters. It prints users/s end to end,
-// when each stage finished, the mapper's CPU time per user (the mapping's cost against the
-// standard mapping) and each service's peak RSS.
+// whole platform, once without a Zoom rate limit, once under the Business plan's limits, once
+// without a limit again with ten transformed fields and two filters, and a dry run of the account
+// after a full sync. It prints users/s end to end, when each stage finished, the mapper's CPU time
+// per user (the mapping's cost against the standard mapping) and each service's peak RSS (for the
+// dry run, its own: the peaks are reset after the full sync before it).
 import 'reflect-metadata';
 import { LocalStack, runSync, RunView, startLocalStack } from '@zoom-oomnitza-sync/local-platform';
 import { Plan } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { cpuSeconds, markdownTable, option, peakRssMiB, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import { cpuSeconds, markdownTable, option, peakRssMiB, readCommandLine, resetPeakRss } from '@zoom-oomnitza-sync/devkit';
 import { useTenTransformedFields } from './custom-mapping';
 
 interface Scenario {
@@ -16,12 +17,15 @@ interface Scenario {
   requestsPerSecond: number;
   /** Changes the integration's mapping before the run; the standard mapping otherwise. */
   mapping?: (stack: LocalStack) => Promise<void>;
+  /** dry_run: the measured run compares with Oomnitza, after a full sync filled it. */
+  mode?: RunView['mode'];
 }
 
 const SCENARIOS: Scenario[] = [
   { name: 'no Zoom rate limit', plan: 'unlimited', requestsPerSecond: 1000 },
   { name: 'Zoom Business plan limits', plan: 'business', requestsPerSecond: 50 },
   { name: 'ten transformed fields, two filters', plan: 'unlimited', requestsPerSecond: 1000, mapping: useTenTransformedFields },
+  { name: 'dry run after a full sync', plan: 'unlimited', requestsPerSecond: 1000, mode: 'dry_run' },
 ];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -42,6 +46,11 @@ async function measure(scenario: Scenario, users: number) {
   });
   try {
     await scenario.mapping?.(stack);
+    if (scenario.mode === 'dry_run') {
+      log('  the full sync the dry run compares with');
+      await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId, { timeoutMs: 3_600_000 });
+      stack.services.forEach((service) => resetPeakRss(service.pid));
+    }
     const mapperCpuBefore = cpuSeconds(stack.services.get('mapper')?.pid) ?? 0;
     const started = Date.now();
     const doneAt: Record<'fetch' | 'map' | 'write', number | undefined> = { fetch: undefined, map: undefined, write: undefined };
@@ -49,6 +58,7 @@ async function measure(scenario: Scenario, users: number) {
     let lastLog = 0;
     const run: RunView = await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId, {
       timeoutMs: 3_600_000,
+      mode: scenario.mode,
       onProgress: (current) => {
         const written = current.created + current.updated + current.unchanged + current.skipped + current.failed;
         if (doneAt.fetch === undefined && current.fetched >= users) {
