@@ -22,6 +22,7 @@ const run = (counts: Partial<RunView>): RunView => ({
   updated: 0,
   unchanged: 0,
   skipped: 0,
+  deactivated: 0,
   failed: 0,
   ...counts,
 });

@@ -18,6 +18,8 @@ export interface RunView {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** People marked removed, or for a dry run people a full sync would mark. */
+  deactivated: number;
   failed: number;
 }
 

@@ -118,7 +118,8 @@ describe('a dry run: every change a full sync would make, listed, and Oomnitza u
     const dryRun = await runSync(scheduler, setup.schedulerKey, setup.integrationId, { mode: 'dry_run' });
     const mapped = everyone.length - excluded.length;
     expect(dryRun).toMatchObject({ status: 'completed', mode: 'dry_run', fetched: everyone.length, filtered: excluded.length, mapped });
-    expect(dryRun).toMatchObject({ created: 2, updated: 3, unchanged: mapped - 5, skipped: 0, failed: 0 });
+    // The filtered-out users were synced before: a full sync ending cleanly would mark them removed.
+    expect(dryRun).toMatchObject({ created: 2, updated: 3, unchanged: mapped - 5, skipped: 0, failed: 0, deactivated: excluded.length });
 
     const { first, users: listed } = await resultsOf(dryRun.id);
     expect(first.compared).toBe(true);
@@ -130,10 +131,11 @@ describe('a dry run: every change a full sync would make, listed, and Oomnitza u
       failed: 0,
       filtered: excluded.length,
       rejected: 0,
+      remove: excluded.length,
       waiting: 0,
       fieldsChanged: { [setup.fieldTargets.dept]: 2, FIRST_NAME: 1 },
     });
-    expect(listed).toHaveLength(everyone.length);
+    expect(listed).toHaveLength(everyone.length + excluded.length);
     const updates = listed.filter((user) => user.outcome === 'update');
     expect(
       updates
@@ -161,6 +163,12 @@ describe('a dry run: every change a full sync would make, listed, and Oomnitza u
         .map((user) => user.userKey)
         .sort(),
     ).toEqual(excluded.map((user) => user.email).sort());
+    const removals = listed.filter((user) => user.outcome === 'remove');
+    expect(removals.map((user) => user.userKey.toLowerCase()).sort()).toEqual(excluded.map((user) => user.email.toLowerCase()).sort());
+    expect(removals[0]).toMatchObject({
+      changes: [{ field: setup.fieldTargets.status, after: 'deleted' }],
+      reason: 'no longer in Zoom, or filtered out: a full sync would mark it',
+    });
     expect((await resultsOf(dryRun.id, '&outcome=update')).users).toHaveLength(3);
 
     // Oomnitza is as it was: the same people, and no run in its history.

@@ -8,6 +8,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { compareWithOomnitza, Comparison } from './dry-run-comparison';
 import { DryRunOutcome, DryRunUserEntity } from './dry-run-user.entity';
+import { listRemovals } from './dry-run-removals';
 import { DryRunEntity } from './dry-run.entity';
 
 /** Users compared per look: one people read of Oomnitza (a filter on the sync field). */
@@ -18,7 +19,7 @@ type Verdict = Comparison | { outcome: 'failed'; changes: []; reason: string };
 /**
  * Compares a dry run's users with Oomnitza's people, a batch at a time, and reports each batch to
  * the scheduler as the writer reports what it wrote (created / updated / unchanged / skipped /
- * failed, meaning "would"). Oomnitza is read outside any transaction; a batch's verdicts are
+ * failed, and at the end the removals a clean run would mark as deactivated, meaning "would"). Oomnitza is read outside any transaction; a batch's verdicts are
  * kept, and counted, only for users still waiting: another replica comparing the same batch
  * counts nothing twice. The report that every user is compared goes out once.
  */
@@ -116,6 +117,7 @@ export class DryRunComparer {
     if (counts.size === 0 && !finishing) {
       return;
     }
+    const removals = finishing ? await listRemovals(manager, run) : 0;
     if (finishing) {
       await manager.update(DryRunEntity, { runId: run.runId }, { finished: true });
     }
@@ -129,7 +131,7 @@ export class DryRunComparer {
         updated: counts.get('update') ?? 0,
         unchanged: counts.get('unchanged') ?? 0,
         skipped: counts.get('skipped') ?? 0,
-        deactivated: 0,
+        deactivated: removals,
         failed: counts.get('failed') ?? 0,
         runFinished: finishing,
         errors,

@@ -1,7 +1,7 @@
 import { OomnitzaFieldValue } from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const DRY_RUN_OUTCOMES = ['create', 'update', 'unchanged', 'skipped', 'failed', 'filtered', 'rejected'] as const;
+export const DRY_RUN_OUTCOMES = ['create', 'update', 'unchanged', 'skipped', 'failed', 'filtered', 'rejected', 'remove'] as const;
 export type DryRunOutcome = (typeof DRY_RUN_OUTCOMES)[number];
 
 export interface FieldChange {

@@ -32,6 +32,7 @@ export class DryRuns1764240900000 implements MigrationInterface {
         reason text
       )`);
     await queryRunner.query(`CREATE INDEX dry_run_users_by_run ON "${schema}".dry_run_users (run_id, id)`);
+    await queryRunner.query(`CREATE INDEX dry_run_users_by_key ON "${schema}".dry_run_users (run_id, user_key)`);
     await queryRunner.query(`CREATE INDEX dry_run_users_to_compare ON "${schema}".dry_run_users (run_id, id) WHERE outcome IS NULL`);
   }
 

@@ -1,6 +1,7 @@
 import {
   IntegrationChanged,
   IntegrationChangedValue,
+  LeftOutUserDto,
   MessageEnvelope,
   OOMNITZA_ROLE_FIELD,
   OOMNITZA_USERNAME_FIELD,
@@ -31,6 +32,8 @@ const REMOVAL_STATUS = { deactivated: 'inactive', deleted: 'deleted', disassocia
 export interface BatchOptions {
   isLastBatch?: boolean;
   preference?: SyncPreference;
+  /** A dry run's batch, with the users the mapper left out. */
+  dryRun?: { leftOut: LeftOutUserDto[] };
 }
 
 /** One run of one integration, its records addressed to the writer the way the mapper does it. */
@@ -166,7 +169,7 @@ export class MappedRun {
   private envelope(
     runId: string | undefined,
     records: OomnitzaRecordDto[],
-    { isLastBatch = false, preference = 'create_and_update' }: BatchOptions,
+    { isLastBatch = false, preference = 'create_and_update', dryRun }: BatchOptions,
   ): MessageEnvelope<OomnitzaRecordsUpsertValue> {
     const { tenantId, integrationId, oomnitzaCredentialId } = this;
     return buildEnvelope(
@@ -184,6 +187,7 @@ export class MappedRun {
           runTimeField: RUN_TIME_FIELD,
           isLastBatch,
           records,
+          ...(dryRun ? { dryRun: true, leftOut: dryRun.leftOut } : {}),
         },
       },
       randomUUID(),

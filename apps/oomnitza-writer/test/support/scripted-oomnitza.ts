@@ -7,7 +7,7 @@ import { BulkRequest, OomnitzaBulkClient } from '../../src/oomnitza-api/oomnitza
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
 import { Pause } from '@zoom-oomnitza-sync/platform';
 
-type OomnitzaCall = 'send' | 'canceled' | 'finalize' | 'existing' | 'findPerson' | 'updatePerson';
+type OomnitzaCall = 'send' | 'canceled' | 'finalize' | 'existing' | 'peopleBySyncValue' | 'findPerson' | 'updatePerson';
 
 type Fields = Record<string, OomnitzaFieldValue>;
 
@@ -158,6 +158,22 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   override async existing(_access: OomnitzaAccess, syncField: string, values: OomnitzaFieldValue[]): Promise<Set<string>> {
     this.answer('existing');
     return new Set(values.map(String).filter((value) => this.personWith(syncField, value)));
+  }
+
+  override async peopleBySyncValue(
+    _access: OomnitzaAccess,
+    syncField: string,
+    values: OomnitzaFieldValue[],
+    fields: string[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    this.answer('peopleBySyncValue');
+    const people = values.flatMap((value) => {
+      const found = this.personWith(syncField, String(value));
+      return found ? [found[1]] : [];
+    });
+    return new Map(
+      people.map((person) => [String(person[syncField]).toLowerCase(), Object.fromEntries(fields.map((field) => [field, person[field]]))]),
+    );
   }
 
   override async findPerson(_access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {

@@ -4,6 +4,7 @@ import {
   IntegrationChangedValue,
   MessageDefinition,
   MessageEnvelope,
+  OomnitzaRecordsUpsert,
   OomnitzaRecordsUpsertValue,
   RemovalsDecided,
   RemovalsDecidedValue,
@@ -15,7 +16,10 @@ import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } 
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { WRITER_ENTITIES, WRITER_MIGRATIONS } from '../../src/writer-schema';
+import { DryRunComparer } from '../../src/dry-runs/dry-run-comparer';
+import { DryRunStore } from '../../src/dry-runs/dry-run-store';
 import { IntegrationSettingsController } from '../../src/integration-settings/integration-settings.controller';
+import { PendingRecordsController } from '../../src/pending-records/pending-records.controller';
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
 import { PendingRecordEntity } from '../../src/pending-records/pending-record.entity';
 import { PendingRecordsStore } from '../../src/pending-records/pending-records.store';
@@ -68,6 +72,10 @@ export interface WriterReplica {
   write(envelope: MessageEnvelope<OomnitzaRecordsUpsertValue>): Promise<void>;
   /** Starts the replica's WRITE_CONCURRENCY workers; the returned function stops them. */
   startWorkers(): () => Promise<void>;
+  /** Handles a fetched batch as the consumer does, dry runs' records included. */
+  consume(envelopes: MessageEnvelope<OomnitzaRecordsUpsertValue>[]): Promise<void>;
+  /** The dry-run worker's next look; false when nothing waited. */
+  compareDryRun(): Promise<boolean>;
 }
 
 /**
@@ -114,6 +122,8 @@ export class WriterTestBed {
     const writer = new BatchWriter(oomnitza, credentials, store, renames, this.clock, metrics);
     const turn = new WriteTurn(queues, store, writer, this.clock, metrics, config, this.logger);
     const settings = new IntegrationSettingsController();
+    const records = new PendingRecordsController(pending, new DryRunStore());
+    const comparer = new DryRunComparer(this.dataSource, credentials, oomnitza, outbox, this.logger);
     const inTransaction = (work: (manager: EntityManager) => Promise<void>) => this.dataSource.transaction(work);
     const receiveBatch = (envelopes: MessageEnvelope<OomnitzaRecordsUpsertValue>[]) =>
       inTransaction((manager) => pending.add(manager, envelopes));
@@ -139,6 +149,9 @@ export class WriterTestBed {
         await receive(envelope);
         await writeDue();
       },
+      consume: (envelopes) =>
+        inTransaction((manager) => records.onRecords(envelopes.map((envelope) => consumed(OomnitzaRecordsUpsert, envelope, manager)))),
+      compareDryRun: async () => (await comparer.compareNext()) !== false,
       startWorkers: () => {
         const workers = new WriteWorkers(turn, metrics, config, this.dataSource, this.logger);
         workers.onApplicationBootstrap();
@@ -196,7 +209,7 @@ export class WriterTestBed {
   /** Forgets every record, state, portion and message, so a test sees only its own work. */
   async clear(): Promise<void> {
     await this.dataSource.query(
-      'TRUNCATE pending_records, write_queues, portions, user_sync_state, outbox, integration_settings, removal_holds, webhook_removals',
+      'TRUNCATE pending_records, write_queues, portions, user_sync_state, outbox, integration_settings, removal_holds, webhook_removals, dry_runs, dry_run_users',
     );
   }
 

@@ -60,6 +60,7 @@ class DryRunSummaryDto {
   @ApiProperty() failed: number;
   @ApiProperty() filtered: number;
   @ApiProperty() rejected: number;
+  @ApiProperty({ description: 'people synced before that a full sync would mark removed (clean runs only)' }) remove: number;
   @ApiProperty({ description: 'users not compared yet' }) waiting: number;
 
   @ApiProperty({
