@@ -6,6 +6,7 @@ import { IntegrationSettingsModule } from './integration-settings/integration-se
 import { OomnitzaWriterEnvironment } from './oomnitza-writer.environment';
 import { PendingRecordsModule } from './pending-records/pending-records.module';
 import { RemovalsModule } from './removals/removals.module';
+import { ReportsModule } from './reports/reports.module';
 import { SERVICE } from './service';
 import { TimingModule } from './timing/timing.module';
 import { WriteLoopModule } from './write-loop/write-loop.module';
@@ -29,6 +30,7 @@ import { WRITER_ENTITIES, WRITER_MIGRATIONS } from './writer-schema';
     RemovalsModule,
     WriteLoopModule,
     PortionsModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}
