@@ -10,6 +10,14 @@ export interface ZoomApp {
   clientSecret: string;
 }
 
+/** The first app of a Zoom sandbox's first account (any object shaped like it), as setUpZoomSync takes it. */
+export function firstZoomApp(zoom: {
+  accounts: ReadonlyArray<{ accountId: string; apps: ReadonlyArray<{ clientId: string; clientSecret: string }> }>;
+}): ZoomApp {
+  const [account] = zoom.accounts;
+  return { accountId: account.accountId, clientId: account.apps[0].clientId, clientSecret: account.apps[0].clientSecret };
+}
+
 /** An Oomnitza instance: the API and, for the sandbox, its admin API to define custom fields. */
 export interface OomnitzaInstance {
   url: string;

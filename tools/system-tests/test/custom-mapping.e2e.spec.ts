@@ -1,6 +1,14 @@
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
-import { PlatformDeployment, request, runSync, ServiceProcess, setUpZoomSync, waitUntilReady } from '@zoom-oomnitza-sync/local-platform';
+import {
+  firstZoomApp,
+  PlatformDeployment,
+  request,
+  runSync,
+  ServiceProcess,
+  setUpZoomSync,
+  waitUntilReady,
+} from '@zoom-oomnitza-sync/local-platform';
 
 const EXCLUDED_DOMAIN = 'eu.example.com';
 const ROLE_NAMES = { '0': 'Owner', '1': 'Admin', '2': 'Member' };
@@ -51,12 +59,8 @@ describe('an integration’s own mapping lines, filter rules and derived names, 
       adminKey: deployment.adminKey,
       credentials,
       scheduler,
-      zoom: {
-        accountId: zoom.accounts[0].accountId,
-        clientId: zoom.accounts[0].apps[0].clientId,
-        clientSecret: zoom.accounts[0].apps[0].clientSecret,
-      },
-      oomnitza: { url: oomnitza.url, token: oomnitza.token, adminKey: oomnitza.adminKey },
+      zoom: firstZoomApp(zoom),
+      oomnitza,
       oomnitzaRoleId: 25,
     });
     const targets = setup.fieldTargets;

@@ -1,4 +1,5 @@
 import {
+  firstZoomApp,
   issueApiKey,
   PlatformDeployment,
   request,
@@ -51,12 +52,8 @@ describe('a dry run: every change a full sync would make, listed, and Oomnitza u
       adminKey: deployment.adminKey,
       credentials,
       scheduler,
-      zoom: {
-        accountId: zoom.accounts[0].accountId,
-        clientId: zoom.accounts[0].apps[0].clientId,
-        clientSecret: zoom.accounts[0].apps[0].clientSecret,
-      },
-      oomnitza: { url: oomnitza.url, token: oomnitza.token, adminKey: oomnitza.adminKey },
+      zoom: firstZoomApp(zoom),
+      oomnitza,
       oomnitzaRoleId: 25,
     });
     writerKey = await issueApiKey(credentials, deployment.adminKey, 'acme', ['runs:read'], [writer]);

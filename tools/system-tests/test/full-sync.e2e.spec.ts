@@ -1,6 +1,7 @@
 import { createOomnitzaSandbox, OomnitzaSandbox, OomnitzaSandboxOptions } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox, ZoomUser } from '@zoom-oomnitza-sync/zoom-sandbox';
 import {
+  firstZoomApp,
   PlatformDeployment,
   runSync,
   ServiceProcess,
@@ -43,11 +44,7 @@ describe('a full sync from Zoom to Oomnitza through all six services', () => {
     await zoom?.close();
   });
 
-  const zoomApp = () => ({
-    accountId: zoom.accounts[0].accountId,
-    clientId: zoom.accounts[0].apps[0].clientId,
-    clientSecret: zoom.accounts[0].apps[0].clientSecret,
-  });
+  const zoomApp = () => firstZoomApp(zoom);
 
   async function integrationWith(
     tenantId: string,

@@ -1,4 +1,5 @@
 import {
+  firstZoomApp,
   issueApiKey,
   PlatformDeployment,
   request,
@@ -49,12 +50,8 @@ describe('the licence reclamation report, after a full sync of a Zoom account', 
       adminKey: deployment.adminKey,
       credentials,
       scheduler,
-      zoom: {
-        accountId: zoom.accounts[0].accountId,
-        clientId: zoom.accounts[0].apps[0].clientId,
-        clientSecret: zoom.accounts[0].apps[0].clientSecret,
-      },
-      oomnitza: { url: oomnitza.url, token: oomnitza.token, adminKey: oomnitza.adminKey },
+      zoom: firstZoomApp(zoom),
+      oomnitza,
       oomnitzaRoleId: 25,
     });
     expect(await runSync(scheduler, setup.schedulerKey, setup.integrationId)).toMatchObject({ status: 'completed', failed: 0 });
