@@ -48,6 +48,12 @@ export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   @Min(1)
   PORTION_RETENTION_DAYS = 30;
 
+  /** Dry runs (and every user of theirs) made longer ago than this are deleted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DRY_RUN_RETENTION_DAYS = 30;
+
   /** Integrations one replica writes at the same time (one worker each). */
   @Transform(toInt)
   @IsInt()

@@ -4,6 +4,7 @@ import { OutboundHttpModule } from '@zoom-oomnitza-sync/outbound-http';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { DryRunComparer } from './dry-run-comparer';
 import { DryRunResults } from './dry-run-results';
+import { DryRunRetention } from './dry-run-retention';
 import { DryRunStore } from './dry-run-store';
 import { DryRunWorkers } from './dry-run-workers';
 import { DryRunsController } from './dry-runs.controller';
@@ -12,7 +13,7 @@ import { DryRunsController } from './dry-runs.controller';
 @Module({
   imports: [CredentialsClientModule, OutboundHttpModule],
   controllers: [DryRunsController],
-  providers: [DryRunStore, DryRunComparer, DryRunWorkers, DryRunResults, OomnitzaBulkClient],
+  providers: [DryRunStore, DryRunComparer, DryRunWorkers, DryRunResults, DryRunRetention, OomnitzaBulkClient],
   exports: [DryRunStore],
 })
 export class DryRunsModule {}
