@@ -112,6 +112,35 @@ describe('the scheduler API', () => {
     expect(malformed.body.errors.map((error) => error.field)).toEqual(['fieldMappings.0.transforms.0.op']);
   });
 
+  it('says, with the integration, when its mapping makes full syncs read each user once more or list custom attributes', async () => {
+    const created = await request<{ id: string; zoomReads: unknown }>(`${scheduler.baseUrl}/integrations`, {
+      method: 'POST',
+      key: acmeKey,
+      body: { name: 'Plain', zoomCredentialId: 'zoom-acme', oomnitzaCredentialId: 'oomnitza-acme' },
+    });
+    expect(created.body.zoomReads).toEqual({ perUserSources: [], customAttributes: false, summary: 'full syncs list users only' });
+    const changed = await request<{ zoomReads: unknown }>(`${scheduler.baseUrl}/integrations/${created.body.id}`, {
+      method: 'PATCH',
+      key: acmeKey,
+      body: {
+        fieldMappings: [
+          { target: 'TITLE', source: 'job_title' },
+          { target: 'BUILDING', source: 'custom_attributes.Building' },
+        ],
+        filters: { exclude: { match: 'any', rules: [{ source: 'company', op: 'equals', value: 'Contractors Ltd' }] } },
+      },
+    });
+    expect(changed.body.zoomReads).toEqual({
+      perUserSources: ['company', 'job_title'],
+      customAttributes: true,
+      summary:
+        'full syncs read each listed user once more (GET /users/{userId}, within the account’s Light rate limit) for company, job_title, ' +
+        'and list users with their custom attributes',
+    });
+    const read = await request<{ zoomReads: unknown }>(`${scheduler.baseUrl}/integrations/${created.body.id}`, { key: acmeKey });
+    expect(read.body.zoomReads).toEqual(changed.body.zoomReads);
+  });
+
   it("refuses another tenant's credentials with 422 problem+json, as if they did not exist", async () => {
     const response = await request<{ errors: { field: string; message: string }[] }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

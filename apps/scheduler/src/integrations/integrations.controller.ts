@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/
 import { CurrentPrincipal, Principal, ProblemDetailsDto, RequireScopes, tenantOf } from '@zoom-oomnitza-sync/platform';
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
-import { IntegrationEntity } from './integration.entity';
+import { integrationView, IntegrationView } from './integration-view';
 import { IntegrationsService } from './integrations.service';
 
 const CREDENTIAL_NOT_USABLE = {
@@ -20,31 +20,31 @@ export class IntegrationsController {
   @Post()
   @ApiUnprocessableEntityResponse(CREDENTIAL_NOT_USABLE)
   @RequireScopes('integrations:write')
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateIntegrationDto): Promise<IntegrationEntity> {
-    return this.integrations.create(tenantOf(principal), body);
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateIntegrationDto): Promise<IntegrationView> {
+    return integrationView(await this.integrations.create(tenantOf(principal), body));
   }
 
   @Get()
   @RequireScopes('integrations:read')
-  list(@CurrentPrincipal() principal: Principal): Promise<IntegrationEntity[]> {
-    return this.integrations.list(tenantOf(principal));
+  async list(@CurrentPrincipal() principal: Principal): Promise<IntegrationView[]> {
+    return (await this.integrations.list(tenantOf(principal))).map(integrationView);
   }
 
   @Get(':id')
   @RequireScopes('integrations:read')
-  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
-    return this.integrations.get(tenantOf(principal), id);
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationView> {
+    return integrationView(await this.integrations.get(tenantOf(principal), id));
   }
 
   @Patch(':id')
   @ApiUnprocessableEntityResponse(CREDENTIAL_NOT_USABLE)
   @RequireScopes('integrations:write')
-  update(
+  async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateIntegrationDto,
-  ): Promise<IntegrationEntity> {
-    return this.integrations.update(tenantOf(principal), id, body);
+  ): Promise<IntegrationView> {
+    return integrationView(await this.integrations.update(tenantOf(principal), id, body));
   }
 
   /** Launch: a draft with its mandatory mapping becomes active and can run. */
@@ -52,23 +52,23 @@ export class IntegrationsController {
   @ApiUnprocessableEntityResponse(CREDENTIAL_NOT_USABLE)
   @HttpCode(HttpStatus.OK)
   @RequireScopes('integrations:write')
-  launch(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
-    return this.integrations.launch(tenantOf(principal), id);
+  async launch(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationView> {
+    return integrationView(await this.integrations.launch(tenantOf(principal), id));
   }
 
   /** Pause: scheduled runs stop (a run under way finishes) until Resume. */
   @Post(':id/pause')
   @HttpCode(HttpStatus.OK)
   @RequireScopes('integrations:write')
-  pause(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
-    return this.integrations.pause(tenantOf(principal), id);
+  async pause(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationView> {
+    return integrationView(await this.integrations.pause(tenantOf(principal), id));
   }
 
   /** Resume: scheduled again from the next slot; slots missed while paused do not run. */
   @Post(':id/resume')
   @HttpCode(HttpStatus.OK)
   @RequireScopes('integrations:write')
-  resume(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationEntity> {
-    return this.integrations.resume(tenantOf(principal), id);
+  async resume(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<IntegrationView> {
+    return integrationView(await this.integrations.resume(tenantOf(principal), id));
   }
 }
