@@ -18,10 +18,11 @@ type Verdict = Comparison | { outcome: 'failed'; changes: []; reason: string };
 
 /**
  * Compares a dry run's users with Oomnitza's people, a batch at a time, and reports each batch to
- * the scheduler as the writer reports what it wrote (created / updated / unchanged / skipped /
- * failed, and at the end the removals a clean run would mark as deactivated, meaning "would"). Oomnitza is read outside any transaction; a batch's verdicts are
- * kept, and counted, only for users still waiting: another replica comparing the same batch
- * counts nothing twice. The report that every user is compared goes out once.
+ * the scheduler as the writer reports what it wrote, meaning "would": created, updated,
+ * unchanged, skipped, failed, and at the end the removals a clean run would mark (deactivated).
+ * Oomnitza is read outside any transaction; a batch's verdicts are kept, and counted, only for
+ * users still waiting, so another replica comparing the same batch counts nothing twice. The
+ * report that every user is compared goes out once.
  */
 @Injectable()
 export class DryRunComparer {

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundProblem, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, MoreThan } from 'typeorm';
 import { DryRunResultsDto, DryRunResultsQueryDto } from './dto/dry-run-results.dto';
-import { DRY_RUN_OUTCOMES } from './dry-run-user.entity';
-import { DryRunUserEntity } from './dry-run-user.entity';
+import { DRY_RUN_OUTCOMES, DryRunUserEntity } from './dry-run-user.entity';
 import { DryRunEntity } from './dry-run.entity';
 
 const DEFAULT_PAGE = 100;
