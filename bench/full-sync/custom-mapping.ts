@@ -1,7 +1,7 @@
 import { LocalStack, request } from '@zoom-oomnitza-sync/local-platform';
 
 /** The third scenario's mapping: ten transformed fields and two filters, on fields GET /users lists (no per-user reads). */
-const LINES = [
+export const LINES = [
   { name: 'Bench Department', source: 'dept', transforms: [{ op: 'trim' }, { op: 'upper' }, { op: 'default', value: 'UNASSIGNED' }] },
   { name: 'Bench Full Name', transforms: [{ op: 'template', template: '{first_name} {last_name}' }] },
   {
@@ -22,7 +22,7 @@ const LINES = [
   { name: 'Bench Groups', source: 'group_ids', transforms: [{ op: 'default', value: 'none' }] },
 ];
 
-const FILTERS = {
+export const FILTERS = {
   include: { match: 'all', rules: [{ source: 'type', op: 'in', values: [1, 2, 4] }] },
   exclude: { match: 'any', rules: [{ source: 'email', op: 'matches', value: '@contractor\\.example\\.com$' }] },
 };

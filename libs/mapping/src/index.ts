@@ -10,3 +10,5 @@ export * from './field-fit';
 export * from './launch-check';
 export * from './line-values';
 export * from './smart-mapping';
+export * from './map-zoom-user';
+export * from './mapping-settings';

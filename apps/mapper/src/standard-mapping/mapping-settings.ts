@@ -1,28 +1,6 @@
-import { FieldMappingDto, mappingTargetsOf, StandardZoomField, SyncKey, syncFieldFor, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
-import { compileIntegrationMapping, FieldMappings, UserFilter } from '@zoom-oomnitza-sync/mapping';
+import { FieldMappingDto, StandardZoomField, SyncKey, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
+import { compileIntegrationMapping, MappingSettings } from '@zoom-oomnitza-sync/mapping';
 import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
-
-/** What one integration chose: the rest is Oomnitza's standard Zoom mapping. */
-export interface MappingSettings {
-  oomnitzaRoleId: number;
-  syncKey: SyncKey;
-  fieldTargets: Partial<Record<StandardZoomField, string>>;
-  /** The integration's own lines, written over the standard ones; none when absent. */
-  fieldMappings?: FieldMappings;
-  /** Which users are synced; all when absent. */
-  filter?: UserFilter;
-  /** A user without a first or last name gets derived ones instead of being rejected. */
-  deriveMissingNames?: boolean;
-}
-
-export function targetsOf(settings: MappingSettings): Record<StandardZoomField, string> {
-  return mappingTargetsOf(settings.fieldTargets);
-}
-
-/** The Oomnitza field records are matched on: Email's target, or Zoom ID's target. */
-export function syncFieldOf(settings: MappingSettings): string {
-  return syncFieldFor(settings.syncKey, targetsOf(settings));
-}
 
 /** The choices as the integration read model keeps them, where a role and sync key may still be missing. */
 export interface StoredMappingChoices {

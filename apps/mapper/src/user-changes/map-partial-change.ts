@@ -5,8 +5,7 @@ import {
   ZoomUserChangedValue,
   ZoomUserDto,
 } from '@zoom-oomnitza-sync/contracts';
-import { isEmailAddress, notAnEmailAddress } from '../standard-mapping/map-zoom-user';
-import { MappingSettings, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
+import { isEmailAddress, MappingSettings, notAnEmailAddress, syncFieldOf, targetsOf } from '@zoom-oomnitza-sync/mapping';
 import { removalOf } from './removal-events';
 import { UserChangeOutcome } from './user-change-outcome';
 

@@ -1,5 +1,5 @@
 import { ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
-import { MappingSettings } from '../standard-mapping/mapping-settings';
+import { MappingSettings } from '@zoom-oomnitza-sync/mapping';
 import { pendingObject, removedObject, wholeUser, zoomChange } from '../../test/support/zoom-changes';
 import { mapUserChange } from './map-user-change';
 

@@ -1,6 +1,5 @@
 import { ZoomUserChangedValue } from '@zoom-oomnitza-sync/contracts';
-import { mapZoomUser } from '../standard-mapping/map-zoom-user';
-import { MappingSettings } from '../standard-mapping/mapping-settings';
+import { MappingSettings, mapZoomUser } from '@zoom-oomnitza-sync/mapping';
 import { mapPartialChange } from './map-partial-change';
 import { removalOf } from './removal-events';
 import { UserChangeOutcome } from './user-change-outcome';

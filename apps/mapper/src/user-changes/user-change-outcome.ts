@@ -1,5 +1,5 @@
 import { OomnitzaRecordDto, RecordErrorDto } from '@zoom-oomnitza-sync/contracts';
-import { MappingRefusal } from '../standard-mapping/map-zoom-user';
+import { MappingRefusal } from '@zoom-oomnitza-sync/mapping';
 
 /**
  * `no_sync_key`: the change names nobody the writer could find (for the email sync key no email,

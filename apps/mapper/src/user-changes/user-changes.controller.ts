@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { syncFieldOf, targetsOf } from '@zoom-oomnitza-sync/mapping';
 import {
   MessageEnvelope,
   OomnitzaRecordsUpsert,
@@ -10,7 +11,7 @@ import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError, 
 import { AppLogger } from '@zoom-oomnitza-sync/platform';
 import { EntityManager } from 'typeorm';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
-import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
+import { mappingSettingsOf } from '../standard-mapping/mapping-settings';
 import { mapUserChange } from './map-user-change';
 import { UserChangeMetrics } from './user-change-metrics';
 

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { mapZoomUser, syncFieldOf, targetsOf } from '@zoom-oomnitza-sync/mapping';
 import {
   LeftOutUserDto,
   OomnitzaRecordsUpsert,
@@ -9,8 +10,7 @@ import {
 } from '@zoom-oomnitza-sync/contracts';
 import { ConsumedMessage, MessageHandler, OutboxService, PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
-import { mapZoomUser } from '../standard-mapping/map-zoom-user';
-import { mappingSettingsOf, syncFieldOf, targetsOf } from '../standard-mapping/mapping-settings';
+import { mappingSettingsOf } from '../standard-mapping/mapping-settings';
 
 /**
  * Maps each page of a full sync and hands the records to the writer, reporting the page's

@@ -6,7 +6,7 @@ import {
   RecordErrorDto,
   ZoomUserDto,
 } from '@zoom-oomnitza-sync/contracts';
-import { deriveNames } from '@zoom-oomnitza-sync/mapping';
+import { deriveNames } from './derive-names';
 import { MappingSettings, syncFieldOf, targetsOf } from './mapping-settings';
 
 /** Why Oomnitza would refuse a user, as a metric label. */
