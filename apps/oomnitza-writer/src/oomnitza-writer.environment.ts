@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { toInt } from '@zoom-oomnitza-sync/platform';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { toBool, toInt } from '@zoom-oomnitza-sync/platform';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { CredentialsClientEnvironment } from '@zoom-oomnitza-sync/credentials-client';
 
 export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
@@ -47,6 +47,15 @@ export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   @IsInt()
   @Min(1)
   PORTION_RETENTION_DAYS = 30;
+
+  /**
+   * User plus SaaS user: the SAAS link of each record also carries the Zoom user id, role, status
+   * and last login, which Oomnitza keeps on SaaS users but documents no bulk key for. Off: only the
+   * documented link keys are sent.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  OOMNITZA_SAAS_USER_DETAILS = false;
 
   /** Dry runs (and every user of theirs) made longer ago than this are deleted. */
   @Transform(toInt)

@@ -17,6 +17,7 @@ import { ApiKeyReplica1764240600000 } from './migrations/1764240600000-api-key-r
 import { FlushSpacing1764240700000 } from './migrations/1764240700000-flush-spacing';
 import { FieldObservedAt1764240800000 } from './migrations/1764240800000-field-observed-at';
 import { DryRuns1764240900000 } from './migrations/1764240900000-dry-runs';
+import { SaasApp1764241000000 } from './migrations/1764241000000-saas-app';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -41,4 +42,5 @@ export const WRITER_MIGRATIONS = [
   FlushSpacing1764240700000,
   FieldObservedAt1764240800000,
   DryRuns1764240900000,
+  SaasApp1764241000000,
 ];

@@ -16,6 +16,7 @@ import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-replica';
 import { CustomMapping1764241100000 } from './migrations/1764241100000-custom-mapping';
 import { DryRuns1764241200000 } from './migrations/1764241200000-dry-runs';
+import { SaasApp1764241300000 } from './migrations/1764241300000-saas-app';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [
@@ -39,4 +40,5 @@ export const SCHEDULER_MIGRATIONS = [
   ApiKeyReplica1764240900000,
   CustomMapping1764241100000,
   DryRuns1764241200000,
+  SaasApp1764241300000,
 ];

@@ -144,6 +144,13 @@ describe('what Launch checks', () => {
     expect(launchProblems(overridden, { ...catalogue(), fields: dateStatus })).toEqual([]);
   });
 
+  it('asks a User plus SaaS user integration for the Zoom app in Oomnitza', () => {
+    expect(launchProblems({ ...launchable, type: 'user_and_saas' }, catalogue())).toEqual([
+      { field: 'oomnitzaSaasId', message: 'a User plus SaaS user integration needs the id of the Zoom SaaS app in Oomnitza' },
+    ]);
+    expect(launchProblems({ ...launchable, type: 'user_and_saas', oomnitzaSaasId: 'app-1' }, catalogue())).toEqual([]);
+  });
+
   it('without Oomnitza’s catalogue, checks what the documentation allows and nothing more', () => {
     expect(launchProblems({ ...launchable, fieldMappings: [{ target: 'ANYTHING', source: 'dept' }] }, null)).toEqual([]);
     expect(launchProblems({ ...launchable, oomnitzaRoleId: 3 }, { fields: null, roles: null, unavailable: ['404'] })).toEqual([]);

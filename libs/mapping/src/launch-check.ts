@@ -7,6 +7,7 @@ import {
   OomnitzaFieldInfo,
   STANDARD_ZOOM_FIELDS,
   StandardZoomField,
+  IntegrationType,
   SyncKey,
   syncFieldFor,
 } from '@zoom-oomnitza-sync/contracts';
@@ -19,6 +20,9 @@ import { MappingProblem } from './mapping-problem';
 export interface LaunchChoices extends IntegrationMappingChoices {
   oomnitzaRoleId: number | null;
   syncKey: SyncKey;
+  /** Absent: user. */
+  type?: IntegrationType;
+  oomnitzaSaasId?: string | null;
 }
 
 /** The values of a standard field: its Zoom source as it is, and the run's time for Connector Sync Time. */
@@ -106,6 +110,9 @@ export function launchProblems(choices: LaunchChoices, catalogue: OomnitzaCatalo
   const fields = catalogue?.fields ?? DOCUMENTED_OOMNITZA_FIELDS;
   return [
     ...roleProblems(choices, catalogue),
+    ...(choices.type === 'user_and_saas' && !choices.oomnitzaSaasId
+      ? [{ field: 'oomnitzaSaasId', message: 'a User plus SaaS user integration needs the id of the Zoom SaaS app in Oomnitza' }]
+      : []),
     ...mandatoryProblems(choices, written, [
       ...new Map([...DOCUMENTED_OOMNITZA_FIELDS, ...fields].map((field) => [field.id, field])).values(),
     ]),

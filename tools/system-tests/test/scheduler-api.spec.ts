@@ -174,6 +174,10 @@ describe('the scheduler API', () => {
 
     const patched = await request(url, { method: 'PATCH', key: acmeKey, body: { oomnitzaRoleId: 7, type: 'user_and_saas' } });
     expect(patched).toMatchObject({ status: 200, body: { oomnitzaRoleId: 7, type: 'user_and_saas', status: 'draft' } });
+    const withoutApp = await request<{ errors: { field: string }[] }>(`${url}/launch`, { method: 'POST', key: acmeKey });
+    expect(withoutApp.status).toBe(409);
+    expect(withoutApp.body.errors.map((error) => error.field)).toEqual(['oomnitzaSaasId']);
+    await request(url, { method: 'PATCH', key: acmeKey, body: { oomnitzaSaasId: '8d4c2f0e-6b1a-4f3e-9c57-2a0b7e5d1f63' } });
     expect(await request(`${url}/launch`, { method: 'POST', key: acmeKey })).toMatchObject({ status: 200, body: { status: 'active' } });
 
     const run = await request<{ id: string }>(`${url}/runs`, { method: 'POST', key: acmeKey });

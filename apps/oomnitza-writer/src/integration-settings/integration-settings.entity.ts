@@ -1,9 +1,17 @@
-import { IntegrationChangedValue, StandardZoomField, SyncKey, SyncPreference, ZoomRemovalPolicy } from '@zoom-oomnitza-sync/contracts';
+import {
+  IntegrationChangedValue,
+  IntegrationType,
+  StandardZoomField,
+  SyncKey,
+  SyncPreference,
+  ZoomRemovalPolicy,
+} from '@zoom-oomnitza-sync/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The writer's read model of each integration, kept from integration.changed (newest revision
- * wins): what it needs to apply removals on its own (policy, threshold, where Zoom Status goes).
+ * wins): what it needs to apply removals on its own (policy, threshold, where Zoom Status goes)
+ * and to make the people SaaS users of the Zoom app (type, SaaS app).
  */
 @Entity({ name: 'integration_settings' })
 export class IntegrationSettingsEntity {
@@ -40,4 +48,11 @@ export class IntegrationSettingsEntity {
 
   @Column({ name: 'removal_threshold_minimum', type: 'int' })
   removalThresholdMinimum: number;
+
+  @Column({ type: 'text', default: 'user' })
+  type: IntegrationType;
+
+  /** User plus SaaS user: the Zoom SaaS app in Oomnitza whose SaaS users the people become. */
+  @Column({ name: 'oomnitza_saas_id', type: 'text', nullable: true })
+  oomnitzaSaasId: string | null;
 }

@@ -15,7 +15,8 @@ export interface BulkRequest {
   syncField: string;
   insertOnly: boolean;
   updateOnly: boolean;
-  records: Record<string, OomnitzaFieldValue>[];
+  /** Field values by field id; `SAAS` (User plus SaaS user) is an object of its own. */
+  records: Record<string, OomnitzaFieldValue | Record<string, OomnitzaFieldValue>>[];
 }
 
 const TIMEOUT_MS = 60_000;

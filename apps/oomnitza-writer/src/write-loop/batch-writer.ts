@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CredentialProblemError, CredentialRef, CredentialsClient, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
+import { saasValueOf } from '../saas-users/saas-link';
 import { decide, IncomingRecord, needsLookup } from '../sync-state/record-decision';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
@@ -129,6 +130,11 @@ export class BatchWriter {
 
   /** Sends the records in one request; records of a request Oomnitza refused count as failed. */
   private async send(access: OomnitzaAccess, batch: PendingBatch, portion: string, toSend: DecidedRecord[]): Promise<number> {
+    const saas = await this.store.saasLink(batch.integrationId);
+    const recordOf = ({ decision, record }: DecidedRecord) => {
+      const fields = decision.send ?? {};
+      return saas ? { ...fields, SAAS: saasValueOf(fields, record.zoomUserId, saas, this.store.saasUserDetails) } : fields;
+    };
     try {
       await this.bulk.send(access, {
         portion,
@@ -136,7 +142,7 @@ export class BatchWriter {
         syncField: batch.syncField,
         insertOnly: batch.preference === 'create_only',
         updateOnly: batch.preference === 'update_only',
-        records: toSend.map(({ decision }) => decision.send ?? {}),
+        records: toSend.map(recordOf),
       });
     } catch (error) {
       const failure = recordFailureOf(batch, error);

@@ -11,6 +11,8 @@ import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { Lease, WriteQueues } from '../pending-records/write-queues';
 import { PortionEntity, PortionStatus } from '../portions/portion.entity';
 import { removedBy } from '../removals/removal-kinds';
+import { SaasLink, saasLinkOf } from '../saas-users/saas-link';
+import { IntegrationSettingsEntity } from '../integration-settings/integration-settings.entity';
 import { contentHash } from '../sync-state/content-hash';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { BatchOutcome } from './batch-outcome';
@@ -38,6 +40,15 @@ export class WriteStore {
     this.bulkSize = config.get('OOMNITZA_BULK_SIZE', { infer: true });
     this.rollingMaxSeconds = config.get('ROLLING_PORTION_MAX_SECONDS', { infer: true });
     this.rollingMaxRecords = config.get('ROLLING_PORTION_MAX_RECORDS', { infer: true });
+    this.saasUserDetails = config.get('OOMNITZA_SAAS_USER_DETAILS', { infer: true });
+  }
+
+  /** Whether a SaaS link carries role, status and activity besides the documented link keys. */
+  readonly saasUserDetails: boolean;
+
+  /** Where a User plus SaaS user integration's people become SaaS users; undefined for a User only integration. */
+  async saasLink(integrationId: string): Promise<SaasLink | undefined> {
+    return saasLinkOf(await this.dataSource.getRepository(IntegrationSettingsEntity).findOneBy({ integrationId }));
   }
 
   /**

@@ -141,7 +141,8 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
       throw new OomnitzaApiError(409, `Portion ${request.portion} is ${portion.canceled ? 'canceled' : 'already finalized'}`);
     }
     for (const record of request.records) {
-      this.count(portion, record, request);
+      // It keeps people only: a User plus SaaS user record's SAAS link is kept as a value like the others.
+      this.count(portion, record as Fields, request);
     }
   }
 

@@ -11,6 +11,7 @@ export function integrationSnapshot(integration: IntegrationEntity): Integration
     preference: integration.preference,
     zoomCredentialId: integration.zoomCredentialId,
     oomnitzaCredentialId: integration.oomnitzaCredentialId,
+    ...(integration.oomnitzaSaasId === null ? {} : { oomnitzaSaasId: integration.oomnitzaSaasId }),
     mapping:
       integration.oomnitzaRoleId === null
         ? undefined

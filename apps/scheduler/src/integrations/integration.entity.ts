@@ -49,6 +49,10 @@ export class IntegrationEntity {
   @Column({ name: 'sync_key', type: 'text' })
   syncKey: SyncKey;
 
+  /** The Zoom SaaS app in Oomnitza (type user_and_saas): its SaaS users are the synced people. */
+  @Column({ name: 'oomnitza_saas_id', type: 'text', nullable: true })
+  oomnitzaSaasId: string | null;
+
   @Column({ name: 'field_targets', type: 'jsonb', default: {} })
   fieldTargets: Partial<Record<StandardZoomField, string>>;
 

@@ -56,6 +56,7 @@ export class IntegrationsService {
           zoomCredentialId: input.zoomCredentialId,
           oomnitzaCredentialId: input.oomnitzaCredentialId,
           oomnitzaRoleId: input.oomnitzaRoleId ?? null,
+          oomnitzaSaasId: input.oomnitzaSaasId ?? null,
           syncKey: input.syncKey ?? 'email',
           ...mapping,
           deriveMissingNames: input.deriveMissingNames ?? true,

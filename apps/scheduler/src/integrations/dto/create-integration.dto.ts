@@ -73,6 +73,15 @@ export class CreateIntegrationDto {
   @Min(1)
   oomnitzaRoleId?: number;
 
+  @ApiPropertyOptional({
+    description:
+      'The id of the Zoom SaaS app in Oomnitza, whose SaaS users the synced people become; required before Launch for the type user_and_saas',
+    example: '8d4c2f0e-6b1a-4f3e-9c57-2a0b7e5d1f63',
+  })
+  @IsOmittable()
+  @Matches(CREDENTIAL_ID, { message: 'oomnitzaSaasId must be an id of 1 to 64 letters, digits, "_" or "-"' })
+  oomnitzaSaasId?: string;
+
   @ApiPropertyOptional({ enum: SYNC_KEYS, default: 'email', description: 'The unique field Oomnitza matches records on' })
   @IsOmittable()
   @IsIn(SYNC_KEYS)

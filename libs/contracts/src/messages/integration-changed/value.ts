@@ -75,6 +75,12 @@ export class IntegrationChangedValue {
   @IsString()
   oomnitzaCredentialId: string;
 
+  /** The Zoom SaaS app in Oomnitza whose SaaS users the synced people become (type user_and_saas). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  oomnitzaSaasId?: string;
+
   @IsOptional()
   @ValidateNested()
   @Type(() => MappingChoicesDto)
