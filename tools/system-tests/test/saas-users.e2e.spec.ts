@@ -8,6 +8,7 @@ import {
   ServiceProcess,
   setUpZoomSync,
   waitUntilReady,
+  ZoomSyncSetup,
 } from '@zoom-oomnitza-sync/local-platform';
 
 interface SaasUserView {
@@ -18,37 +19,31 @@ interface SaasUserView {
   last_activity_date: number | null;
 }
 
-describe('User plus SaaS user: every synced person a SaaS user of the Zoom app in Oomnitza', () => {
-  let deployment: PlatformDeployment;
-  let zoom: ZoomSandbox;
-  let oomnitza: OomnitzaSandbox;
+interface SaasStack {
+  zoom: ZoomSandbox;
+  oomnitza: OomnitzaSandbox;
+  scheduler: ServiceProcess;
+  setup: ZoomSyncSetup;
+  close(): Promise<void>;
+}
 
-  beforeAll(async () => {
-    zoom = await createZoomSandbox({ users: 80, seed: 9 });
-    oomnitza = await createOomnitzaSandbox();
-    deployment = await PlatformDeployment.create('saas_users');
-  });
-
-  afterAll(async () => {
-    await deployment?.destroy();
-    await oomnitza?.close();
-    await zoom?.close();
-  });
-
-  /** The SaaS user of each person, by the person's e-mail. */
-  function saasUsersByEmail(): Map<string, SaasUserView> {
-    const state = oomnitza.state.export();
-    const emails = new Map((state.people as Array<{ id: number; email: string }>).map((person) => [person.id, person.email.toLowerCase()]));
-    return new Map((state.saas.users as unknown as SaasUserView[]).map((user) => [emails.get(user.user_id)!, user]));
-  }
-
-  it('creates a SaaS user per person with the Zoom role, status and last login, and deactivates it when Zoom does', async () => {
+/** All six services but the notifier, an integration made User plus SaaS user after Launch, the writer's details setting as given. */
+async function saasIntegration(name: string, details: boolean): Promise<SaasStack> {
+  const zoom = await createZoomSandbox({ users: 80, seed: 9 });
+  const oomnitza = await createOomnitzaSandbox();
+  const deployment = await PlatformDeployment.create(name);
+  const close = async () => {
+    await deployment.destroy();
+    await oomnitza.close();
+    await zoom.close();
+  };
+  try {
     const credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
     const others: ServiceProcess[] = await Promise.all([
       deployment.start('scheduler'),
       deployment.start('zoom-fetcher'),
       deployment.start('mapper'),
-      deployment.start('oomnitza-writer', { OOMNITZA_SAAS_USER_DETAILS: 'true' }),
+      deployment.start('oomnitza-writer', { OOMNITZA_SAAS_USER_DETAILS: String(details) }),
     ]);
     await Promise.all([credentials, ...others].map((service) => waitUntilReady(service)));
     const [scheduler] = others;
@@ -67,37 +62,82 @@ describe('User plus SaaS user: every synced person a SaaS user of the Zoom app i
       body: { type: 'user_and_saas', oomnitzaSaasId: oomnitza.saasId },
     });
     expect(changed.status).toBe(200);
+    return { zoom, oomnitza, scheduler, setup, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
-    expect(await runSync(scheduler, setup.schedulerKey, setup.integrationId)).toMatchObject({ status: 'completed', failed: 0 });
-    const users = zoom.population.users();
-    let saasUsers = saasUsersByEmail();
-    expect(saasUsers.size).toBe(users.length);
-    const wrong = users.flatMap((user) => {
-      const saasUser = saasUsers.get(user.email.toLowerCase());
-      const want = {
+/** The SaaS user of each person, by the person's e-mail. */
+function saasUsersByEmail(oomnitza: OomnitzaSandbox): Map<string, SaasUserView> {
+  const state = oomnitza.state.export();
+  const emails = new Map((state.people as Array<{ id: number; email: string }>).map((person) => [person.id, person.email.toLowerCase()]));
+  return new Map((state.saas.users as unknown as SaasUserView[]).map((user) => [emails.get(user.user_id)!, user]));
+}
+
+/** Each Zoom user whose SaaS user differs from what `want` says it should be. */
+function mismatches(
+  stack: SaasStack,
+  want: (user: ReturnType<ZoomSandbox['population']['users']>[number]) => Partial<SaasUserView>,
+): string[] {
+  const saasUsers = saasUsersByEmail(stack.oomnitza);
+  return stack.zoom.population.users().flatMap((user) => {
+    const expected = want(user);
+    const saasUser = saasUsers.get(user.email.toLowerCase());
+    const got = saasUser && Object.fromEntries(Object.keys(expected).map((key) => [key, saasUser[key as keyof SaasUserView]]));
+    return JSON.stringify(got) === JSON.stringify(expected) ? [] : [`${user.email}: ${JSON.stringify(got)} != ${JSON.stringify(expected)}`];
+  });
+}
+
+/** Deactivates an active Zoom user who is not the account owner, runs a full sync, and answers the user's SaaS user status. */
+async function deactivateOneAndSync(stack: SaasStack): Promise<string | undefined> {
+  const leaving = stack.zoom.population.users().find((user) => user.status === 'active' && user.role_id !== '0')!;
+  stack.zoom.admin.deactivateUser(leaving.id);
+  expect(await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId)).toMatchObject({
+    status: 'completed',
+    failed: 0,
+  });
+  return saasUsersByEmail(stack.oomnitza).get(leaving.email.toLowerCase())?.status;
+}
+
+describe('User plus SaaS user: every synced person a SaaS user of the Zoom app in Oomnitza', () => {
+  it('links each person with the documented keys, and keeps the SaaS user status through the documented routes', async () => {
+    const stack = await saasIntegration('saas_documented', false);
+    try {
+      expect(await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId)).toMatchObject({
+        status: 'completed',
+        failed: 0,
+      });
+      expect(saasUsersByEmail(stack.oomnitza).size).toBe(stack.zoom.population.users().length);
+      expect(
+        mismatches(stack, (user) => ({ status: user.status === 'active' ? 'active' : 'inactive', role_external_id: null })).slice(0, 5),
+      ).toEqual([]);
+      expect(await deactivateOneAndSync(stack)).toBe('inactive');
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('with OOMNITZA_SAAS_USER_DETAILS, carries the Zoom role, status and last login on each SaaS user', async () => {
+    const stack = await saasIntegration('saas_details', true);
+    try {
+      expect(await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId)).toMatchObject({
+        status: 'completed',
+        failed: 0,
+      });
+      expect(saasUsersByEmail(stack.oomnitza).size).toBe(stack.zoom.population.users().length);
+      const wrong = mismatches(stack, (user) => ({
         // Zoom lists a pending user without its id.
         user_external_id: user.status === 'pending' ? null : user.id,
         role_external_id: user.role_id ?? null,
         status: user.status === 'active' ? 'active' : 'inactive',
         last_activity_date: user.last_login_time ? Math.floor(Date.parse(user.last_login_time) / 1000) : null,
-      };
-      const got = saasUser && {
-        user_external_id: saasUser.user_external_id,
-        role_external_id: saasUser.role_external_id,
-        status: saasUser.status,
-        last_activity_date: saasUser.last_activity_date,
-      };
-      return JSON.stringify(got) === JSON.stringify(want) ? [] : [`${user.email}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`];
-    });
-    expect(wrong.slice(0, 5)).toEqual([]);
-
-    const leaving = users.find((user) => user.status === 'active' && user.role_id !== '0')!;
-    zoom.admin.deactivateUser(leaving.id);
-    expect(await runSync(scheduler, setup.schedulerKey, setup.integrationId)).toMatchObject({ status: 'completed', failed: 0 });
-    saasUsers = saasUsersByEmail();
-    expect(saasUsers.get(leaving.email.toLowerCase())?.status).toBe('inactive');
-    expect([...saasUsers.values()].filter((user) => user.status === 'inactive')).toHaveLength(
-      users.filter((user) => user.status !== 'active').length + 1,
-    );
+      }));
+      expect(wrong.slice(0, 5)).toEqual([]);
+      expect(await deactivateOneAndSync(stack)).toBe('inactive');
+    } finally {
+      await stack.close();
+    }
   });
 });

@@ -120,6 +120,23 @@ export class OomnitzaBulkClient {
     );
   }
 
+  /** The saas_user_id of each of these people's SaaS user of the app (`GET /api/v3/saas/{saas_id}/users`), by person id. */
+  async saasUsersOf(access: OomnitzaAccess, saasId: string, personIds: string[]): Promise<Map<string, string>> {
+    const query = new URLSearchParams({ filter: `user_id IN [${personIds.join(', ')}]`, fields: 'saas_user_id,user_id', limit: '1000' });
+    const users = await this.call(access, 'GET', `/api/v3/saas/${encodeURIComponent(saasId)}/users?${query.toString()}`);
+    if (!Array.isArray(users)) {
+      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/saas/{saas_id}/users with something other than a list`);
+    }
+    return new Map((users as Record<string, unknown>[]).map((user) => [String(user.user_id), String(user.saas_user_id)]));
+  }
+
+  /** Activates or deactivates SaaS users (`PATCH /api/v3/saas_users/activate|deactivate`). */
+  async setSaasUsersActive(access: OomnitzaAccess, saasUserIds: string[], active: boolean): Promise<void> {
+    await this.call(access, 'PATCH', `/api/v3/saas_users/${active ? 'activate' : 'deactivate'}`, {
+      saas_user_ids: saasUserIds.map((id) => (/^\d+$/.test(id) ? Number(id) : id)),
+    });
+  }
+
   /** The id of the person whose `field` holds `value` (the documented people filter), if there is one. */
   async findPerson(access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {
     const query = new URLSearchParams({ filter: `${peoplePropertyOf(field)} eq ${JSON.stringify(value)}`, fields: 'id', limit: '1' });

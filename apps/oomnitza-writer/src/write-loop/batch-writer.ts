@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CredentialProblemError, CredentialRef, CredentialsClient, OomnitzaAccess } from '@zoom-oomnitza-sync/credentials-client';
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
-import { saasValueOf } from '../saas-users/saas-link';
+import { SaasLink, saasValueOf } from '../saas-users/saas-link';
+import { SaasStatus, StatusChange } from '../saas-users/saas-status';
 import { decide, IncomingRecord, needsLookup } from '../sync-state/record-decision';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
@@ -22,6 +23,30 @@ const incoming = (record: PendingRecordEntity): IncomingRecord => ({
 });
 
 /**
+ * The people of a sent batch whose Zoom status went between active and not active: against the
+ * status last written for them, and for a new person any status but active (a new SaaS user
+ * starts active).
+ */
+function statusChanges(
+  batch: PendingBatch,
+  sent: DecidedRecord[],
+  states: Map<string, UserSyncStateEntity>,
+  saas: SaasLink,
+): StatusChange[] {
+  const statusField = saas.targets.status;
+  return sent.flatMap(({ record, decision }) => {
+    const status = decision.send?.[statusField];
+    if (decision.outcome === 'failed' || status === undefined) {
+      return [];
+    }
+    const before = states.get(record.syncKey as string)?.fields?.[statusField];
+    const active = status === 'active';
+    const changed = before === undefined ? !active : (before === 'active') !== active;
+    return changed ? [{ syncValue: String(record.fields?.[batch.syncField] ?? record.syncKey), active }] : [];
+  });
+}
+
+/**
  * The Oomnitza side of one batch, outside any transaction: renames the people whose sync key
  * changed, decides each record from the sync state, asks Oomnitza only what the documentation lets
  * it answer (is the portion canceled, who exists), sends what must be written in one bulk request
@@ -36,6 +61,7 @@ export class BatchWriter {
     private readonly renames: SyncKeyRenames,
     private readonly clock: Clock,
     private readonly metrics: WriterMetrics,
+    private readonly saasStatus: SaasStatus,
   ) {}
 
   /** `states`: the sync state of the batch's users; `openRolling`: the integration's open rolling portions, as the turn read them. */
@@ -91,7 +117,11 @@ export class BatchWriter {
     if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
       throw new BatchRefused('the run was canceled in Oomnitza');
     }
-    const sent = toSend.length > 0 ? await this.send(access, batch, portionId, toSend) : 0;
+    const saas = await this.store.saasLink(batch.integrationId);
+    const sent = toSend.length > 0 ? await this.send(access, batch, portionId, toSend, saas) : 0;
+    if (saas && sent > 0 && !this.store.saasUserDetails) {
+      await this.saasStatus.apply(access, saas, batch.syncField, statusChanges(batch, toSend, states, saas));
+    }
     const writtenAt = this.clock.now();
     if (batch.endsRun) {
       await this.bulk.finalize(access, portionId);
@@ -129,8 +159,13 @@ export class BatchWriter {
   }
 
   /** Sends the records in one request; records of a request Oomnitza refused count as failed. */
-  private async send(access: OomnitzaAccess, batch: PendingBatch, portion: string, toSend: DecidedRecord[]): Promise<number> {
-    const saas = await this.store.saasLink(batch.integrationId);
+  private async send(
+    access: OomnitzaAccess,
+    batch: PendingBatch,
+    portion: string,
+    toSend: DecidedRecord[],
+    saas: SaasLink | undefined,
+  ): Promise<number> {
     const recordOf = ({ decision, record }: DecidedRecord) => {
       const fields = decision.send ?? {};
       return saas ? { ...fields, SAAS: saasValueOf(fields, record.zoomUserId, saas, this.store.saasUserDetails) } : fields;

@@ -30,6 +30,7 @@ import { RemovalHoldEntity } from '../../src/removals/removal-hold.entity';
 import { RemovalHolds } from '../../src/removals/removal-holds';
 import { WebhookRemovalGate } from '../../src/removals/webhook-removal-gate';
 import { UserSyncStateEntity } from '../../src/sync-state/user-sync-state.entity';
+import { SaasStatus } from '../../src/saas-users/saas-status';
 import { BatchWriter } from '../../src/write-loop/batch-writer';
 import { SyncKeyRenames } from '../../src/write-loop/sync-key-renames';
 import { WriteStore } from '../../src/write-loop/write-store';
@@ -119,7 +120,7 @@ export class WriterTestBed {
     const missingUsers = new MissingUsers(holds, queues, this.clock);
     const pending = new PendingRecordsStore(queues, new WebhookRemovalGate(holds, this.clock), holds, this.clock, metrics);
     const renames = new SyncKeyRenames(oomnitza, store);
-    const writer = new BatchWriter(oomnitza, credentials, store, renames, this.clock, metrics);
+    const writer = new BatchWriter(oomnitza, credentials, store, renames, this.clock, metrics, new SaasStatus(oomnitza, this.logger));
     const turn = new WriteTurn(queues, store, writer, this.clock, metrics, config, this.logger);
     const settings = new IntegrationSettingsController();
     const records = new PendingRecordsController(pending, new DryRunStore());
