@@ -100,6 +100,13 @@ function catalogueProblems(written: WrittenField[], fields: readonly OomnitzaFie
   });
 }
 
+/** A User plus SaaS user integration names the Zoom SaaS app in Oomnitza its people become users of. */
+export function saasAppProblems(choices: Pick<LaunchChoices, 'type' | 'oomnitzaSaasId'>): MappingProblem[] {
+  return choices.type === 'user_and_saas' && !choices.oomnitzaSaasId
+    ? [{ field: 'oomnitzaSaasId', message: 'a User plus SaaS user integration needs the id of the Zoom SaaS app in Oomnitza' }]
+    : [];
+}
+
 /**
  * Why the integration cannot be launched yet: an empty list when it can. Without Oomnitza's
  * catalogue (`catalogue` null, or its fields or roles null) the checks are those the
@@ -110,9 +117,7 @@ export function launchProblems(choices: LaunchChoices, catalogue: OomnitzaCatalo
   const fields = catalogue?.fields ?? DOCUMENTED_OOMNITZA_FIELDS;
   return [
     ...roleProblems(choices, catalogue),
-    ...(choices.type === 'user_and_saas' && !choices.oomnitzaSaasId
-      ? [{ field: 'oomnitzaSaasId', message: 'a User plus SaaS user integration needs the id of the Zoom SaaS app in Oomnitza' }]
-      : []),
+    ...saasAppProblems(choices),
     ...mandatoryProblems(choices, written, [
       ...new Map([...DOCUMENTED_OOMNITZA_FIELDS, ...fields].map((field) => [field.id, field])).values(),
     ]),

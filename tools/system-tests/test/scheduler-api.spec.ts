@@ -141,6 +141,21 @@ describe('the scheduler API', () => {
     expect(read.body.zoomReads).toEqual(changed.body.zoomReads);
   });
 
+  it('refuses to make a launched integration User plus SaaS user without the Zoom app in Oomnitza, changing nothing', async () => {
+    const url = `${scheduler.baseUrl}/integrations/${acmeIntegrationId}`;
+    const refused = await request<{ errors: { field: string; message: string }[] }>(url, {
+      method: 'PATCH',
+      key: acmeKey,
+      body: { type: 'user_and_saas' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual([
+      { field: 'oomnitzaSaasId', message: 'a User plus SaaS user integration needs the id of the Zoom SaaS app in Oomnitza' },
+    ]);
+    expect((await request(url, { key: acmeKey })).body).toMatchObject({ type: 'user', status: 'active' });
+  });
+
   it("refuses another tenant's credentials with 422 problem+json, as if they did not exist", async () => {
     const response = await request<{ errors: { field: string; message: string }[] }>(`${scheduler.baseUrl}/integrations`, {
       method: 'POST',

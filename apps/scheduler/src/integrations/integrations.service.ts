@@ -9,7 +9,7 @@ import { CredentialOwnership } from '../credential-ownership/credential-ownershi
 import { CreateIntegrationDto } from './dto/create-integration.dto';
 import { UpdateIntegrationDto } from './dto/update-integration.dto';
 import { integrationSnapshot } from './integration-snapshot';
-import { checkMapping, MappingIncompleteProblem } from './mapping-check';
+import { checkLaunchedSaasApp, checkMapping, MappingIncompleteProblem } from './mapping-check';
 import { OomnitzaCatalogueReader } from '../oomnitza-catalogue/oomnitza-catalogue-reader';
 import { IntegrationEntity, IntegrationStatus } from './integration.entity';
 import { DEFAULT_SCHEDULE } from '../schedules/schedule';
@@ -83,6 +83,7 @@ export class IntegrationsService {
       const integration = await this.lock(manager, tenantId, id);
       Object.assign(integration, changes);
       checkMapping(integration);
+      checkLaunchedSaasApp(integration);
       if (accepted) {
         integration.schedule = accepted;
         integration.nextRunAt = this.schedules.nextRunAt(integration, now);

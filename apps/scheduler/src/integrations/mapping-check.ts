@@ -1,4 +1,5 @@
-import { compileIntegrationMapping, IntegrationMappingChoices, MappingProblem } from '@zoom-oomnitza-sync/mapping';
+import { compileIntegrationMapping, IntegrationMappingChoices, MappingProblem, saasAppProblems } from '@zoom-oomnitza-sync/mapping';
+import { IntegrationEntity } from './integration.entity';
 import { ProblemException, ValidationProblem } from '@zoom-oomnitza-sync/platform';
 
 /**
@@ -22,5 +23,13 @@ export class MappingIncompleteProblem extends ProblemException {
       detail: `The integration stays a draft until its mandatory mapping exists and fits Oomnitza: see errors (${[...new Set(problems.map((problem) => problem.field))].join(', ')}).`,
       errors: problems,
     });
+  }
+}
+
+/** A launched integration keeps what Launch asked of it: a User plus SaaS user one its Zoom app (400 otherwise, nothing changed). */
+export function checkLaunchedSaasApp(integration: IntegrationEntity): void {
+  const problems = integration.status === 'draft' ? [] : saasAppProblems(integration);
+  if (problems.length > 0) {
+    throw new ValidationProblem(problems, 'The integration is launched: it cannot do without the Zoom app in Oomnitza.');
   }
 }
