@@ -61,6 +61,9 @@ describe('one relay cycle', () => {
     try {
       await bed.publishNotes(app, ['one', 'two', 'three'], 'integration-a');
       await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: 'an empty outbox backlog' });
+      // The relay keeps looking after the backlog is gone: stopped, it finishes (and commits) the cycle it is in,
+      // so no cycle is looked at between its claim and its COMMIT.
+      await app.close();
 
       const sent = queries.mock.calls.map(([text], index) => ({
         client: queries.mock.contexts[index],
