@@ -78,16 +78,8 @@ export class OomnitzaBulkClient {
    */
   async existing(access: OomnitzaAccess, syncField: string, values: OomnitzaFieldValue[]): Promise<Set<string>> {
     const property = peoplePropertyOf(syncField);
-    const query = new URLSearchParams({
-      filter: `${property} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`,
-      fields: property,
-      limit: '1000',
-    });
-    const people = await this.call(access, 'GET', `/api/v3/users?${query.toString()}`);
-    if (!Array.isArray(people)) {
-      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
-    }
-    return new Set(people.map((person: Record<string, unknown>) => String(person[property])));
+    const people = await this.listPeople(access, { filter: syncValuesFilter(property, values), fields: property, limit: '1000' });
+    return new Set(people.map((person) => String(person[property])));
   }
 
   /**
@@ -103,17 +95,13 @@ export class OomnitzaBulkClient {
   ): Promise<Map<string, Record<string, unknown>>> {
     const property = peoplePropertyOf(syncField);
     const properties = [...new Set([property, ...fields.map(peoplePropertyOf)])];
-    const query = new URLSearchParams({
-      filter: `${property} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`,
+    const people = await this.listPeople(access, {
+      filter: syncValuesFilter(property, values),
       fields: properties.join(','),
       limit: '1000',
     });
-    const people = await this.call(access, 'GET', `/api/v3/users?${query.toString()}`);
-    if (!Array.isArray(people)) {
-      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
-    }
     return new Map(
-      (people as Record<string, unknown>[]).map((person) => [
+      people.map((person) => [
         String(person[property]).toLowerCase(),
         Object.fromEntries(fields.map((field) => [field, person[peoplePropertyOf(field)]])),
       ]),
@@ -139,12 +127,12 @@ export class OomnitzaBulkClient {
 
   /** The id of the person whose `field` holds `value` (the documented people filter), if there is one. */
   async findPerson(access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {
-    const query = new URLSearchParams({ filter: `${peoplePropertyOf(field)} eq ${JSON.stringify(value)}`, fields: 'id', limit: '1' });
-    const people = await this.call(access, 'GET', `/api/v3/users?${query.toString()}`);
-    if (!Array.isArray(people)) {
-      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
-    }
-    const [person] = people as Record<string, unknown>[];
+    const people = await this.listPeople(access, {
+      filter: `${peoplePropertyOf(field)} eq ${JSON.stringify(value)}`,
+      fields: 'id',
+      limit: '1',
+    });
+    const [person] = people;
     if (person === undefined) {
       return undefined;
     }
@@ -158,6 +146,15 @@ export class OomnitzaBulkClient {
   async updatePerson(access: OomnitzaAccess, personId: string, changes: Record<string, OomnitzaFieldValue>): Promise<void> {
     const body = Object.fromEntries(Object.entries(changes).map(([field, value]) => [peoplePropertyOf(field), value]));
     await this.call(access, 'PATCH', `/api/v3/users/${encodeURIComponent(personId)}`, body);
+  }
+
+  /** `GET /api/v3/users` with the documented query (filter, fields, limit): the people it lists. */
+  private async listPeople(access: OomnitzaAccess, query: Record<string, string>): Promise<Record<string, unknown>[]> {
+    const people = await this.call(access, 'GET', `/api/v3/users?${new URLSearchParams(query).toString()}`);
+    if (!Array.isArray(people)) {
+      throw new OomnitzaApiError(502, `Oomnitza answered GET /api/v3/users with something other than a list`);
+    }
+    return people as Record<string, unknown>[];
   }
 
   private async call(access: OomnitzaAccess, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -201,6 +198,10 @@ export class OomnitzaBulkClient {
 }
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
+
+/** The documented people filter for any of `values` in `property`. */
+const syncValuesFilter = (property: string, values: OomnitzaFieldValue[]) =>
+  `${property} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`;
 
 /** The address refusal behind a failed call (fetch reports it as the cause of "fetch failed"). */
 function refusalIn(error: unknown): OutboundAddressRefused | undefined {
