@@ -31,4 +31,15 @@ describe('freePorts', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('never hands out a port fetch() refuses to connect to (the Fetch standard\'s "bad ports", such as 6667)', async () => {
+    const [ephemeralLow] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    // The first draws land on 6667 and 5060; the next on whatever is free.
+    const draws = [6667, 5060].map((port) => (port - 1024) / (ephemeralLow - 1024));
+    const ports = await freePortsOutsideEphemeralRange(2, () => draws.shift() ?? Math.random());
+    expect(ports).not.toContain(6667);
+    expect(ports).not.toContain(5060);
+    const refusal = (await fetch('http://127.0.0.1:6667/').catch((error: unknown) => error)) as Error & { cause?: Error };
+    expect(refusal.cause?.message).toBe('bad port');
+  });
 });
