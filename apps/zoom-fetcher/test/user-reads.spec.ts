@@ -3,6 +3,7 @@ import { CredentialsUnavailableError } from '@zoom-oomnitza-sync/credentials-cli
 import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
 import { Client } from 'pg';
 import { userReadsChannelOf } from '../src/user-reads/user-read-queue';
+import { UserReader } from '../src/user-reads/user-reader';
 import { nextUtcMidnight, zoomAnswers } from './support/fake-zoom-users';
 import { MAX_ATTEMPTS, TestEndpoint, WebhookTestBed } from './support/webhook-test-bed';
 import { userEvent, userUpdated } from './support/zoom-events';
@@ -98,6 +99,16 @@ describe('user reads: one read of the whole user per burst of events, then publi
     } finally {
       await listener.end();
     }
+  });
+
+  it('tells the read loop whether another read waits after the one it took, so it wakes another worker only then', async () => {
+    await deliver(userUpdated(endpoint.accountId, USER_ID, { dept: 'Research' }, { dept: 'Sales' }, T0));
+    await deliver(userUpdated(endpoint.accountId, 'active-2', { dept: 'Research' }, { dept: 'Sales' }, T0));
+    const reader = bed.service(UserReader);
+
+    expect(await reader.readNext()).toEqual({ worked: true, moreWaiting: true });
+    expect(await reader.readNext()).toEqual({ worked: true, moreWaiting: false });
+    expect(await reader.readNext()).toEqual({ worked: false });
   });
 
   it('coalesces a burst of events for one user, arriving out of order, into one read named after the newest', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
-import { notificationChannelOf, notifyChannel } from '@zoom-oomnitza-sync/messaging';
+import { notificationChannelOf } from '@zoom-oomnitza-sync/messaging';
 import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -58,10 +58,12 @@ export class UserReadQueue {
   /**
    * Inside the webhook's transaction: a new pending read, or the event joins the one pending. The
    * newest event names the read; the user merges newer values over older, `previous` the reverse.
+   * The read loops hear of it (NOTIFY, in the same statement) once the transaction commits.
    */
   async request(manager: EntityManager, read: ReadRequest): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.table} AS pending
+      `WITH requested AS (
+       INSERT INTO ${this.table} AS pending
          (zoom_credential_id, user_id, zoom_account_id, state, event, event_ts, webhook_user, previous, tenant_id)
        VALUES ($1, $2, $3, 'pending', $4, $5, $6::jsonb, $7::jsonb, $8)
        ON CONFLICT (zoom_credential_id, user_id) WHERE state = 'pending' DO UPDATE SET
@@ -72,7 +74,10 @@ export class UserReadQueue {
          previous = NULLIF(CASE WHEN EXCLUDED.event_ts >= pending.event_ts
            THEN COALESCE(EXCLUDED.previous, '{}') || COALESCE(pending.previous, '{}')
            ELSE COALESCE(pending.previous, '{}') || COALESCE(EXCLUDED.previous, '{}') END, '{}'),
-         events = pending.events + 1`,
+         events = pending.events + 1
+       RETURNING 1
+       )
+       SELECT pg_notify($9, '') FROM requested`,
       [
         read.zoomCredentialId,
         read.userId,
@@ -82,30 +87,36 @@ export class UserReadQueue {
         JSON.stringify(read.webhookUser),
         read.previous ? JSON.stringify(read.previous) : null,
         read.tenantId,
+        userReadsChannelOf(schemaOf(manager.connection, UserReadEntity)),
       ],
     );
-    await notifyChannel(manager, userReadsChannelOf(schemaOf(manager.connection, UserReadEntity)));
   }
 
   /**
    * The oldest read that is due: a pending one whose user is not being read already, or one whose
-   * holder let its lease run out (a crash, or the wait before another attempt).
+   * holder let its lease run out (a crash, or the wait before another attempt). In the same
+   * statement, whether another read is pending, so the loop wakes another worker only then.
    */
-  async claim(leaseSeconds: number): Promise<ClaimedRead | undefined> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE ${this.table} SET state = 'reading', claim_id = $2, locked_until = now() + make_interval(secs => $1)
-       WHERE id = (
-         SELECT candidate.id FROM ${this.table} candidate
-         WHERE (candidate.state = 'reading' AND candidate.locked_until < now())
-            OR (candidate.state = 'pending' AND NOT EXISTS (
-                  SELECT 1 FROM ${this.table} busy
-                  WHERE busy.state = 'reading' AND busy.zoom_credential_id = candidate.zoom_credential_id
-                    AND busy.user_id = candidate.user_id))
-         ORDER BY candidate.id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
+  async claim(leaseSeconds: number): Promise<{ read: ClaimedRead; othersWaiting: boolean } | undefined> {
+    const rows = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE ${this.table} SET state = 'reading', claim_id = $2, locked_until = now() + make_interval(secs => $1)
+         WHERE id = (
+           SELECT candidate.id FROM ${this.table} candidate
+           WHERE (candidate.state = 'reading' AND candidate.locked_until < now())
+              OR (candidate.state = 'pending' AND NOT EXISTS (
+                    SELECT 1 FROM ${this.table} busy
+                    WHERE busy.state = 'reading' AND busy.zoom_credential_id = candidate.zoom_credential_id
+                      AND busy.user_id = candidate.user_id))
+           ORDER BY candidate.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING *
+       )
+       SELECT claimed.*, EXISTS (
+         SELECT 1 FROM ${this.table} other WHERE other.state = 'pending' AND other.id <> claimed.id
+       ) AS others_waiting FROM claimed`,
       [leaseSeconds, randomUUID()],
-    )) as [UserReadRow[], number];
-    return rows.length === 0 ? undefined : claimedRead(rows[0]);
+    )) as (UserReadRow & { others_waiting: boolean })[];
+    return rows.length === 0 ? undefined : { read: claimedRead(rows[0]), othersWaiting: rows[0].others_waiting };
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
 import { CredentialsUnavailableError } from '@zoom-oomnitza-sync/credentials-client';
+import { WorkReport } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -64,16 +65,17 @@ export class UserReader {
   }
 
   /** Claims and performs the next due read; false when none is due. */
-  async readNext(): Promise<boolean> {
-    const read = await this.queue.claim(READ_LEASE_SECONDS);
-    if (!read) {
-      return false;
+  async readNext(): Promise<WorkReport> {
+    const claim = await this.queue.claim(READ_LEASE_SECONDS);
+    if (!claim) {
+      return { worked: false };
     }
+    const { read, othersWaiting } = claim;
     if (read.attempts === 0 && read.events > 1) {
       this.count('coalesced', read.events - 1);
     }
     await this.perform(read);
-    return true;
+    return { worked: true, moreWaiting: othersWaiting };
   }
 
   private async perform(read: ClaimedRead): Promise<void> {

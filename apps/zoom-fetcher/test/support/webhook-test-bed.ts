@@ -200,8 +200,8 @@ export class WebhookTestBed {
   }
 
   /** Performs the next due user read, as a read loop would. */
-  readNext(): Promise<boolean> {
-    return this.app.get(UserReader).readNext();
+  async readNext(): Promise<boolean> {
+    return (await this.app.get(UserReader).readNext()).worked;
   }
 
   /** Performs the next due reconcile, as a reconcile loop would; undefined when none is due. */

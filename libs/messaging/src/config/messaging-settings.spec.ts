@@ -22,6 +22,7 @@ describe('readMessagingSettings', () => {
       inboxRetentionDays: 14,
       outboxRelayEnabled: true,
       sessionTimeoutMs: 30_000,
+      commitIntervalMs: 1000,
       security: { ssl: false },
     });
   });
@@ -72,5 +73,12 @@ describe('readMessagingSettings', () => {
       /OUTBOX_RETENTION_HOURS/,
     );
     expect(() => readMessagingSettings(configOf({}))).toThrow(/KAFKA_BROKERS/);
+  });
+
+  it('takes a commit interval of 0 (commit after every batch) and refuses a negative one', () => {
+    expect(readMessagingSettings(configOf({ KAFKA_BROKERS: 'a:9092', KAFKA_COMMIT_INTERVAL_MS: '0' })).commitIntervalMs).toBe(0);
+    expect(() => readMessagingSettings(configOf({ KAFKA_BROKERS: 'a:9092', KAFKA_COMMIT_INTERVAL_MS: '-1' }))).toThrow(
+      'KAFKA_COMMIT_INTERVAL_MS must be 0 or more',
+    );
   });
 });

@@ -25,6 +25,7 @@ export interface MessagingSettings {
   readonly inboxRetentionDays: number;
   readonly outboxRelayEnabled: boolean;
   readonly sessionTimeoutMs: number;
+  readonly commitIntervalMs: number;
   readonly security: KafkaSecurity;
 }
 
@@ -58,6 +59,7 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
     inboxRetentionDays: positiveNumber(config, 'INBOX_RETENTION_DAYS', 14),
     outboxRelayEnabled: ![false, 'false', '0'].includes(config.get('OUTBOX_RELAY_ENABLED') ?? true),
     sessionTimeoutMs: positiveNumber(config, 'KAFKA_SESSION_TIMEOUT_MS', 30_000),
+    commitIntervalMs: nonNegativeNumber(config, 'KAFKA_COMMIT_INTERVAL_MS', 1000),
     security: readKafkaSecurity(config),
   };
 }
@@ -82,13 +84,29 @@ function readKafkaSecurity(config: ConfigService): KafkaSecurity {
 }
 
 function positiveNumber(config: ConfigService, name: string, fallback: number): number {
+  const value = numberSetting(config, name, fallback);
+  if (value <= 0) {
+    throw new Error(`Invalid configuration: ${name} must be a positive number`);
+  }
+  return value;
+}
+
+function nonNegativeNumber(config: ConfigService, name: string, fallback: number): number {
+  const value = numberSetting(config, name, fallback);
+  if (value < 0) {
+    throw new Error(`Invalid configuration: ${name} must be 0 or more`);
+  }
+  return value;
+}
+
+function numberSetting(config: ConfigService, name: string, fallback: number): number {
   const raw = config.get<unknown>(name);
   if (raw === undefined || raw === null || raw === '') {
     return fallback;
   }
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`Invalid configuration: ${name} must be a positive number`);
+  if (!Number.isFinite(value)) {
+    throw new Error(`Invalid configuration: ${name} must be a number`);
   }
   return value;
 }

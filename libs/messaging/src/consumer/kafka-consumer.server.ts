@@ -16,6 +16,7 @@ import { discoverHandlerRoutes, HandlerRoute } from './handler-routes';
 import { MessageProcessor } from './message-processor';
 import { ProcessingInterrupted } from './pause-with-heartbeat';
 import { ConsumerHealth } from './consumer-health';
+import { OffsetCommits } from './offset-commits';
 
 const FETCH_MAX_WAIT_MS = 1_000;
 
@@ -37,6 +38,7 @@ export class KafkaConsumerServer
 {
   private readonly log: Logger;
   private consumer?: Consumer;
+  private offsetCommits?: OffsetCommits;
   private stopping = false;
   private readonly eventListeners: ConsumerEventListener[] = [];
 
@@ -72,12 +74,13 @@ export class KafkaConsumerServer
     await this.close();
   }
 
-  /** Stops fetching, lets the batches in progress finish and commit, then leaves the group. */
+  /** Commits what was applied, stops fetching, lets the batches in progress finish and commit, then leaves the group. */
   async close(): Promise<void> {
     this.stopping = true;
     this._status$.next('stopping');
     const consumer = this.consumer;
     this.consumer = undefined;
+    await this.offsetCommits?.flush();
     await consumer?.disconnect();
     await this.deadLetters.disconnect();
     this._status$.next('disconnected');
@@ -113,6 +116,7 @@ export class KafkaConsumerServer
     await this.topicBootstrapper.ensureConfiguredTopics();
     await this.deadLetters.connect();
     const processor = this.createProcessor();
+    this.offsetCommits = new OffsetCommits(this.settings.commitIntervalMs, this.log);
     const consumer = this.kafka.consumer({
       groupId: this.consumerGroup,
       allowAutoTopicCreation: false,
@@ -134,6 +138,8 @@ export class KafkaConsumerServer
       return;
     }
     await consumer.run({
+      // Offsets are committed by OffsetCommits: at intervals, not after every batch.
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.consumeBatch(routes, processor, payload),
@@ -156,25 +162,24 @@ export class KafkaConsumerServer
   }
 
   private async consumeBatch(routes: Map<string, HandlerRoute>, processor: MessageProcessor, payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isStale } = payload;
+    const { batch, resolveOffset, heartbeat, isStale } = payload;
     const route = routes.get(batch.topic);
     if (!route) {
       throw new Error(`received a batch of ${batch.topic}, which has no handler`);
     }
     const work = { partition: batch.partition, heartbeat, resolveOffset, isStale };
+    let deadLettered = 0;
     try {
-      if (route.batch) {
-        await processor.processBatch(route, work, batch.messages);
-      } else {
-        await processor.processEach(route, work, batch.messages);
-      }
+      deadLettered = route.batch
+        ? await processor.processBatch(route, work, batch.messages)
+        : await processor.processEach(route, work, batch.messages);
     } catch (error) {
       // Stopping mid-retry: what is resolved gets committed, the rest is redelivered later.
       if (!(error instanceof ProcessingInterrupted)) {
         throw error;
       }
     }
-    await commitOffsetsIfNecessary();
+    await this.offsetCommits?.afterBatch(payload, deadLettered > 0 || this.stopping);
     this.metrics.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
   }
 }

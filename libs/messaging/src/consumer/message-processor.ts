@@ -53,35 +53,39 @@ class InfrastructureFailure extends Error {
 export class MessageProcessor {
   constructor(private readonly deps: MessageProcessorDependencies) {}
 
-  /** Per-message handler: every record separately, resolving each once it is settled. */
-  async processEach(route: HandlerRoute, work: PartitionWork, records: KafkaMessage[]): Promise<void> {
+  /** Per-message handler: every record separately, resolving each once it is settled. Returns how many were dead-lettered. */
+  async processEach(route: HandlerRoute, work: PartitionWork, records: KafkaMessage[]): Promise<number> {
+    let deadLettered = 0;
     for (const record of records) {
       if (work.isStale()) {
-        return;
+        return deadLettered;
       }
       const decoded = await decodeMessage(route.definition, record);
       if (decoded.valid) {
-        await this.applyWithRetries(route, work, decoded.message);
+        deadLettered += (await this.applyWithRetries(route, work, decoded.message)) ? 0 : 1;
       } else {
         await this.deadLetter(route, work.partition, record, {
           reason: 'invalid-message',
           error: decoded.problems.join('; '),
           attempts: 0,
         });
+        deadLettered += 1;
       }
       work.resolveOffset(record.offset);
       await work.heartbeat();
     }
+    return deadLettered;
   }
 
   /**
    * Batch handler: all valid new records in one transaction. If that fails, one by one, so a
-   * poison record is retried and dead-lettered alone.
+   * poison record is retried and dead-lettered alone. Returns how many were dead-lettered.
    */
-  async processBatch(route: HandlerRoute, work: PartitionWork, records: KafkaMessage[]): Promise<void> {
+  async processBatch(route: HandlerRoute, work: PartitionWork, records: KafkaMessage[]): Promise<number> {
     if (records.length === 0 || work.isStale()) {
-      return;
+      return 0;
     }
+    let deadLettered = 0;
     const valid: DecodedMessage[] = [];
     for (const record of records) {
       const decoded = await decodeMessage(route.definition, record);
@@ -93,6 +97,7 @@ export class MessageProcessor {
           error: decoded.problems.join('; '),
           attempts: 0,
         });
+        deadLettered += 1;
       }
     }
     if (valid.length > 0) {
@@ -105,9 +110,9 @@ export class MessageProcessor {
         );
         for (const message of valid) {
           if (work.isStale()) {
-            return;
+            return deadLettered;
           }
-          await this.applyWithRetries(route, work, message);
+          deadLettered += (await this.applyWithRetries(route, work, message)) ? 0 : 1;
           work.resolveOffset(message.record.offset);
           await work.heartbeat();
         }
@@ -115,16 +120,18 @@ export class MessageProcessor {
     }
     work.resolveOffset(records[records.length - 1].offset);
     await work.heartbeat();
+    return deadLettered;
   }
 
-  private async applyWithRetries(route: HandlerRoute, work: PartitionWork, message: DecodedMessage): Promise<void> {
+  /** True once applied; false when dead-lettered instead. */
+  private async applyWithRetries(route: HandlerRoute, work: PartitionWork, message: DecodedMessage): Promise<boolean> {
     const { maxAttempts, retryBaseMs, retryMaxMs } = this.deps.settings;
     let attempt = 1;
     let infrastructureFailures = 0;
     for (;;) {
       try {
         await this.attempt(route, work, [message], attempt);
-        return;
+        return true;
       } catch (error) {
         if (error instanceof InfrastructureFailure) {
           infrastructureFailures += 1;
@@ -138,7 +145,7 @@ export class MessageProcessor {
         const reason = deadLetterReasonFor(error, attempt, maxAttempts);
         if (reason) {
           await this.deadLetter(route, work.partition, message.record, { reason, error: describeError(error), attempts: attempt });
-          return;
+          return false;
         }
         this.deps.metrics.retries.inc({ topic: route.kafkaTopic });
         this.deps.logger.warn(

@@ -32,4 +32,20 @@ describe('Doorbell', () => {
     await Promise.all(sleepers);
     expect(woken).toEqual([1, 2, 3]);
   });
+
+  it('lets a wakeOne that found nobody asleep wake one later look, not every worker busy at the time', async () => {
+    const doorbell = new Doorbell();
+    const heardByFirst = doorbell.heard;
+    const heardBySecond = doorbell.heard;
+    doorbell.wakeOne();
+
+    await expect(doorbell.sleep(60_000, heardByFirst)).resolves.toBeUndefined();
+    let secondWoke = false;
+    const second = doorbell.sleep(60_000, heardBySecond).then(() => (secondWoke = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(secondWoke).toBe(false);
+    doorbell.ring();
+    await second;
+    expect(secondWoke).toBe(true);
+  });
 });

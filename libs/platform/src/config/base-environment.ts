@@ -158,6 +158,13 @@ export class BaseEnvironment {
   @Max(300_000)
   KAFKA_SESSION_TIMEOUT_MS = 30_000;
 
+  /** How often a consumer commits its offsets; 0 commits after every batch. The inbox absorbs what a crash redelivers. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  KAFKA_COMMIT_INTERVAL_MS = 1000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
