@@ -18,6 +18,7 @@ import { FlushSpacing1764240700000 } from './migrations/1764240700000-flush-spac
 import { FieldObservedAt1764240800000 } from './migrations/1764240800000-field-observed-at';
 import { DryRuns1764240900000 } from './migrations/1764240900000-dry-runs';
 import { SaasApp1764241000000 } from './migrations/1764241000000-saas-app';
+import { SaasStatusDue1764241400000 } from './migrations/1764241400000-saas-status-due';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -43,4 +44,5 @@ export const WRITER_MIGRATIONS = [
   FieldObservedAt1764240800000,
   DryRuns1764240900000,
   SaasApp1764241000000,
+  SaasStatusDue1764241400000,
 ];

@@ -113,6 +113,28 @@ describe('OomnitzaBulkClient over HTTP: only what Oomnitza documents, retries wi
     ]);
   });
 
+  it('answers which SaaS users Oomnitza refused to activate or deactivate (its per-id errors), and takes an answer without any', async () => {
+    const { bulk } = client();
+    server.answer(
+      {
+        status: 200,
+        body: [
+          { saas_user_id: 7, error: null },
+          { saas_user_id: 8, error: 'SaaS user 8 not found' },
+        ],
+      },
+      { status: 200, body: undefined },
+    );
+
+    expect(await bulk.setSaasUsersActive(access, ['7', '8'], false)).toEqual(new Set(['8']));
+    expect(await bulk.setSaasUsersActive(access, ['9'], true)).toEqual(new Set());
+    expect(server.asked.slice(-2).map(({ method, url }) => `${method} ${url}`)).toEqual([
+      'PATCH /api/v3/saas_users/deactivate',
+      'PATCH /api/v3/saas_users/activate',
+    ]);
+    expect(JSON.parse(server.bodies[server.bodies.length - 2])).toEqual({ saas_user_ids: [7, 8] });
+  });
+
   it('refuses to take a person found without an id for nobody: renaming it would create a second person', async () => {
     const { bulk } = client({ OOMNITZA_MAX_ATTEMPTS: 1 });
     server.answer({ status: 200, body: [{ email: 'ada@example.com' }] });

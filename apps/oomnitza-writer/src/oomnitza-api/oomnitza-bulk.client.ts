@@ -118,11 +118,16 @@ export class OomnitzaBulkClient {
     return new Map((users as Record<string, unknown>[]).map((user) => [String(user.user_id), String(user.saas_user_id)]));
   }
 
-  /** Activates or deactivates SaaS users (`PATCH /api/v3/saas_users/activate|deactivate`). */
-  async setSaasUsersActive(access: OomnitzaAccess, saasUserIds: string[], active: boolean): Promise<void> {
-    await this.call(access, 'PATCH', `/api/v3/saas_users/${active ? 'activate' : 'deactivate'}`, {
+  /**
+   * Activates or deactivates SaaS users (`PATCH /api/v3/saas_users/activate|deactivate`). Oomnitza
+   * answers per id `{saas_user_id, error}`: the ids it answered with an error are returned.
+   */
+  async setSaasUsersActive(access: OomnitzaAccess, saasUserIds: string[], active: boolean): Promise<Set<string>> {
+    const answer = await this.call(access, 'PATCH', `/api/v3/saas_users/${active ? 'activate' : 'deactivate'}`, {
       saas_user_ids: saasUserIds.map((id) => (/^\d+$/.test(id) ? Number(id) : id)),
     });
+    const results = Array.isArray(answer) ? (answer as Record<string, unknown>[]) : [];
+    return new Set(results.filter((result) => result?.error).map((result) => String(result.saas_user_id)));
   }
 
   /** The id of the person whose `field` holds `value` (the documented people filter), if there is one. */

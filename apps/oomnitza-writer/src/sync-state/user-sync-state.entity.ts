@@ -54,4 +54,8 @@ export class UserSyncStateEntity {
   /** How the person was last marked removed from Zoom; null while it is not. A removed person is never marked again. */
   @Column({ type: 'text', nullable: true })
   removal: Removed | null;
+
+  /** A change of the user's SaaS user status Oomnitza did not take: it is tried again with the user's next record. */
+  @Column({ name: 'saas_status_due', default: false })
+  saasStatusDue: boolean;
 }

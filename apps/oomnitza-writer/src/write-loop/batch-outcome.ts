@@ -1,4 +1,5 @@
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
+import { StatusOutcome } from '../saas-users/saas-status';
 import { RecordDecision } from '../sync-state/record-decision';
 import { PendingBatch } from './pending-batch';
 
@@ -30,6 +31,8 @@ export type BatchOutcome =
       writtenAt: Date;
       /** Renames done in Oomnitza for the batch's records, whatever became of the records themselves. */
       moves: SyncKeyMove[];
+      /** SaaS user status changes Oomnitza took, and those to try again with the user's next record. */
+      saasStatus: StatusOutcome;
     }
   /** The run cannot go on (canceled in Oomnitza, credential or token refused): the scheduler hears why. */
   | { kind: 'run-stopped'; batch: PendingBatch; reason: string; credentialInvalid: boolean }

@@ -3,12 +3,12 @@ import { CredentialProblemError, CredentialRef, CredentialsClient, OomnitzaAcces
 import { OomnitzaBulkClient } from '../oomnitza-api/oomnitza-bulk.client';
 import { PendingRecordEntity } from '../pending-records/pending-record.entity';
 import { SaasLink, saasValueOf } from '../saas-users/saas-link';
-import { SaasStatus, StatusChange } from '../saas-users/saas-status';
+import { NO_STATUS_CHANGES, SaasStatus, StatusChange, StatusOutcome } from '../saas-users/saas-status';
 import { decide, IncomingRecord, needsLookup } from '../sync-state/record-decision';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
 import { Clock } from '../timing/clock';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
-import { BatchOutcome, DecidedRecord } from './batch-outcome';
+import { BatchOutcome, DecidedRecord, SyncKeyMove } from './batch-outcome';
 import { BatchRefused, recordFailureOf, refusalOf, throwIfPassingOutsideRun } from './oomnitza-failures';
 import { PendingBatch } from './pending-batch';
 import { PortionEntity } from '../portions/portion.entity';
@@ -23,26 +23,31 @@ const incoming = (record: PendingRecordEntity): IncomingRecord => ({
 });
 
 /**
- * The people of a sent batch whose Zoom status went between active and not active: against the
- * status last written for them, and for a new person any status but active (a new SaaS user
- * starts active).
+ * The people of a batch whose SaaS user must change status: a record sent with a status between
+ * active and not active against the status last written for them (for a new person, any status
+ * but active: a new SaaS user starts active), and anyone whose earlier change Oomnitza did not
+ * take, sent or not, with the status the record or the sync state has.
  */
 function statusChanges(
   batch: PendingBatch,
-  sent: DecidedRecord[],
+  records: DecidedRecord[],
   states: Map<string, UserSyncStateEntity>,
   saas: SaasLink,
 ): StatusChange[] {
   const statusField = saas.targets.status;
-  return sent.flatMap(({ record, decision }) => {
-    const status = decision.send?.[statusField];
+  return records.flatMap(({ record, decision }) => {
+    const syncKey = record.syncKey as string;
+    const state = states.get(syncKey);
+    const due = state?.saasStatusDue === true;
+    const sent = decision.send?.[statusField];
+    const status = sent ?? (due ? (record.fields?.[statusField] ?? state?.fields?.[statusField]) : undefined);
     if (decision.outcome === 'failed' || status === undefined) {
       return [];
     }
-    const before = states.get(record.syncKey as string)?.fields?.[statusField];
+    const before = state?.fields?.[statusField];
     const active = status === 'active';
-    const changed = before === undefined ? !active : (before === 'active') !== active;
-    return changed ? [{ syncValue: String(record.fields?.[batch.syncField] ?? record.syncKey), active }] : [];
+    const changed = due || (before === undefined ? !active : (before === 'active') !== active);
+    return changed ? [{ syncKey, syncValue: String(record.fields?.[batch.syncField] ?? record.syncKey), active }] : [];
   });
 }
 
@@ -83,7 +88,7 @@ export class BatchWriter {
         return { kind: 'run-stopped', batch, reason: refusal.message, credentialInvalid: refusal.credentialInvalid };
       }
       const records = batch.records.map((record) => ({ record, decision: { outcome: 'failed' as const }, failure: refusal.message }));
-      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now(), moves: [] };
+      return this.written(batch, records, null, 0, false, [], NO_STATUS_CHANGES);
     }
   }
 
@@ -110,23 +115,41 @@ export class BatchWriter {
     const { moves, failures } = await this.renames.follow(access, batch, states);
     const records = await this.decideAll(access, batch, states, failures);
     const toSend = records.filter(({ decision }) => decision.send);
-    if (toSend.length === 0 && !batch.endsRun) {
-      return { kind: 'written', batch, records, portionId: null, sent: 0, runFinished: false, writtenAt: this.clock.now(), moves };
-    }
-    const portionId = batch.runId ?? (await this.rollingPortion(access, batch, openRolling));
-    if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
-      throw new BatchRefused('the run was canceled in Oomnitza');
+    const statusRetries = records.some(({ record }) => states.get(record.syncKey as string)?.saasStatusDue);
+    if (toSend.length === 0 && !batch.endsRun && !statusRetries) {
+      return this.written(batch, records, null, 0, false, moves, NO_STATUS_CHANGES);
     }
     const saas = await this.store.saasLink(batch.integrationId);
-    const sent = toSend.length > 0 ? await this.send(access, batch, portionId, toSend, saas) : 0;
-    if (saas && sent > 0 && !this.store.saasUserDetails) {
-      await this.saasStatus.apply(access, saas, batch.syncField, statusChanges(batch, toSend, states, saas));
+    let portionId: string | null = null;
+    let sent = 0;
+    if (toSend.length > 0 || batch.endsRun) {
+      portionId = batch.runId ?? (await this.rollingPortion(access, batch, openRolling));
+      if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
+        throw new BatchRefused('the run was canceled in Oomnitza');
+      }
+      sent = toSend.length > 0 ? await this.send(access, batch, portionId, toSend, saas) : 0;
     }
+    const saasStatus =
+      saas && !this.store.saasUserDetails
+        ? await this.saasStatus.apply(access, saas, batch.syncField, statusChanges(batch, records, states, saas))
+        : NO_STATUS_CHANGES;
     const writtenAt = this.clock.now();
-    if (batch.endsRun) {
+    if (batch.endsRun && portionId) {
       await this.bulk.finalize(access, portionId);
     }
-    return { kind: 'written', batch, records, portionId, sent, runFinished: batch.endsRun, writtenAt, moves };
+    return { kind: 'written', batch, records, portionId, sent, runFinished: batch.endsRun, writtenAt, moves, saasStatus };
+  }
+
+  private written(
+    batch: PendingBatch,
+    records: DecidedRecord[],
+    portionId: string | null,
+    sent: number,
+    runFinished: boolean,
+    moves: SyncKeyMove[],
+    saasStatus: StatusOutcome,
+  ): BatchOutcome {
+    return { kind: 'written', batch, records, portionId, sent, runFinished, writtenAt: this.clock.now(), moves, saasStatus };
   }
 
   private async decideAll(

@@ -168,10 +168,25 @@ export class WriteStore {
     if (states.length > 0) {
       await manager.upsert(UserSyncStateEntity, states, ['integrationId', 'syncKey']);
     }
+    await this.rememberSaasStatus(manager, outcome);
     await this.settle(manager, outcome);
     if (outcome.records.length > 0 || outcome.runFinished) {
       await this.publishWritten(manager, outcome);
     }
+  }
+
+  /** After the sync state is written: who still waits for a SaaS user status change, and who no longer does. */
+  private async rememberSaasStatus(manager: EntityManager, { batch, saasStatus }: Written): Promise<void> {
+    const missed = saasStatus.missed.map((change) => change.syncKey);
+    const applied = saasStatus.applied.map((change) => change.syncKey);
+    if (missed.length === 0 && applied.length === 0) {
+      return;
+    }
+    await manager.query(
+      `UPDATE ${qualifiedTable(manager.connection, UserSyncStateEntity)} SET saas_status_due = (sync_key = ANY($2::text[]))
+        WHERE integration_id = $1 AND sync_key = ANY($2::text[] || $3::text[])`,
+      [batch.integrationId, missed, applied],
+    );
   }
 
   /**

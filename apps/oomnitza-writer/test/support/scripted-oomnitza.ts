@@ -7,7 +7,16 @@ import { BulkRequest, OomnitzaBulkClient } from '../../src/oomnitza-api/oomnitza
 import { OomnitzaWriterEnvironment } from '../../src/oomnitza-writer.environment';
 import { Pause } from '@zoom-oomnitza-sync/platform';
 
-type OomnitzaCall = 'send' | 'canceled' | 'finalize' | 'existing' | 'peopleBySyncValue' | 'findPerson' | 'updatePerson';
+type OomnitzaCall =
+  | 'send'
+  | 'canceled'
+  | 'finalize'
+  | 'existing'
+  | 'peopleBySyncValue'
+  | 'findPerson'
+  | 'updatePerson'
+  | 'saasUsersOf'
+  | 'setSaasUsersActive';
 
 type Fields = Record<string, OomnitzaFieldValue>;
 
@@ -65,6 +74,8 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   private readonly nextFailures = new Map<OomnitzaCall, OomnitzaApiError[]>();
   private readonly held = new Map<string, HeldRequests>();
   private tokenRefusal: OomnitzaApiError | undefined;
+  /** The status each SaaS user was last set to through activate / deactivate, by SaaS user id. */
+  private readonly saasStatuses = new Map<string, boolean>();
 
   constructor() {
     // Never calls out: every method is scripted here.
@@ -168,9 +179,10 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
     fields: string[],
   ): Promise<Map<string, Record<string, unknown>>> {
     this.answer('peopleBySyncValue');
+    // A person's id is its key here, as Oomnitza's `id` is no field the writer writes.
     const people = values.flatMap((value) => {
       const found = this.personWith(syncField, String(value));
-      return found ? [found[1]] : [];
+      return found ? [{ ...found[1], id: found[0] } as Fields] : [];
     });
     return new Map(
       people.map((person) => [String(person[syncField]).toLowerCase(), Object.fromEntries(fields.map((field) => [field, person[field]]))]),
@@ -180,6 +192,26 @@ export class ScriptedOomnitza extends OomnitzaBulkClient {
   override async findPerson(_access: OomnitzaAccess, field: string, value: OomnitzaFieldValue): Promise<string | undefined> {
     this.answer('findPerson');
     return this.personWith(field, String(value))?.[0];
+  }
+
+  /** A person whose record carried a SAAS link has a SaaS user, `saas-<person id>`. */
+  override async saasUsersOf(_access: OomnitzaAccess, _saasId: string, personIds: string[]): Promise<Map<string, string>> {
+    this.answer('saasUsersOf');
+    return new Map(personIds.filter((id) => this.persons.get(id)?.SAAS !== undefined).map((id) => [id, `saas-${id}`]));
+  }
+
+  override async setSaasUsersActive(_access: OomnitzaAccess, saasUserIds: string[], active: boolean): Promise<Set<string>> {
+    this.answer('setSaasUsersActive');
+    for (const id of saasUserIds) {
+      this.saasStatuses.set(id, active);
+    }
+    return new Set();
+  }
+
+  /** Whether the SaaS user of the person with this sync value was last activated (true), deactivated (false), or neither (undefined). */
+  saasUserActive(syncField: string, value: string): boolean | undefined {
+    const person = this.personWith(syncField, value);
+    return person ? this.saasStatuses.get(`saas-${person[0]}`) : undefined;
   }
 
   /** Refuses, as Oomnitza does, a unique value (the sync field, the username) that belongs to someone else. */
