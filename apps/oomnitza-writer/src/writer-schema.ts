@@ -19,6 +19,7 @@ import { FieldObservedAt1764240800000 } from './migrations/1764240800000-field-o
 import { DryRuns1764240900000 } from './migrations/1764240900000-dry-runs';
 import { SaasApp1764241000000 } from './migrations/1764241000000-saas-app';
 import { SaasStatusDue1764241400000 } from './migrations/1764241400000-saas-status-due';
+import { SaasActivity1764241500000 } from './migrations/1764241500000-saas-activity';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -45,4 +46,5 @@ export const WRITER_MIGRATIONS = [
   DryRuns1764240900000,
   SaasApp1764241000000,
   SaasStatusDue1764241400000,
+  SaasActivity1764241500000,
 ];

@@ -46,6 +46,16 @@ describe('the standard Zoom mapping', () => {
     });
   });
 
+  it('adds the last client version, no person field, to the records of a User plus SaaS user integration only', () => {
+    const used = zoomUser({ last_client_version: '6.2.11.5069(mac)' });
+    expect(mapZoomUser(used, { ...settings, saasActivity: true }, context).record?.lastClientVersion).toBe('6.2.11.5069(mac)');
+    expect(mapZoomUser(used, settings, context).record).not.toHaveProperty('lastClientVersion');
+    expect(mapZoomUser(zoomUser(), { ...settings, saasActivity: true }, context).record).not.toHaveProperty('lastClientVersion');
+    expect(Object.values(mapZoomUser(used, { ...settings, saasActivity: true }, context).record?.fields ?? {})).not.toContain(
+      '6.2.11.5069(mac)',
+    );
+  });
+
   it('sends null for what Zoom left out, so Oomnitza clears stale values', () => {
     const { record } = mapZoomUser(zoomUser({ dept: undefined, last_login_time: undefined, pmi: undefined }), settings, context);
     expect(record?.fields).toMatchObject({ DEPARTMENT: null, ZOOM_LAST_LOGIN_TIME: null, ZOOM_PMI: null });

@@ -86,7 +86,12 @@ export function mapZoomUser(user: ZoomUserDto, settings: MappingSettings, contex
   };
   const syncKey = fields[syncFieldOf(settings)];
   return {
-    record: { syncKey: String(syncKey), zoomUserId: user.id, fields, observedAt: context.observedAt },
+    record: { syncKey: String(syncKey), zoomUserId: user.id, ...saasActivityOf(user, settings), fields, observedAt: context.observedAt },
     namesDerived: names.derived.length,
   };
+}
+
+/** What a User plus SaaS user record carries for the SaaS user's activity, when Zoom says it. */
+export function saasActivityOf(user: ZoomUserDto, settings: MappingSettings): { lastClientVersion?: string } {
+  return settings.saasActivity && user.last_client_version ? { lastClientVersion: user.last_client_version } : {};
 }

@@ -13,6 +13,8 @@ export interface MappingSettings {
   filter?: UserFilter;
   /** A user without a first or last name gets derived ones instead of being rejected. */
   deriveMissingNames?: boolean;
+  /** User plus SaaS user: records also carry what the SaaS user's activity needs beyond the person's fields. */
+  saasActivity?: boolean;
 }
 
 export function targetsOf(settings: MappingSettings): Record<StandardZoomField, string> {

@@ -81,17 +81,28 @@ describe('SaaS: the Zoom app, its users and roles', () => {
       role_id: null,
       role_external_id: null,
       status: 'active',
+      license_type: null,
       last_activity_date: null,
+      last_client_version: null,
       creation_date: expect.any(Number),
       change_date: expect.any(Number),
     });
   });
 
-  it('keeps one SaaS user per person, updating its Zoom id, role, status and last activity from later records', async () => {
-    await client.bulk([personRecord('ann', { SAAS: { sync_key: 'zoom', user_external_id: 'zoom-ann', role_external_id: '2' } })]);
+  it('keeps one SaaS user per person, updating its Zoom id, role, status, licence and activity from later records', async () => {
+    await client.bulk([
+      personRecord('ann', { SAAS: { sync_key: 'zoom', user_external_id: 'zoom-ann', role_external_id: '2', license_type: 'Basic' } }),
+    ]);
     await client.bulk([
       personRecord('ann', {
-        SAAS: { sync_key: 'zoom', role_external_id: '1', status: 'inactive', last_activity_date: '2024-05-01T08:00:00Z' },
+        SAAS: {
+          sync_key: 'zoom',
+          role_external_id: '1',
+          status: 'inactive',
+          license_type: 'Licensed',
+          last_activity_date: '2024-05-01T08:00:00Z',
+          last_client_version: '6.2.11.5069(mac)',
+        },
       }),
     ]);
     expect(await saasUsers()).toEqual([
@@ -100,7 +111,9 @@ describe('SaaS: the Zoom app, its users and roles', () => {
         role_id: 2,
         role_external_id: '1',
         status: 'inactive',
+        license_type: 'Licensed',
         last_activity_date: 1714550400,
+        last_client_version: '6.2.11.5069(mac)',
       }),
     ]);
   });

@@ -16,8 +16,13 @@ interface SaasUserView {
   user_external_id: string | null;
   role_external_id: string | null;
   status: 'active' | 'inactive';
+  license_type: string | null;
   last_activity_date: number | null;
+  last_client_version: string | null;
 }
+
+/** Zoom's plan types as its Users API names them. */
+const PLAN_TYPES: Record<number, string> = { 1: 'Basic', 2: 'Licensed', 4: 'Unassigned without Meetings Basic', 99: 'None' };
 
 interface SaasStack {
   zoom: ZoomSandbox;
@@ -119,7 +124,7 @@ describe('User plus SaaS user: every synced person a SaaS user of the Zoom app i
     }
   });
 
-  it('with OOMNITZA_SAAS_USER_DETAILS, carries the Zoom role, status and last login on each SaaS user', async () => {
+  it('with OOMNITZA_SAAS_USER_DETAILS, carries the Zoom role, status, licence type, last login and last client version on each SaaS user', async () => {
     const stack = await saasIntegration('saas_details', true);
     try {
       expect(await runSync(stack.scheduler, stack.setup.schedulerKey, stack.setup.integrationId)).toMatchObject({
@@ -132,7 +137,9 @@ describe('User plus SaaS user: every synced person a SaaS user of the Zoom app i
         user_external_id: user.status === 'pending' ? null : user.id,
         role_external_id: user.role_id ?? null,
         status: user.status === 'active' ? 'active' : 'inactive',
+        license_type: PLAN_TYPES[user.type] ?? null,
         last_activity_date: user.last_login_time ? Math.floor(Date.parse(user.last_login_time) / 1000) : null,
+        last_client_version: user.last_client_version ?? null,
       }));
       expect(wrong.slice(0, 5)).toEqual([]);
       expect(await deactivateOneAndSync(stack)).toBe('inactive');

@@ -1,4 +1,4 @@
-import { FieldMappingDto, StandardZoomField, SyncKey, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
+import { FieldMappingDto, IntegrationType, StandardZoomField, SyncKey, UserFiltersDto } from '@zoom-oomnitza-sync/contracts';
 import { compileIntegrationMapping, MappingSettings } from '@zoom-oomnitza-sync/mapping';
 import { PermanentMessageError } from '@zoom-oomnitza-sync/messaging';
 
@@ -10,6 +10,7 @@ export interface StoredMappingChoices {
   fieldMappings?: FieldMappingDto[];
   filters?: UserFiltersDto | null;
   deriveMissingNames?: boolean;
+  type?: IntegrationType;
 }
 
 /**
@@ -33,5 +34,6 @@ export function mappingSettingsOf(choices: StoredMappingChoices): MappingSetting
     fieldTargets: choices.fieldTargets,
     ...mapping,
     deriveMissingNames: choices.deriveMissingNames ?? true,
+    saasActivity: choices.type === 'user_and_saas',
   };
 }

@@ -5,7 +5,7 @@ import {
   ZoomUserChangedValue,
   ZoomUserDto,
 } from '@zoom-oomnitza-sync/contracts';
-import { isEmailAddress, MappingSettings, notAnEmailAddress, syncFieldOf, targetsOf } from '@zoom-oomnitza-sync/mapping';
+import { isEmailAddress, MappingSettings, notAnEmailAddress, saasActivityOf, syncFieldOf, targetsOf } from '@zoom-oomnitza-sync/mapping';
 import { removalOf } from './removal-events';
 import { UserChangeOutcome } from './user-change-outcome';
 
@@ -60,7 +60,7 @@ export function mapPartialChange(change: ZoomUserChangedValue, settings: Mapping
     fields[targets.id] = user.id;
   }
   fields[targets.connector_sync_time] = observedAt;
-  return { record: { syncKey, zoomUserId: user.id, fields, partial: true, removal, observedAt } };
+  return { record: { syncKey, zoomUserId: user.id, ...saasActivityOf(user, settings), fields, partial: true, removal, observedAt } };
 }
 
 /** The standard mapping's fields the webhook object carries, Email into both Username and Email. */

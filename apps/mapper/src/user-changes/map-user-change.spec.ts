@@ -140,6 +140,15 @@ describe('mapping a Zoom webhook change', () => {
       },
     );
 
+    it('carries the last client version an update object has, for a User plus SaaS user integration', () => {
+      const updated = change('user.updated', { id: 'KDcuGIm1QgePTO8WbOqwIQ', last_client_version: '6.3.5.54827(win)' });
+      expect(mapUserChange(updated, { ...byZoomId, saasActivity: true }, observedAt).record).toMatchObject({
+        partial: true,
+        lastClientVersion: '6.3.5.54827(win)',
+      });
+      expect(mapUserChange(updated, byZoomId, observedAt).record).not.toHaveProperty('lastClientVersion');
+    });
+
     it('carries every standard field an update object has, under the integration’s targets', () => {
       const settings: MappingSettings = { ...byZoomId, fieldTargets: { id: 'zoom_id_7f3a', status: 'zoom_state_91c' } };
       const updated = change('user.updated', {

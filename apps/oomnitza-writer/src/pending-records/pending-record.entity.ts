@@ -42,6 +42,10 @@ export class PendingRecordEntity {
   @Column({ name: 'zoom_user_id', type: 'text', nullable: true })
   zoomUserId: string | null;
 
+  /** User plus SaaS user: the Zoom client version the user last used, for the SaaS user's activity. */
+  @Column({ name: 'last_client_version', type: 'text', nullable: true })
+  lastClientVersion: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   fields: Record<string, OomnitzaFieldValue> | null;
 

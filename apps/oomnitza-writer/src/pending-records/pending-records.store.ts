@@ -103,6 +103,7 @@ export class PendingRecordsStore {
         ...write,
         syncKey: record.syncKey,
         zoomUserId: record.zoomUserId ?? null,
+        lastClientVersion: record.lastClientVersion ?? null,
         fields: record.fields,
         partial: record.partial === true,
         removal: record.removal ?? null,

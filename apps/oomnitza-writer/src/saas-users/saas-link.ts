@@ -14,6 +14,19 @@ export interface SaasLink {
 const ZOOM_SAAS_SYNC_KEY = 'zoom';
 /** Zoom's built-in roles; a custom role goes by its id alone. */
 const ZOOM_ROLE_NAMES: Readonly<Record<string, string>> = { '0': 'Owner', '1': 'Admin', '2': 'Member' };
+/** Zoom's plan types (the user's `type`), as its Users API names them. */
+const ZOOM_PLAN_TYPES: Readonly<Record<string, string>> = {
+  '1': 'Basic',
+  '2': 'Licensed',
+  '4': 'Unassigned without Meetings Basic',
+  '99': 'None',
+};
+
+/** What a record says of its Zoom user beyond the person's fields. */
+export interface SaasUserOfRecord {
+  zoomUserId: string | null;
+  lastClientVersion: string | null;
+}
 
 export function saasLinkOf(settings: IntegrationSettingsEntity | null): SaasLink | undefined {
   if (!settings || settings.type !== 'user_and_saas' || !settings.oomnitzaSaasId) {
@@ -26,12 +39,13 @@ export function saasLinkOf(settings: IntegrationSettingsEntity | null): SaasLink
  * The `SAAS` value for a record of a User plus SaaS user integration. Oomnitza documents the link
  * (`sync_key`, `selected_saas_id`, `name`): the server makes the person a SaaS user of the app.
  * With `details`, it also carries what Oomnitza keeps on a SaaS user but documents no bulk key
- * for: the Zoom user id, the Zoom role, the status and the last login as activity, each only when
- * the record has it (a webhook change carries some fields only).
+ * for: the Zoom user id, the Zoom role, the status, the licence (Zoom's plan type), and as activity
+ * the last login and the last client version, each only when the record has it (a webhook change
+ * carries some fields only).
  */
 export function saasValueOf(
   fields: Record<string, OomnitzaFieldValue>,
-  zoomUserId: string | null,
+  user: SaasUserOfRecord,
   link: SaasLink,
   details: boolean,
 ): SaasValue {
@@ -39,13 +53,16 @@ export function saasValueOf(
   if (!details) {
     return value;
   }
-  const { role_id: role, status, last_login_time: lastLogin } = link.targets;
+  const { role_id: role, status, last_login_time: lastLogin, type } = link.targets;
   const roleId = fields[role];
+  const licence = type in fields ? ZOOM_PLAN_TYPES[String(fields[type])] : undefined;
   return {
     ...value,
-    ...(zoomUserId ? { user_external_id: zoomUserId } : {}),
+    ...(user.zoomUserId ? { user_external_id: user.zoomUserId } : {}),
     ...(role in fields ? { role_external_id: roleId, role_external_label: ZOOM_ROLE_NAMES[String(roleId)] ?? null } : {}),
     ...(status in fields ? { status: fields[status] === 'active' ? 'active' : 'inactive' } : {}),
     ...(lastLogin in fields ? { last_activity_date: fields[lastLogin] } : {}),
+    ...(licence ? { license_type: licence } : {}),
+    ...(user.lastClientVersion ? { last_client_version: user.lastClientVersion } : {}),
   };
 }

@@ -191,7 +191,7 @@ export class BatchWriter {
   ): Promise<number> {
     const recordOf = ({ decision, record }: DecidedRecord) => {
       const fields = decision.send ?? {};
-      return saas ? { ...fields, SAAS: saasValueOf(fields, record.zoomUserId, saas, this.store.saasUserDetails) } : fields;
+      return saas ? { ...fields, SAAS: saasValueOf(fields, record, saas, this.store.saasUserDetails) } : fields;
     };
     try {
       await this.bulk.send(access, {

@@ -14,6 +14,15 @@ export class OomnitzaRecordDto {
   @IsString()
   zoomUserId?: string;
 
+  /**
+   * User plus SaaS user: the Zoom client version the user last used (Zoom's `last_client_version`),
+   * part of the SaaS user's activity. It is no field of the person.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  lastClientVersion?: string;
+
   @IsObject()
   fields: Record<string, OomnitzaFieldValue>;
 

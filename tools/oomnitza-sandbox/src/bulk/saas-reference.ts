@@ -10,7 +10,7 @@ export interface SaasReference {
 }
 
 const REFERENCE_KEYS = new Set(['sync_key', 'selected_saas_id', 'name']);
-const TEXT_ATTRIBUTES = ['user_external_id', 'role_external_id', 'role_external_label'] as const;
+const TEXT_ATTRIBUTES = ['user_external_id', 'role_external_id', 'role_external_label', 'license_type', 'last_client_version'] as const;
 
 function text(value: unknown, key: string): string | null {
   if (value === null || value === '') {
@@ -27,7 +27,8 @@ function text(value: unknown, key: string): string | null {
  * platform may send `selected_saas_id`) to say which SaaS app the person uses. The sandbox also
  * accepts what Oomnitza keeps on a SaaS user but does not document a bulk key for:
  * `user_external_id` (the Zoom user id), `role_external_id`/`role_external_label` (the Zoom
- * role), `status` ("active" | "inactive") and `last_activity_date`. Other keys are errors.
+ * role), `status` ("active" | "inactive"), `license_type`, `last_activity_date` and
+ * `last_client_version`. Other keys are errors.
  */
 export function parseSaasReference(value: unknown): SaasReference {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -25,7 +25,9 @@ export interface SaasUser {
   role_id: number | null;
   role_external_id: string | null;
   status: SaasUserStatus;
+  license_type: string | null;
   last_activity_date: number | null;
+  last_client_version: string | null;
   creation_date: number;
   change_date: number;
 }
@@ -36,7 +38,9 @@ export interface SaasLinkAttributes {
   role_external_id?: string | null;
   role_external_label?: string | null;
   status?: SaasUserStatus;
+  license_type?: string | null;
   last_activity_date?: number | null;
+  last_client_version?: string | null;
 }
 
 export const SAAS_USER_FILTER_TYPES: Readonly<Record<string, FilterFieldType>> = {
@@ -47,7 +51,9 @@ export const SAAS_USER_FILTER_TYPES: Readonly<Record<string, FilterFieldType>> =
   role_id: 'integer',
   role_external_id: 'string',
   status: 'string',
+  license_type: 'string',
   last_activity_date: 'date',
+  last_client_version: 'string',
   creation_date: 'date',
   change_date: 'date',
 };
@@ -141,7 +147,9 @@ export class SaasStore {
         role_id: null,
         role_external_id: null,
         status: 'active',
+        license_type: null,
         last_activity_date: null,
+        last_client_version: null,
         creation_date: now,
         change_date: now,
       };
@@ -161,6 +169,11 @@ export class SaasStore {
     }
     if (attributes.last_activity_date !== undefined) {
       user.last_activity_date = attributes.last_activity_date;
+    }
+    for (const key of ['license_type', 'last_client_version'] as const) {
+      if (attributes[key] !== undefined) {
+        user[key] = attributes[key];
+      }
     }
     user.change_date = now;
     return user;
