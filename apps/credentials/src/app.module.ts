@@ -18,6 +18,7 @@ import { ZoomCredentialEntity } from './zoom-credentials/zoom-credential.entity'
 import { ZoomCredentialsModule } from './zoom-credentials/zoom-credentials.module';
 import { RateLimits1764240500000 } from './migrations/1764240500000-rate-limits';
 import { ApiKeyAnnouncements1764240600000 } from './migrations/1764240600000-api-key-announcements';
+import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 
 @Module({
@@ -34,6 +35,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
         OwnerAnnouncements1764240400000,
         RateLimits1764240500000,
         ApiKeyAnnouncements1764240600000,
+        OutboxPayloadAsWritten1764241600000,
       ],
     }),
     MessagingModule.forService({ serviceName: SERVICE.serviceName }),

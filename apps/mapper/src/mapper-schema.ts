@@ -5,6 +5,7 @@ import { IntegrationSettings1764240100000 } from './migrations/1764240100000-int
 import { RateLimits1764240200000 } from './migrations/1764240200000-rate-limits';
 import { ApiKeyReplica1764240300000 } from './migrations/1764240300000-api-key-replica';
 import { MappingLines1764241100000 } from './migrations/1764241100000-mapping-lines';
+import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
 
 /** The tables of the mapper's schema, and the migrations that build them in order. */
 export const MAPPER_ENTITIES = [...messagingEntities, IntegrationSettingsEntity];
@@ -14,4 +15,5 @@ export const MAPPER_MIGRATIONS = [
   RateLimits1764240200000,
   ApiKeyReplica1764240300000,
   MappingLines1764241100000,
+  OutboxPayloadAsWritten1764241600000,
 ];

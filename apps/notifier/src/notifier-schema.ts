@@ -7,6 +7,7 @@ import { ContactsAndNotifications1764240100000 } from './migrations/176424010000
 import { NotificationEntity } from './notifications/notification.entity';
 import { RateLimits1764240200000 } from './migrations/1764240200000-rate-limits';
 import { ApiKeyReplica1764240300000 } from './migrations/1764240300000-api-key-replica';
+import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
 
 /** The tables of the notifier's schema, and the migrations that build them in order. */
 export const NOTIFIER_ENTITIES = [ContactEntity, NotificationEntity, DeliveryEntity, DeliveryAttemptEntity, IntegrationNameEntity];
@@ -15,4 +16,5 @@ export const NOTIFIER_MIGRATIONS = [
   ContactsAndNotifications1764240100000,
   RateLimits1764240200000,
   ApiKeyReplica1764240300000,
+  OutboxPayloadAsWritten1764241600000,
 ];

@@ -20,6 +20,7 @@ import { DryRuns1764240900000 } from './migrations/1764240900000-dry-runs';
 import { SaasApp1764241000000 } from './migrations/1764241000000-saas-app';
 import { SaasStatusDue1764241400000 } from './migrations/1764241400000-saas-status-due';
 import { SaasActivity1764241500000 } from './migrations/1764241500000-saas-activity';
+import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -47,4 +48,5 @@ export const WRITER_MIGRATIONS = [
   SaasApp1764241000000,
   SaasStatusDue1764241400000,
   SaasActivity1764241500000,
+  OutboxPayloadAsWritten1764241600000,
 ];

@@ -17,6 +17,7 @@ import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-r
 import { CustomMapping1764241100000 } from './migrations/1764241100000-custom-mapping';
 import { DryRuns1764241200000 } from './migrations/1764241200000-dry-runs';
 import { SaasApp1764241300000 } from './migrations/1764241300000-saas-app';
+import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
 
 /** The tables of the scheduler's schema, and the migrations that build them in order. */
 export const SCHEDULER_ENTITIES = [
@@ -41,4 +42,5 @@ export const SCHEDULER_MIGRATIONS = [
   CustomMapping1764241100000,
   DryRuns1764241200000,
   SaasApp1764241300000,
+  OutboxPayloadAsWritten1764241600000,
 ];

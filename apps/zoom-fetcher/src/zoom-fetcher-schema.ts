@@ -18,6 +18,7 @@ import { ApiKeyReplica1764240900000 } from './migrations/1764240900000-api-key-r
 import { ZoomDailyCalls1764241000000 } from './migrations/1764241000000-zoom-daily-calls';
 import { ZoomReadNeeds1764241100000 } from './migrations/1764241100000-zoom-read-needs';
 import { DryRuns1764241200000 } from './migrations/1764241200000-dry-runs';
+import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
 
 /** The tables of the zoom-fetcher's schema, and the migrations that build them in order. */
 export const ZOOM_FETCHER_ENTITIES = [
@@ -43,4 +44,5 @@ export const ZOOM_FETCHER_MIGRATIONS = [
   ZoomDailyCalls1764241000000,
   ZoomReadNeeds1764241100000,
   DryRuns1764241200000,
+  OutboxPayloadAsWritten1764241600000,
 ];

@@ -29,4 +29,5 @@ export * from './persistence/messaging-entities';
 export * from './persistence/messaging-tables';
 export * from './persistence/outbox-message.entity';
 export * from './persistence/service-foundation.migration';
+export * from './persistence/outbox-payload-as-written.migration';
 export * from './outbox/kafka-size-limits';

@@ -7,7 +7,8 @@ export interface ClaimedRow {
   topic: string;
   message_key: string;
   headers: Record<string, string>;
-  payload: object;
+  /** The envelope as the publisher wrote it: sent as it is, never parsed. */
+  payload: string;
   created_at: Date;
 }
 
@@ -18,7 +19,7 @@ export interface OutgoingMessage {
 }
 
 export function toOutgoing(row: ClaimedRow): OutgoingMessage {
-  const value = JSON.stringify(row.payload);
+  const value = row.payload;
   const headerBytes = Object.entries(row.headers ?? {}).reduce((sum, [name, header]) => sum + name.length + Buffer.byteLength(header), 0);
   const bytes = Buffer.byteLength(value) + Buffer.byteLength(row.message_key ?? '') + headerBytes;
   return { topic: row.topic, message: { key: row.message_key, value, headers: row.headers }, bytes };

@@ -176,7 +176,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
          UPDATE ${table} SET published_at = now()
           WHERE id IN (SELECT id FROM ${table} WHERE (SELECT locked FROM relay) AND published_at IS NULL
                         ORDER BY id LIMIT ${Math.trunc(this.settings.outboxBatchSize)} FOR UPDATE SKIP LOCKED)
-         RETURNING id, topic, message_key, headers, payload, created_at
+         RETURNING id, topic, message_key, headers, payload::text AS payload, created_at
        )
        SELECT relay.locked, claimed.* FROM relay LEFT JOIN claimed ON true ORDER BY claimed.id`;
   }

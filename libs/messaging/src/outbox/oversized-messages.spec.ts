@@ -15,7 +15,7 @@ describe('messages the broker refuses as too large', () => {
 
   it('are sent again one at a time, and only those refused alone are set aside, in order', async () => {
     const items = [1, 2, 3].map((id) =>
-      toOutgoing({ id: String(id), topic: 't', message_key: 'k', headers: {}, payload: { id }, created_at: new Date(0) }),
+      toOutgoing({ id: String(id), topic: 't', message_key: 'k', headers: {}, payload: JSON.stringify({ id }), created_at: new Date(0) }),
     );
     const sent: number[][] = [];
     const setAside: number[] = [];
@@ -42,7 +42,13 @@ describe('messages the broker refuses as too large', () => {
       topic: 'acme.zoom.users.page.v1',
       message_key: 'integration-1',
       headers: { 'x-message-type': 'zoom.users.page' },
-      payload: { messageId: 'm-1', type: 'zoom.users.page', runId: 'r-1', integrationId: 'integration-1', payload: { users: ['…'] } },
+      payload: JSON.stringify({
+        messageId: 'm-1',
+        type: 'zoom.users.page',
+        runId: 'r-1',
+        integrationId: 'integration-1',
+        payload: { users: ['…'] },
+      }),
       created_at: new Date(0),
     });
 

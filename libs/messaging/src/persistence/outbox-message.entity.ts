@@ -24,8 +24,8 @@ export class OutboxMessageEntity {
   @Column({ type: 'jsonb' })
   headers: Record<string, string>;
 
-  /** The whole envelope, exactly as it goes on the wire. */
-  @Column({ type: 'jsonb' })
+  /** The whole envelope, exactly as it goes on the wire: `json` keeps the text as written. */
+  @Column({ type: 'json' })
   payload: object;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

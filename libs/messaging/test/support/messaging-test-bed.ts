@@ -18,7 +18,7 @@ import { createTestSchema, testDatabaseUrl, testKafkaBrokers, TestSchema, unique
 import { DataSource, EntityManager } from 'typeorm';
 import { HandlerProbe } from './handler-probe';
 import { TestEffectEntity } from './test-effect.entity';
-import { MessagingTestSchema1764240000000 } from './test-migration';
+import { MessagingTestSchema1764240000000, OutboxPayloadAsWritten1764240100000 } from './test-migration';
 import { TestPlatformModule } from './test-platform.module';
 import { TestNote, TestNoteValue } from './test-messages';
 
@@ -122,7 +122,7 @@ export class MessagingTestBed {
           url: testDatabaseUrl(),
           schema: this.schema.schema,
           entities: [...messagingEntities, TestEffectEntity],
-          migrations: [MessagingTestSchema1764240000000],
+          migrations: [MessagingTestSchema1764240000000, OutboxPayloadAsWritten1764240100000],
           migrationsRun: true,
           synchronize: false,
         }),

@@ -1,4 +1,4 @@
-import { createMessagingTables, dropMessagingTables } from '../../src';
+import { createMessagingTables, dropMessagingTables, OutboxPayloadAsWrittenMigration } from '../../src';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 function schemaOf(queryRunner: QueryRunner): string {
@@ -33,3 +33,5 @@ export class MessagingTestSchema1764240000000 implements MigrationInterface {
     await dropMessagingTables(queryRunner, schema);
   }
 }
+
+export class OutboxPayloadAsWritten1764240100000 extends OutboxPayloadAsWrittenMigration {}
