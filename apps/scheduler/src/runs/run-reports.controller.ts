@@ -13,7 +13,8 @@ export class RunReportsController {
     return this.accounting.applyProgress(manager, envelope);
   }
 
-  @MessageHandler(OomnitzaRecordsWritten)
+  /** A webhook-driven write belongs to no run: nothing to count, so not even a transaction for it. */
+  @MessageHandler(OomnitzaRecordsWritten, { accepts: ({ payload }) => payload.runId !== undefined })
   onWritten({ envelope, manager }: ConsumedMessage<OomnitzaRecordsWrittenValue>): Promise<void> {
     return this.accounting.applyWritten(manager, envelope);
   }

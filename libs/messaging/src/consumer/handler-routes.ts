@@ -1,5 +1,5 @@
 import { MessageHandler as NestMessageHandler } from '@nestjs/microservices';
-import { MessageDefinition } from '@zoom-oomnitza-sync/contracts';
+import { MessageDefinition, MessageEnvelope } from '@zoom-oomnitza-sync/contracts';
 import { TopicNames } from '../kafka/topic-names';
 import { MESSAGE_HANDLER_EXTRAS, MessageHandlerExtras } from './message-handler.decorator';
 
@@ -14,6 +14,8 @@ export interface HandlerRoute {
   batch: boolean;
   /** Inbox consumer name. */
   consumer: string;
+  /** Whether the handler has anything to do with a message; all when absent. */
+  accepts?: (envelope: MessageEnvelope) => boolean;
   handler: NestMessageHandler;
 }
 
@@ -50,6 +52,7 @@ export function discoverHandlerRoutes(
       definition,
       batch: extras.batch,
       consumer: extras.consumer ?? serviceName,
+      accepts: extras.accepts,
       handler,
     });
   }

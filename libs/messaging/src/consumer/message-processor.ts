@@ -61,7 +61,9 @@ export class MessageProcessor {
         return deadLettered;
       }
       const decoded = await decodeMessage(route.definition, record);
-      if (decoded.valid) {
+      if (decoded.valid && !this.accepted(route, decoded.message)) {
+        this.deps.metrics.passedOver.inc({ topic: route.kafkaTopic });
+      } else if (decoded.valid) {
         deadLettered += (await this.applyWithRetries(route, work, decoded.message)) ? 0 : 1;
       } else {
         await this.deadLetter(route, work.partition, record, {
@@ -89,7 +91,9 @@ export class MessageProcessor {
     const valid: DecodedMessage[] = [];
     for (const record of records) {
       const decoded = await decodeMessage(route.definition, record);
-      if (decoded.valid) {
+      if (decoded.valid && !this.accepted(route, decoded.message)) {
+        this.deps.metrics.passedOver.inc({ topic: route.kafkaTopic });
+      } else if (decoded.valid) {
         valid.push(decoded.message);
       } else {
         await this.deadLetter(route, work.partition, record, {
@@ -121,6 +125,11 @@ export class MessageProcessor {
     work.resolveOffset(records[records.length - 1].offset);
     await work.heartbeat();
     return deadLettered;
+  }
+
+  /** Whether the handler has anything to do with the message (see MessageHandlerOptions.accepts). */
+  private accepted(route: HandlerRoute, message: DecodedMessage): boolean {
+    return route.accepts === undefined || route.accepts(message.envelope);
   }
 
   /** True once applied; false when dead-lettered instead. */

@@ -19,6 +19,7 @@ export class MessagingMetrics {
   readonly retries: Counter<'topic'>;
   readonly deadLettered: Counter<'topic' | 'reason'>;
   readonly setAside: Counter<'topic'>;
+  readonly passedOver: Counter<'topic'>;
 
   constructor(metrics: MetricsService) {
     this.outboxBacklog = metrics.gauge('messaging_outbox_backlog', 'Outbox rows not yet published');
@@ -50,6 +51,11 @@ export class MessagingMetrics {
     this.setAside = metrics.counter(
       'messaging_outbox_set_aside_total',
       'Outbox messages the broker refused as too large even alone, set aside on the dead-letter topic',
+      ['topic'],
+    );
+    this.passedOver = metrics.counter(
+      'messaging_passed_over_total',
+      'Valid messages a handler does not accept (nothing to do for it): no transaction, no inbox row',
       ['topic'],
     );
   }

@@ -48,3 +48,28 @@ export class BatchNoteController {
     }
   }
 }
+
+/** Applies notes whose label starts with "keep"; passes over the others, as a handler with nothing to do for them. */
+@Controller()
+export class KeptNoteController {
+  constructor(@Inject(HandlerProbe) private readonly probe: HandlerProbe) {}
+
+  @MessageHandler(TestNote, { accepts: (envelope) => envelope.payload.label.startsWith('keep') })
+  async onNote(message: ConsumedMessage<TestNoteValue>): Promise<void> {
+    await apply(this.probe, message);
+  }
+}
+
+/** The batch form of KeptNoteController. */
+@Controller()
+export class KeptBatchNoteController {
+  constructor(@Inject(HandlerProbe) private readonly probe: HandlerProbe) {}
+
+  @MessageHandler(TestBatchNote, { batch: true, accepts: (envelope) => envelope.payload.label.startsWith('keep') })
+  async onNotes(messages: ConsumedMessage<TestNoteValue>[]): Promise<void> {
+    this.probe.batches.push(messages.map((message) => message.envelope.payload.label));
+    for (const message of messages) {
+      await apply(this.probe, message);
+    }
+  }
+}
