@@ -87,6 +87,24 @@ export class PlatformDeployment {
   }
 
   /**
+   * The credentials service, talking to this Zoom (its OAuth and API addresses), and the services
+   * named, each with its own settings, once every one of them answers ready.
+   */
+  async startReady<Name extends Exclude<ServiceName, 'credentials'>>(
+    zoom: { url: string; apiBaseUrl: string },
+    services: readonly Name[],
+    settings: Partial<Record<Name, Record<string, string>>> = {},
+  ): Promise<Record<Name | 'credentials', ServiceProcess>> {
+    const credentials = await this.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
+    const others = await Promise.all(services.map((name) => this.start(name, settings[name] ?? {})));
+    await Promise.all([credentials, ...others].map((service) => waitUntilReady(service)));
+    return Object.fromEntries([['credentials', credentials], ...services.map((name, index) => [name, others[index]] as const)]) as Record<
+      Name | 'credentials',
+      ServiceProcess
+    >;
+  }
+
+  /**
    * A tenant API key issued by the deployment's credentials service (started with its defaults if
    * it is not running), once each of `usableOn` accepts it.
    */

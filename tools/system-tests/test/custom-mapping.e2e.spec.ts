@@ -1,14 +1,6 @@
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
-import {
-  firstZoomApp,
-  PlatformDeployment,
-  request,
-  runSync,
-  ServiceProcess,
-  setUpZoomSync,
-  waitUntilReady,
-} from '@zoom-oomnitza-sync/local-platform';
+import { firstZoomApp, PlatformDeployment, request, runSync, ServiceProcess, setUpZoomSync } from '@zoom-oomnitza-sync/local-platform';
 
 const EXCLUDED_DOMAIN = 'eu.example.com';
 const ROLE_NAMES = { '0': 'Owner', '1': 'Admin', '2': 'Member' };
@@ -26,12 +18,13 @@ describe('an integration’s own mapping lines, filter rules and derived names, 
     zoom = await createZoomSandbox({ users: 300, seed: 7, plan: 'business' });
     oomnitza = await createOomnitzaSandbox();
     deployment = await PlatformDeployment.create('mapping');
-    credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
-    scheduler = await deployment.start('scheduler');
-    const others = await Promise.all(
-      (['zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const).map((name) => deployment.start(name)),
-    );
-    await Promise.all([credentials, scheduler, ...others].map((service) => waitUntilReady(service)));
+    ({ credentials, scheduler } = await deployment.startReady(zoom, [
+      'scheduler',
+      'zoom-fetcher',
+      'mapper',
+      'oomnitza-writer',
+      'notifier',
+    ]));
   });
 
   afterAll(async () => {

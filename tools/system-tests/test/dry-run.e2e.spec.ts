@@ -6,7 +6,6 @@ import {
   runSync,
   ServiceProcess,
   setUpZoomSync,
-  waitUntilReady,
   ZoomSyncSetup,
 } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
@@ -42,11 +41,8 @@ describe('a dry run: every change a full sync would make, listed, and Oomnitza u
     zoom = await createZoomSandbox({ users: 120, seed: 11 });
     oomnitza = await createOomnitzaSandbox();
     deployment = await PlatformDeployment.create('dry_run');
-    credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
-    scheduler = await deployment.start('scheduler');
-    writer = await deployment.start('oomnitza-writer');
-    const others = await Promise.all((['zoom-fetcher', 'mapper', 'notifier'] as const).map((name) => deployment.start(name)));
-    await Promise.all([credentials, scheduler, writer, ...others].map((service) => waitUntilReady(service)));
+    const running = await deployment.startReady(zoom, ['scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier']);
+    ({ credentials, scheduler, 'oomnitza-writer': writer } = running);
     setup = await setUpZoomSync({
       tenantId: 'acme',
       adminKey: deployment.adminKey,

@@ -1,13 +1,4 @@
-import {
-  firstZoomApp,
-  issueApiKey,
-  PlatformDeployment,
-  request,
-  runSync,
-  ServiceProcess,
-  setUpZoomSync,
-  waitUntilReady,
-} from '@zoom-oomnitza-sync/local-platform';
+import { firstZoomApp, issueApiKey, PlatformDeployment, request, runSync, setUpZoomSync } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { createZoomSandbox, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
 
@@ -39,12 +30,8 @@ describe('the licence reclamation report, after a full sync of a Zoom account', 
   });
 
   it('lists exactly the licensed users not logged in for the days asked, by department, and as a CSV download', async () => {
-    const credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
-    const services: ServiceProcess[] = await Promise.all(
-      (['scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer'] as const).map((name) => deployment.start(name)),
-    );
-    await Promise.all([credentials, ...services].map((service) => waitUntilReady(service)));
-    const [scheduler, , , writer] = services;
+    const running = await deployment.startReady(zoom, ['scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer']);
+    const { credentials, scheduler, 'oomnitza-writer': writer } = running;
     const setup = await setUpZoomSync({
       tenantId: 'acme',
       adminKey: deployment.adminKey,

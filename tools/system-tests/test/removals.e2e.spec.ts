@@ -1,13 +1,5 @@
 import { IntegrationAlert, IntegrationAlertValue, MessageEnvelope } from '@zoom-oomnitza-sync/contracts';
-import {
-  PlatformDeployment,
-  request,
-  runSync,
-  ServiceProcess,
-  setUpZoomSync,
-  waitUntilReady,
-  ZoomSyncSetup,
-} from '@zoom-oomnitza-sync/local-platform';
+import { PlatformDeployment, request, runSync, ServiceProcess, setUpZoomSync, ZoomSyncSetup } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { readTopic, waitFor } from '@zoom-oomnitza-sync/testing';
 import { createZoomSandbox, SandboxAccountHandle, ZoomSandbox } from '@zoom-oomnitza-sync/zoom-sandbox';
@@ -31,10 +23,7 @@ describe('users gone from Zoom, through all the services: marked after a clean f
   beforeAll(async () => {
     zoom = await createZoomSandbox({ accounts: ACCOUNTS });
     deployment = await PlatformDeployment.create('removals');
-    credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
-    scheduler = await deployment.start('scheduler');
-    const others = await Promise.all((['zoom-fetcher', 'mapper', 'oomnitza-writer'] as const).map((name) => deployment.start(name)));
-    await Promise.all([credentials, scheduler, ...others].map((service) => waitUntilReady(service)));
+    ({ credentials, scheduler } = await deployment.startReady(zoom, ['scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer']));
   });
 
   afterAll(async () => {

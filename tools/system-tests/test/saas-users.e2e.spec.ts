@@ -7,7 +7,6 @@ import {
   runSync,
   ServiceProcess,
   setUpZoomSync,
-  waitUntilReady,
   ZoomSyncSetup,
 } from '@zoom-oomnitza-sync/local-platform';
 
@@ -43,15 +42,9 @@ async function saasIntegration(name: string, details: boolean): Promise<SaasStac
     await zoom.close();
   };
   try {
-    const credentials = await deployment.start('credentials', { ZOOM_OAUTH_URL: zoom.url, ZOOM_API_URL: zoom.apiBaseUrl });
-    const others: ServiceProcess[] = await Promise.all([
-      deployment.start('scheduler'),
-      deployment.start('zoom-fetcher'),
-      deployment.start('mapper'),
-      deployment.start('oomnitza-writer', { OOMNITZA_SAAS_USER_DETAILS: String(details) }),
-    ]);
-    await Promise.all([credentials, ...others].map((service) => waitUntilReady(service)));
-    const [scheduler] = others;
+    const { credentials, scheduler } = await deployment.startReady(zoom, ['scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer'], {
+      'oomnitza-writer': { OOMNITZA_SAAS_USER_DETAILS: String(details) },
+    });
     const setup = await setUpZoomSync({
       tenantId: 'acme',
       adminKey: deployment.adminKey,

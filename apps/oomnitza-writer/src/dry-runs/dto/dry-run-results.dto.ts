@@ -1,22 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { toInt } from '@zoom-oomnitza-sync/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageLimitQueryDto } from '../../paging/page-limit-query.dto';
 import { DRY_RUN_OUTCOMES, DryRunOutcome } from '../dry-run-user.entity';
 
-export class DryRunResultsQueryDto {
+export class DryRunResultsQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ enum: DRY_RUN_OUTCOMES, description: 'only the users with this outcome' })
   @IsOptional()
   @IsIn(DRY_RUN_OUTCOMES)
   outcome?: DryRunOutcome;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 
   @ApiPropertyOptional({ description: 'the nextAfter of the previous page' })
   @IsOptional()

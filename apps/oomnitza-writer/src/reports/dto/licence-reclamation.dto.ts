@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { toInt } from '@zoom-oomnitza-sync/platform';
+import { PageLimitQueryDto } from '../../paging/page-limit-query.dto';
 
-export class LicenceReclamationQueryDto {
+export class LicenceReclamationQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 3650,
@@ -16,14 +17,6 @@ export class LicenceReclamationQueryDto {
   @Min(1)
   @Max(3650)
   inactiveDays?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100, description: 'users per page' })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 
   @ApiPropertyOptional({ description: 'the nextAfter of the previous page' })
   @IsOptional()
