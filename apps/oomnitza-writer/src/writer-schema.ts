@@ -21,6 +21,7 @@ import { SaasApp1764241000000 } from './migrations/1764241000000-saas-app';
 import { SaasStatusDue1764241400000 } from './migrations/1764241400000-saas-status-due';
 import { SaasActivity1764241500000 } from './migrations/1764241500000-saas-activity';
 import { OutboxPayloadAsWritten1764241600000 } from './migrations/1764241600000-outbox-payload-as-written';
+import { PendingRecordsHeads1764241700000 } from './migrations/1764241700000-pending-records-heads';
 
 /** The tables of the writer's schema, and the migrations that build them in order. */
 export const WRITER_ENTITIES = [
@@ -49,4 +50,5 @@ export const WRITER_MIGRATIONS = [
   SaasStatusDue1764241400000,
   SaasActivity1764241500000,
   OutboxPayloadAsWritten1764241600000,
+  PendingRecordsHeads1764241700000,
 ];

@@ -117,6 +117,17 @@ describe('receiving records: the consumer only records what must be written', ()
     );
   });
 
+  it('stores a consumed batch larger than one statement can carry (65,535 parameters) whole, in order', async () => {
+    const replica = bed.newReplica();
+    const run = new MappedRun();
+    const pages = Array.from({ length: 10 }, (_, page) => run.batch(run.users(page * 1000 + 1, 1000)));
+
+    await replica.receiveBatch(pages);
+
+    const pending = await bed.pendingRecords(run.integrationId);
+    expect(pending.map((record) => record.syncKey)).toEqual(run.users(1, 10_000).map((record) => record.syncKey));
+  });
+
   it('asks for the Oomnitza token as the tenant the records belong to, in a run and outside one', async () => {
     const replica = bed.newReplica();
     const run = new MappedRun();

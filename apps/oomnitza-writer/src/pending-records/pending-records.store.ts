@@ -10,6 +10,9 @@ import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { PendingRecordEntity } from './pending-record.entity';
 import { WriteQueues } from './write-queues';
 
+/** Rows per INSERT: a pending record binds 17 parameters, and PostgreSQL takes at most 65,535 in one statement. */
+const ROWS_PER_INSERT = 1000;
+
 const isWebhookRemoval = (record: OomnitzaRecordDto): record is WebhookRemoval => record.removal !== undefined;
 
 /** Records of an integration stored and due for a turn: a run's at once, others as the flush delay allows. */
@@ -34,7 +37,7 @@ export class PendingRecordsStore {
   ) {}
 
   /**
-   * Stores a consumed batch (one insert for all of it), then makes each integration due once, in
+   * Stores a consumed batch (one insert per thousand records), then makes each integration due once, in
    * id order. Making it due locks the integration's queue row until the commit, and the write loop
    * needs that row to commit what Oomnitza answered: taken last, the lock is held for the commit
    * alone, and in one order two concurrent batches cannot deadlock on it.
@@ -51,8 +54,8 @@ export class PendingRecordsStore {
         arrivals.set(envelope.integrationId, { inRun: inRun || arrivals.get(envelope.integrationId)?.inRun === true });
       }
     }
-    if (rows.length > 0) {
-      await manager.insert(PendingRecordEntity, rows);
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      await manager.insert(PendingRecordEntity, rows.slice(start, start + ROWS_PER_INSERT));
     }
     for (const hold of holds.values()) {
       await this.holds.announce(manager, hold);

@@ -1,0 +1,88 @@
+import { AppLogger, createLogger, qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { waitFor } from '@zoom-oomnitza-sync/testing';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
+import { QueueStatistics } from '../src/pending-records/queue-statistics';
+import { MappedRun } from './support/mapped-run';
+import { WriterTestBed } from './support/writer-test-bed';
+
+const QUEUED = 20_000;
+/** A page of the index and the heap pages of a batch, with room to spare; the whole queue is over a thousand. */
+const HEAD_BLOCKS = 100;
+
+interface PlanNode {
+  'Shared Hit Blocks': number;
+  'Shared Read Blocks': number;
+}
+
+describe("a long queue of pending records: each statement reads the queue's head, not the queue", () => {
+  let bed: WriterTestBed;
+  let statistics: QueueStatistics;
+
+  beforeAll(async () => {
+    bed = await WriterTestBed.create('writer_long_queues');
+    // What autovacuum would do, late, is what the writer must do itself.
+    await bed.dataSource.query(`ALTER TABLE ${qualifiedTable(bed.dataSource, PendingRecordEntity)} SET (autovacuum_enabled = false)`);
+    statistics = new QueueStatistics(bed.dataSource, new AppLogger(createLogger('oomnitza-writer-test', 'silent')));
+  });
+
+  beforeEach(() => bed.clear());
+
+  afterEach(() => jest.restoreAllMocks());
+
+  afterAll(async () => {
+    await bed?.destroy();
+  });
+
+  /** Shared buffers the statement touches, run as it was (a write rolled back). */
+  async function blocksTouched(sql: string, parameters: unknown[] | undefined): Promise<number> {
+    const runner = bed.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      const [row] = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, parameters)) as {
+        'QUERY PLAN': [{ Plan: PlanNode }];
+      }[];
+      const { Plan: plan } = row['QUERY PLAN'][0];
+      return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  it("a full sync's 20,000 records waiting: storing a webhook change and writing a batch touch a few pages each", async () => {
+    const { receiveBatch, receive, takeTurn, oomnitza } = bed.newReplica();
+    const run = new MappedRun();
+    const pages = Array.from({ length: QUEUED / 1000 }, (_, page) => run.batch(run.users(page * 1000 + 1, 1000)));
+    await receiveBatch(pages);
+    // The table's counters reach the statistics collector within a second of the commit.
+    await waitFor(() => statistics.refresh());
+    expect(await statistics.refresh()).toBe(false);
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+
+    await receive(run.changes([run.user(QUEUED + 1)]));
+    expect(await takeTurn()).toBe(true);
+
+    expect(oomnitza.requests).toHaveLength(1);
+    const onTheQueue = statements.mock.calls.filter(([sql]) => /pending_records/.test(sql) && !/^\s*INSERT/i.test(sql));
+    expect(onTheQueue.length).toBeGreaterThanOrEqual(3);
+    jest.restoreAllMocks();
+    const touched = [];
+    for (const [sql, parameters] of onTheQueue) {
+      touched.push({ sql, blocks: await blocksTouched(sql, parameters as unknown[] | undefined) });
+    }
+    expect(touched.filter(({ blocks }) => blocks > HEAD_BLOCKS)).toEqual([]);
+  });
+
+  it('leaves statistics alone while few rows changed since the table was last analyzed', async () => {
+    const { receive } = bed.newReplica();
+    const run = new MappedRun();
+    await receive(run.batch(run.users(1, 2000)));
+    await waitFor(() => statistics.refresh());
+
+    await receive(run.batch(run.users(2001, 100)));
+    await bed.dataSource.query('SELECT pg_sleep(1.5)');
+
+    expect(await statistics.refresh()).toBe(false);
+  });
+});
