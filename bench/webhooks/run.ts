@@ -295,7 +295,7 @@ function report(
     );
   }
   console.log(
-    "\nwhere the time goes: mean ms of each hop, from the services' histograms (publish: outbox insert to the broker's ack; applied or stored: outbox insert to the consumer's commit; written: arrival at the writer to Oomnitza's answer)",
+    "\nwhere the time goes: mean ms of each hop, from the services' histograms (answered: the webhook request in the fetcher's HTTP handling; publish: outbox insert to the broker's ack; applied or stored: outbox insert to the consumer's commit; written: arrival at the writer to Oomnitza's answer)",
   );
   console.log(
     markdownTable(

@@ -13,6 +13,12 @@ interface Stage {
 
 const STAGES: Stage[] = [
   {
+    name: 'answered by the fetcher',
+    service: 'zoom-fetcher',
+    metric: 'http_request_duration_seconds',
+    labels: { route: '/webhooks/zoom/:endpointId' },
+  },
+  {
     name: 'zoom.user.changed published',
     service: 'zoom-fetcher',
     metric: 'messaging_outbox_publish_latency_seconds',
