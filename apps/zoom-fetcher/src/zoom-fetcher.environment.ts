@@ -115,6 +115,13 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Max(32)
   ZOOM_USER_READ_CONCURRENCY = 8;
 
+  /** While webhook deliveries arrive, a full sync waits this long before each page; 0 never waits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  FULL_SYNC_WEBHOOK_YIELD_MS = 250;
+
   /**
    * Counts that differ are looked at again this much later before a full sync is started: a
    * webhook still on its way is not a lost one.

@@ -14,6 +14,7 @@ import {
   PAGE_SIZE,
   TROUBLE_PATIENCE_MINUTES,
   TROUBLE_RETRY_SECONDS,
+  webhookTrafficFor,
 } from './support/runner-factory';
 
 const PASSES: ZoomUserStatus[] = ['active', 'inactive', 'pending'];
@@ -58,6 +59,28 @@ describe('FullSyncRunner', () => {
   async function outcomeOf(runId: string) {
     return { job: await database.job(runId), pages: await database.pages(runId), progress: await database.progress(runId) };
   }
+
+  it('gives way to webhook deliveries: while they arrive it waits before every page, and not once without them', async () => {
+    const zoom = new FakeZoomUsers({ active: 5, inactive: 0, pending: 3 });
+    const busy = fakesFor(zoom);
+    const traffic = webhookTrafficFor(busy.pause, 250);
+    // A delivery comes in while each page is requested, as at a steady 100 events/s.
+    zoom.onRequest = async () => traffic.delivered();
+    traffic.delivered();
+
+    await createRunner(replica, { ...busy, traffic }).run(await claimQueuedJob());
+
+    expect(zoom.requests).toHaveLength(6);
+    expect(busy.pause.requestedMs).toEqual(Array(6).fill(250));
+
+    await database.clear();
+    const quietZoom = new FakeZoomUsers({ active: 5, inactive: 0, pending: 3 });
+    const quiet = fakesFor(quietZoom);
+    await createRunner(replica, { ...quiet, traffic: webhookTrafficFor(quiet.pause, 250) }).run(await claimQueuedJob());
+
+    expect(quietZoom.requests).toHaveLength(6);
+    expect(quiet.pause.requestedMs).toEqual([]);
+  });
 
   it('fetches the three status passes page by page, checkpointing each, and marks the last page', async () => {
     const zoom = new FakeZoomUsers({ active: 5, inactive: 0, pending: 3 });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { WebhookTraffic } from '../src/webhook-traffic/webhook-traffic';
 import { Delivery, TestEndpoint, WebhookTestBed, zoomSignatureOf } from './support/webhook-test-bed';
 import { userEvent } from './support/zoom-events';
 
@@ -49,6 +50,16 @@ describe('Zoom webhooks: verification of every delivery', () => {
     expect(response.text).toBe('');
     expect(await bed.stored()).toEqual({ events: 1, reads: 0, outbox: 1 });
     expect(await accepted()).toBe(1);
+  });
+
+  it('tells the full sync that webhooks arrive for each verified delivery, not for a refused one', async () => {
+    const delivered = jest.spyOn(bed.service(WebhookTraffic), 'delivered');
+
+    expect((await bed.deliver(endpoint, deactivated(), { signature: `v0=${'0'.repeat(64)}` })).status).toBe(401);
+    expect(delivered).not.toHaveBeenCalled();
+    expect((await bed.deliver(endpoint, deactivated())).status).toBe(200);
+    expect(delivered).toHaveBeenCalledTimes(1);
+    delivered.mockRestore();
   });
 
   it('verifies non-ASCII names on the raw UTF-8 bytes and hands them on exactly as Zoom wrote them', async () => {

@@ -15,6 +15,7 @@ import { FetchJobEntity, listsEveryStatus } from '../fetch-jobs/fetch-job.entity
 import { FetchCheckpoint, FetchJobStore, LeaseLostError } from '../fetch-jobs/fetch-job.store';
 import { ZoomApiError } from '../zoom-api/zoom-api.error';
 import { UsersPage, ZoomUsersClient } from '../zoom-api/zoom-users.client';
+import { WebhookTraffic } from '../webhook-traffic/webhook-traffic';
 import { ZoomRateBudget } from '../zoom-api/zoom-rate-budget';
 import { ZoomSummaryReader } from '../zoom-api/zoom-summary-reader';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
@@ -62,6 +63,7 @@ export class FullSyncRunner {
     private readonly summaries: ZoomSummaryReader,
     private readonly directory: ZoomDirectory,
     private readonly details: UserDetails,
+    private readonly webhooks: WebhookTraffic,
   ) {
     this.log = logger.pino.child({ context: FullSyncRunner.name });
     this.pageSize = config.get('ZOOM_PAGE_SIZE', { infer: true });
@@ -180,6 +182,7 @@ export class FullSyncRunner {
         await this.store.postpone(job, new Date(), checkpoint);
         throw new FetchSuspended();
       }
+      await this.webhooks.beforePage();
       const userStatus = passes[checkpoint.passIndex];
       const observedAt = new Date();
       const outcome = await this.requestPage(job, userStatus, checkpoint, access, (renewed) => (access = renewed));

@@ -5,6 +5,7 @@ import { IntegrationsModule } from '../integrations/integrations.module';
 import { ReconcileModule } from '../reconcile/reconcile.module';
 import { UserChangesModule } from '../user-changes/user-changes.module';
 import { UserReadsModule } from '../user-reads/user-reads.module';
+import { WebhookTrafficModule } from '../webhook-traffic/webhook-traffic.module';
 import { CredentialChangesController } from './credential-changes.controller';
 import { WebhookEventRetention } from './webhook-event-retention';
 import { WebhookIntake } from './webhook-intake';
@@ -13,7 +14,15 @@ import { ZoomWebhooksController } from './zoom-webhooks.controller';
 
 /** Receiving Zoom's webhooks: verification, dedupe, and handing each user event on or to a read. */
 @Module({
-  imports: [CredentialsClientModule, IntegrationsModule, UserChangesModule, UserReadsModule, DirectoryModule, ReconcileModule],
+  imports: [
+    CredentialsClientModule,
+    IntegrationsModule,
+    UserChangesModule,
+    UserReadsModule,
+    DirectoryModule,
+    ReconcileModule,
+    WebhookTrafficModule,
+  ],
   controllers: [ZoomWebhooksController, CredentialChangesController],
   providers: [ZoomWebhookReceiver, WebhookIntake, WebhookEventRetention],
 })

@@ -5,6 +5,7 @@ import { AppLogger, MetricsService, ServiceUnavailableProblem } from '@zoom-oomn
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
+import { WebhookTraffic } from '../webhook-traffic/webhook-traffic';
 import { WebhookIntake } from './webhook-intake';
 import { MalformedWebhookProblem, RefusalReason, WebhookRefusedProblem } from './webhook-problems';
 import { parseZoomWebhook, ZoomWebhook } from './zoom-webhook-body';
@@ -43,6 +44,7 @@ export class ZoomWebhookReceiver {
   constructor(
     private readonly credentials: CredentialsClient,
     private readonly intake: WebhookIntake,
+    private readonly traffic: WebhookTraffic,
     config: ConfigService<ZoomFetcherEnvironment, true>,
     metrics: MetricsService,
     logger: AppLogger,
@@ -59,6 +61,8 @@ export class ZoomWebhookReceiver {
   /** Answers url_validation with its token pair, any other delivery with nothing (200). */
   async receive(delivery: WebhookDelivery): Promise<UrlValidationAnswer | undefined> {
     const endpoint = await this.verify(delivery);
+    // Only a verified delivery: unsigned requests must not slow a full sync down.
+    this.traffic.delivered();
     let webhook: ZoomWebhook;
     try {
       webhook = await parseZoomWebhook(delivery.rawBody);

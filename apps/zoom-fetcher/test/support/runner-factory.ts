@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import { WebhookTraffic } from '../../src/webhook-traffic/webhook-traffic';
 import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
 import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
@@ -35,14 +36,19 @@ export interface RunnerFakes {
   zoom: FakeZoomUsers;
   credentials: FakeCredentials;
   pause: RecordedPause;
+  /** The replica's webhook deliveries as the runner sees them; a fresh one unless given. */
+  traffic?: WebhookTraffic;
 }
+
+export const webhookTrafficFor = (pause: RecordedPause, yieldMs: number) =>
+  new WebhookTraffic(new ConfigService<ZoomFetcherEnvironment, true>({ ...SETTINGS, FULL_SYNC_WEBHOOK_YIELD_MS: yieldMs }), pause);
 
 export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentials: new FakeCredentials(), pause: new RecordedPause() });
 
 /** The real runner on a replica's real store; only Zoom, the credentials service and waiting are fakes. */
 export function createRunner(
   { store, dataSource }: Replica,
-  { zoom, credentials, pause }: RunnerFakes,
+  { zoom, credentials, pause, traffic }: RunnerFakes,
   requestsPerDay: Partial<Record<ZoomRateCategory, number>> = {},
 ): FullSyncRunner {
   const pacer = new ZoomRateBudget(
@@ -64,5 +70,6 @@ export function createRunner(
     new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, calls),
     new ZoomDirectory(dataSource),
     new UserDetails(calls, zoom as unknown as ZoomUsersClient, pause, config),
+    traffic ?? new WebhookTraffic(config, pause),
   );
 }
