@@ -178,11 +178,11 @@ export class FullSyncRunner {
     let access = await this.accessFor(job);
     let checkpoint: FetchCheckpoint = { passIndex: job.passIndex, nextPageToken: job.nextPageToken, pageNumber: job.pageNumber };
     while (checkpoint.passIndex < passes.length) {
+      await this.webhooks.beforePage();
       if (this.stopping) {
         await this.store.postpone(job, new Date(), checkpoint);
         throw new FetchSuspended();
       }
-      await this.webhooks.beforePage();
       const userStatus = passes[checkpoint.passIndex];
       const observedAt = new Date();
       const outcome = await this.requestPage(job, userStatus, checkpoint, access, (renewed) => (access = renewed));

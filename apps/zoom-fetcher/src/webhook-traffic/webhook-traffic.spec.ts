@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import { Pause } from '@zoom-oomnitza-sync/platform';
 import { RecordedPause } from '@zoom-oomnitza-sync/testing';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 import { WebhookTraffic } from './webhook-traffic';
@@ -44,5 +45,17 @@ describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
     await traffic.beforePage();
 
     expect(pause.requestedMs).toEqual([]);
+  });
+
+  it('lets the page go ahead when shutdown cuts the wait short, so the fetch can hand its job back', async () => {
+    const pause = new Pause();
+    const config = new ConfigService<ZoomFetcherEnvironment, true>({ ...new ZoomFetcherEnvironment(), FULL_SYNC_WEBHOOK_YIELD_MS: 60_000 });
+    const traffic = new WebhookTraffic(config, pause);
+    traffic.delivered();
+
+    const waiting = traffic.beforePage();
+    pause.onModuleDestroy();
+
+    await expect(waiting).resolves.toBeUndefined();
   });
 });

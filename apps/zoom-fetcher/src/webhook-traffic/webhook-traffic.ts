@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Pause, Waiting } from '@zoom-oomnitza-sync/platform';
+import { Pause, PauseInterrupted, Waiting } from '@zoom-oomnitza-sync/platform';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 
 /** Deliveries this recent mean webhooks are arriving. */
@@ -27,9 +27,14 @@ export class WebhookTraffic {
     this.lastDeliveryAt = Date.now();
   }
 
+  /** Resolves when the next page may be fetched; a wait cut short by shutdown too, so the fetch can hand its job back. */
   async beforePage(): Promise<void> {
     if (this.yieldMs > 0 && Date.now() - this.lastDeliveryAt < ARRIVING_WITHIN_MS) {
-      await this.pause.for(this.yieldMs);
+      await this.pause.for(this.yieldMs).catch((error: unknown) => {
+        if (!(error instanceof PauseInterrupted)) {
+          throw error;
+        }
+      });
     }
   }
 }
