@@ -1,8 +1,9 @@
-import { AppLogger, createLogger, qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, createLogger, MetricsService, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { waitFor } from '@zoom-oomnitza-sync/testing';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
 import { QueueStatistics } from '../src/pending-records/queue-statistics';
+import { WriterMetrics } from '../src/writer-metrics/writer-metrics';
 import { MappedRun } from './support/mapped-run';
 import { WriterTestBed } from './support/writer-test-bed';
 
@@ -18,12 +19,14 @@ interface PlanNode {
 describe("a long queue of pending records: each statement reads the queue's head, not the queue", () => {
   let bed: WriterTestBed;
   let statistics: QueueStatistics;
+  let metrics: WriterMetrics;
 
   beforeAll(async () => {
     bed = await WriterTestBed.create('writer_long_queues');
     // What autovacuum would do, late, is what the writer must do itself.
     await bed.dataSource.query(`ALTER TABLE ${qualifiedTable(bed.dataSource, PendingRecordEntity)} SET (autovacuum_enabled = false)`);
-    statistics = new QueueStatistics(bed.dataSource, new AppLogger(createLogger('oomnitza-writer-test', 'silent')));
+    metrics = new WriterMetrics(new MetricsService('oomnitza-writer-test'));
+    statistics = new QueueStatistics(bed.dataSource, metrics, new AppLogger(createLogger('oomnitza-writer-test', 'silent')));
   });
 
   beforeEach(() => bed.clear());
@@ -56,8 +59,10 @@ describe("a long queue of pending records: each statement reads the queue's head
     const pages = Array.from({ length: QUEUED / 1000 }, (_, page) => run.batch(run.users(page * 1000 + 1, 1000)));
     await receiveBatch(pages);
     // The table's counters reach the statistics collector within a second of the commit.
+    const analyzedBefore = (await metrics.queueAnalyzed.get()).values[0]?.value ?? 0;
     await waitFor(() => statistics.refresh());
     expect(await statistics.refresh()).toBe(false);
+    expect((await metrics.queueAnalyzed.get()).values[0]?.value).toBe(analyzedBefore + 1);
     const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
 
     await receive(run.changes([run.user(QUEUED + 1)]));

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { PendingRecordEntity } from './pending-record.entity';
 
 const CHECK_EVERY_MS = 5000;
@@ -26,6 +27,7 @@ export class QueueStatistics implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: WriterMetrics,
     logger: AppLogger,
   ) {
     this.log = logger.pino.child({ context: QueueStatistics.name });
@@ -48,6 +50,7 @@ export class QueueStatistics implements OnApplicationBootstrap, OnModuleDestroy 
       return false;
     }
     await this.dataSource.query(`ANALYZE ${qualifiedTable(this.dataSource, PendingRecordEntity)}`);
+    this.metrics.queueAnalyzed.inc();
     this.log.debug('analyzed pending_records');
     return true;
   }

@@ -19,6 +19,7 @@ export class WriterMetrics {
   readonly latency: Histogram<'portion'>;
   readonly records: Counter<'outcome'>;
   readonly dropped: Counter<'reason'>;
+  readonly queueAnalyzed: Counter;
 
   constructor(metrics: MetricsService) {
     this.pendingRecords = metrics.gauge('oomnitza_writer_pending_records', 'Records received and not yet written (backlog)');
@@ -30,5 +31,6 @@ export class WriterMetrics {
     );
     this.records = metrics.counter('oomnitza_writer_records_total', 'Records the writer accounted for, by outcome', ['outcome']);
     this.dropped = metrics.counter('oomnitza_writer_dropped_records_total', 'Records the writer did not send, and why', ['reason']);
+    this.queueAnalyzed = metrics.counter('oomnitza_writer_queue_analyzed_total', 'ANALYZE runs of pending_records this replica made');
   }
 }
