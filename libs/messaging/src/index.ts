@@ -4,6 +4,7 @@ export * from './config/messaging-options';
 export * from './config/messaging-settings';
 export * from './housekeeping/delete-in-chunks';
 export * from './housekeeping/periodic-purge';
+export * from './housekeeping/periodic-task';
 export * from './consumer/consumed-message';
 export * from './consumer/dead-letter-message';
 export * from './consumer/kafka-consumer.server';

@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicTask } from '@zoom-oomnitza-sync/messaging';
 import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
-import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { WriterMetrics } from '../writer-metrics/writer-metrics';
 import { PendingRecordEntity } from './pending-record.entity';
@@ -21,16 +21,13 @@ const CHANGED_SHARE = 0.2;
  * analyzes it when that is more than a fifth (at least 1,000 rows).
  */
 @Injectable()
-export class QueueStatistics implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log: Logger;
-  private timer?: NodeJS.Timeout;
-
+export class QueueStatistics extends PeriodicTask {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metrics: WriterMetrics,
     logger: AppLogger,
   ) {
-    this.log = logger.pino.child({ context: QueueStatistics.name });
+    super(logger.pino.child({ context: QueueStatistics.name }), CHECK_EVERY_MS, 'could not analyze pending_records');
   }
 
   /** Analyzes the table when its statistics are stale; true when it did. */
@@ -55,15 +52,7 @@ export class QueueStatistics implements OnApplicationBootstrap, OnModuleDestroy 
     return true;
   }
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.refresh().catch((error: unknown) => this.log.warn({ err: error }, 'could not analyze pending_records')),
-      CHECK_EVERY_MS,
-    );
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  protected async round(): Promise<void> {
+    await this.refresh();
   }
 }
