@@ -37,7 +37,7 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
     expect(oomnitza.portionsUsed()).toHaveLength(1);
   });
 
-  it('reads the head batch and the open rolling portions at the same time, not one after the other', async () => {
+  it('reads the head batch, the open rolling portions and the integration settings at the same time, not one after the other', async () => {
     const { receive, takeTurn } = bed.newReplica({ settings });
     const changes = new MappedRun();
     await receive(changes.changes([changes.user(1)]));
@@ -53,10 +53,10 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
       this: PostgresQueryRunner,
       ...args: Parameters<PostgresQueryRunner['query']>
     ) {
-      const read = /^SELECT[\s\S]*? FROM \S*"(pending_records|portions)"/.exec(String(args[0]))?.[1];
+      const read = /^SELECT[\s\S]*? FROM \S*"(pending_records|portions|integration_settings)"/.exec(String(args[0]))?.[1];
       if (read) {
         started.add(read);
-        if (started.size === 2) {
+        if (started.size === 3) {
           allStarted();
         }
         // Sequential reads would wait here for a read that never starts: each gives up after a while.
@@ -70,7 +70,41 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
     } finally {
       jest.restoreAllMocks();
     }
-    expect(startedWhenProceeding.slice(0, 2)).toEqual([2, 2]);
+    expect(startedWhenProceeding.slice(0, 3)).toEqual([3, 3, 3]);
+  });
+
+  it("asks Oomnitza whether the open rolling portion was canceled while it looks up the batch's new people, not after", async () => {
+    const { oomnitza, receive, takeTurn } = bed.newReplica({ settings });
+    const changes = new MappedRun();
+    await receive(changes.changes([changes.user(1)]));
+    expect(await takeTurn()).toBe(true);
+    bed.clock.advance(FLUSH_MS);
+    // Update only: whether a person the writer never wrote exists is Oomnitza's to answer.
+    await receive(changes.changes([changes.user(2)], { preference: 'update_only' }));
+    let cancelCheckStarted = () => {};
+    const cancelCheck = new Promise<void>((resolve) => (cancelCheckStarted = resolve));
+    const canceled = oomnitza.canceled.bind(oomnitza);
+    jest.spyOn(oomnitza, 'canceled').mockImplementation((...args) => {
+      cancelCheckStarted();
+      return canceled(...args);
+    });
+    const existing = oomnitza.existing.bind(oomnitza);
+    const checkedDuringLookup: boolean[] = [];
+    jest.spyOn(oomnitza, 'existing').mockImplementation(async (...args) => {
+      // A check that waits for the lookup would never start: the lookup gives up waiting after a while.
+      const started = await Promise.race([
+        cancelCheck.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(resolve, 1_000, false)),
+      ]);
+      checkedDuringLookup.push(started);
+      return existing(...args);
+    });
+    try {
+      expect(await takeTurn()).toBe(true);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect(checkedDuringLookup).toEqual([true]);
   });
 
   it("commits a written batch's last sighting, its removal from the queue and the portion's count in one statement", async () => {

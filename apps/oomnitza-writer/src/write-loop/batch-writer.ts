@@ -22,6 +22,16 @@ const incoming = (record: PendingRecordEntity): IncomingRecord => ({
   observedAt: record.observedAt,
 });
 
+/** What a turn reads of the integration beside its head batch. */
+export interface IntegrationReads {
+  /** Its open rolling portions. */
+  openRolling: PortionEntity[];
+  /** Where its people become SaaS users; undefined for a User only integration. */
+  saas: SaasLink | undefined;
+}
+
+type RollingCheck = { open?: PortionEntity; canceled?: boolean };
+
 /**
  * The people of a batch whose SaaS user must change status: a record sent with a status between
  * active and not active against the status last written for them (for a new person, any status
@@ -69,15 +79,15 @@ export class BatchWriter {
     private readonly saasStatus: SaasStatus,
   ) {}
 
-  /** `states`: the sync state of the batch's users; `openRolling`: the integration's open rolling portions, as the turn read them. */
-  async write(batch: PendingBatch, states: Map<string, UserSyncStateEntity>, openRolling: PortionEntity[]): Promise<BatchOutcome> {
+  /** `states`: the sync state of the batch's users; `integration`: what the turn read of the integration beside them. */
+  async write(batch: PendingBatch, states: Map<string, UserSyncStateEntity>, integration: IntegrationReads): Promise<BatchOutcome> {
     const runPortion = batch.runId ? await this.store.portion(batch.runId) : null;
     if (runPortion && runPortion.status !== 'open') {
       return { kind: 'run-closed', batch };
     }
     try {
       const access = await this.access({ tenantId: batch.tenantId, credentialId: batch.oomnitzaCredentialId });
-      return await this.writeWith(access, batch, states, openRolling);
+      return await this.writeWith(access, batch, states, integration);
     } catch (error) {
       throwIfPassingOutsideRun(batch, error);
       const refusal = refusalOf(error);
@@ -110,8 +120,9 @@ export class BatchWriter {
     access: OomnitzaAccess,
     batch: PendingBatch,
     states: Map<string, UserSyncStateEntity>,
-    openRolling: PortionEntity[],
+    { openRolling, saas }: IntegrationReads,
   ): Promise<BatchOutcome> {
+    const rolling = this.openRollingCheck(access, batch, openRolling);
     const { moves, failures } = await this.renames.follow(access, batch, states);
     const records = await this.decideAll(access, batch, states, failures);
     const toSend = records.filter(({ decision }) => decision.send);
@@ -119,11 +130,10 @@ export class BatchWriter {
     if (toSend.length === 0 && !batch.endsRun && !statusRetries) {
       return this.written(batch, records, null, 0, false, moves, NO_STATUS_CHANGES);
     }
-    const saas = await this.store.saasLink(batch.integrationId);
     let portionId: string | null = null;
     let sent = 0;
     if (toSend.length > 0 || batch.endsRun) {
-      portionId = batch.runId ?? (await this.rollingPortion(access, batch, openRolling));
+      portionId = batch.runId ?? (await this.rollingPortion(batch, await rolling));
       if (batch.runId && (await this.bulk.canceled(access, batch.runId))) {
         throw new BatchRefused('the run was canceled in Oomnitza');
       }
@@ -221,10 +231,24 @@ export class BatchWriter {
     return toSend.length;
   }
 
-  /** The integration's open rolling portion, or a new one when there is none or Oomnitza's UI canceled it. */
-  private async rollingPortion(access: OomnitzaAccess, batch: PendingBatch, openRolling: PortionEntity[]): Promise<string> {
+  /**
+   * For a batch outside a run: the open rolling portion for its credential and whether Oomnitza's
+   * UI canceled it, asked at once so the answer comes while the batch is decided. A failed check
+   * fails the batch only where the batch needs the portion.
+   */
+  private openRollingCheck(access: OomnitzaAccess, batch: PendingBatch, openRolling: PortionEntity[]): Promise<RollingCheck> {
     const open = openRolling.find((portion) => portion.oomnitzaCredentialId === batch.oomnitzaCredentialId);
-    if (open && !(await this.bulk.canceled(access, open.portionId))) {
+    if (batch.runId || !open) {
+      return Promise.resolve({});
+    }
+    const check = this.bulk.canceled(access, open.portionId).then((canceled) => ({ open, canceled }));
+    check.catch(() => undefined);
+    return check;
+  }
+
+  /** The integration's open rolling portion, or a new one when there is none or Oomnitza's UI canceled it. */
+  private async rollingPortion(batch: PendingBatch, { open, canceled }: RollingCheck): Promise<string> {
+    if (open && !canceled) {
       return open.portionId;
     }
     if (open) {

@@ -56,9 +56,10 @@ export class WriteTurn {
   }
 
   private async serve(lease: Lease): Promise<void> {
-    const [openRolling, head] = await Promise.all([
+    const [openRolling, head, saas] = await Promise.all([
       this.store.openRollingPortions(lease.integrationId),
       this.store.headBatch(lease.integrationId),
+      this.store.saasLink(lease.integrationId),
     ]);
     const closing = this.store.rollingPortionToClose(openRolling, this.clock.now());
     if (closing) {
@@ -76,7 +77,7 @@ export class WriteTurn {
       await this.store.release(lease, this.clock.now());
       return;
     }
-    const outcome = await this.writer.write(head.batch, head.states, openRolling);
+    const outcome = await this.writer.write(head.batch, head.states, { openRolling, saas });
     await this.store.commit(lease, outcome, this.clock.now());
     this.count(outcome);
   }
