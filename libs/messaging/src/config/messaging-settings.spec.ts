@@ -18,6 +18,8 @@ describe('readMessagingSettings', () => {
       retryMaxMs: 10_000,
       outboxPollIntervalMs: 1000,
       outboxBatchSize: 500,
+      outboxClaimLagMs: 5000,
+      outboxSweepIntervalMs: 30_000,
       outboxRetentionHours: 24,
       inboxRetentionDays: 14,
       outboxRelayEnabled: true,

@@ -21,6 +21,8 @@ export interface MessagingSettings {
   readonly retryMaxMs: number;
   readonly outboxPollIntervalMs: number;
   readonly outboxBatchSize: number;
+  readonly outboxClaimLagMs: number;
+  readonly outboxSweepIntervalMs: number;
   readonly outboxRetentionHours: number;
   readonly inboxRetentionDays: number;
   readonly outboxRelayEnabled: boolean;
@@ -55,6 +57,8 @@ export function readMessagingSettings(config: ConfigService): MessagingSettings 
     retryMaxMs: positiveNumber(config, 'MESSAGING_RETRY_MAX_MS', 10_000),
     outboxPollIntervalMs: positiveNumber(config, 'OUTBOX_POLL_INTERVAL_MS', 1000),
     outboxBatchSize: positiveNumber(config, 'OUTBOX_BATCH_SIZE', 500),
+    outboxClaimLagMs: positiveNumber(config, 'OUTBOX_CLAIM_LAG_MS', 5_000),
+    outboxSweepIntervalMs: positiveNumber(config, 'OUTBOX_SWEEP_INTERVAL_MS', 30_000),
     outboxRetentionHours: positiveNumber(config, 'OUTBOX_RETENTION_HOURS', 24),
     inboxRetentionDays: positiveNumber(config, 'INBOX_RETENTION_DAYS', 14),
     outboxRelayEnabled: ![false, 'false', '0'].includes(config.get('OUTBOX_RELAY_ENABLED') ?? true),

@@ -15,6 +15,7 @@ import { sendOrSetAside, setAsideNotice } from './oversized-messages';
 import { outboxChannelOf } from './outbox-channel';
 import { Doorbell } from '../notifications/doorbell';
 import { OutboxCommits } from './outbox-commits';
+import { ClaimFloor } from './claim-floor';
 
 /** How long a stopping relay keeps publishing rows that are already waiting. */
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -36,6 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private producer?: Producer;
   private producerConnected = false;
   private listener?: NotificationListener;
+  private claimFloor?: ClaimFloor;
   private running?: Promise<void>;
   private stopping = false;
 
@@ -69,6 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     this.stopping = false;
+    this.claimFloor = new ClaimFloor(this.settings.outboxClaimLagMs, this.settings.outboxSweepIntervalMs, Date.now());
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -144,17 +147,30 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * lengthens the cycle.
    */
   private async publishCycle(): Promise<CycleOutcome> {
+    const floor = this.claimFloor;
+    if (!floor) {
+      throw new Error('outbox relay is not started');
+    }
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as PoolClient;
     let open = false;
     try {
       open = true;
-      const [, claim] = (await client.query(`BEGIN; ${this.claimStatement(client)}`)) as unknown as QueryResult<
+      const claimedAt = Date.now();
+      const from = floor.from(claimedAt);
+      const [, claim] = (await client.query(`BEGIN; ${this.claimStatement(client, from)}`)) as unknown as QueryResult<
         ClaimedRow & { locked: boolean }
       >[];
       const outcome = await this.publishClaimed(claim.rows);
       await client.query('COMMIT');
       open = false;
+      if (outcome !== 'contended') {
+        floor.committed(
+          from,
+          claim.rows.filter((row) => row.id !== null).map((row) => row.id),
+          claimedAt,
+        );
+      }
       return outcome;
     } catch (error) {
       if (open) {
@@ -166,15 +182,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** Takes the relay lock, claims the oldest unpublished rows and stamps them published: a failed send rolls the stamp back. */
-  private claimStatement(client: PoolClient): string {
+  /**
+   * Takes the relay lock, claims the oldest unpublished rows from id `from` on and stamps them
+   * published: a failed send rolls the stamp back.
+   */
+  private claimStatement(client: PoolClient, from: bigint): string {
     const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
     const lockKey = client.escapeLiteral(`outbox-relay:${table}`);
     return `WITH relay AS MATERIALIZED (
          SELECT pg_try_advisory_xact_lock(hashtext(${lockKey})) AS locked
        ), claimed AS (
          UPDATE ${table} SET published_at = now()
-          WHERE id IN (SELECT id FROM ${table} WHERE (SELECT locked FROM relay) AND published_at IS NULL
+          WHERE id IN (SELECT id FROM ${table} WHERE (SELECT locked FROM relay) AND published_at IS NULL AND id >= ${from.toString()}
                         ORDER BY id LIMIT ${Math.trunc(this.settings.outboxBatchSize)} FOR UPDATE SKIP LOCKED)
          RETURNING id, topic, message_key, headers, payload::text AS payload, created_at
        )

@@ -170,4 +170,18 @@ export class BaseEnvironment {
   @Min(1)
   @Max(10_000)
   OUTBOX_BATCH_SIZE = 500;
+
+  /** How long after a relay cycle its claims start past the rows it claimed (a transaction open longer waits for the sweep). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  OUTBOX_CLAIM_LAG_MS = 5_000;
+
+  /** How often a relay claim reads the outbox from its lowest id, for rows committed long after they were written. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  OUTBOX_SWEEP_INTERVAL_MS = 30_000;
 }
