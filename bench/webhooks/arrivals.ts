@@ -3,8 +3,8 @@ import { OomnitzaPerson } from '@zoom-oomnitza-sync/local-platform';
 import { EventKind, SentEvent } from './event-load';
 
 /**
- * Follows each event until the Oomnitza sandbox shows its change, by reading the state export
- * now and then: the latency is from the Zoom sandbox's dispatch (it sends the first attempt
+ * Follows each event until the Oomnitza sandbox shows its change, by reading the people written
+ * since the last look now and then: the latency is from the Zoom sandbox's dispatch (it sends the first attempt
  * then) to the person's `written_at`. Only a user's latest change can be seen: one overtaken by
  * the user's next change before it was seen is counted as overtaken, not measured.
  */
@@ -13,6 +13,7 @@ export class ArrivalTracker {
   readonly latenciesMsByKind = new Map<EventKind, number[]>();
   overtaken = 0;
   private readonly pending = new Map<string, SentEvent>();
+  private lastSampledAt?: Date;
 
   constructor(
     private readonly oomnitza: OomnitzaSandbox,
@@ -40,7 +41,11 @@ export class ArrivalTracker {
   }
 
   sample(): void {
-    const people = new Map(this.oomnitza.state.people().map((person) => [String(person.email).toLowerCase(), person]));
+    // The sandbox runs in this process: nothing is written while a sample runs, and a person written before the last one was looked at then.
+    const sampledAt = new Date();
+    const written = this.lastSampledAt ? this.oomnitza.state.peopleWrittenSince(this.lastSampledAt) : this.oomnitza.state.people();
+    this.lastSampledAt = sampledAt;
+    const people = new Map(written.map((person) => [String(person.email).toLowerCase(), person]));
     for (const [userId, event] of this.pending) {
       const person = people.get(event.email);
       const writtenAt = Date.parse(String(person?.written_at));

@@ -13,13 +13,22 @@ import { registerPeopleRoutes } from './routes/people-routes';
 import { registerSaasRoutes } from './routes/saas-routes';
 import { Person } from './people/people-store';
 import { SandboxData } from './state/sandbox-data';
-import { exportPeople, exportState, SandboxStateExport, SandboxStateSummary, summarizeState } from './state/state-export';
+import {
+  exportPeople,
+  exportPeopleWrittenSince,
+  exportState,
+  SandboxStateExport,
+  SandboxStateSummary,
+  summarizeState,
+} from './state/state-export';
 
 /** Read access to the sandbox's state for code running in the same process (tests). */
 export interface OomnitzaSandboxState {
   export(): SandboxStateExport;
   /** The people with their written_at, without the rest of the export: for polling during a load. */
   people(): Person[];
+  /** Only the people a bulk record created or updated at or after `since`: for polling often during a long load. */
+  peopleWrittenSince(since: Date): Person[];
   summary(): SandboxStateSummary;
 }
 
@@ -86,7 +95,12 @@ export async function createOomnitzaSandbox(options: OomnitzaSandboxOptions = {}
     adminKey,
     saasId: saas.id,
     customFieldIds: Object.fromEntries(customFields.map((field) => [field.name, customFieldId(field.name)])),
-    state: { export: () => exportState(data), people: () => exportPeople(data), summary: () => summarizeState(data) },
+    state: {
+      export: () => exportState(data),
+      people: () => exportPeople(data),
+      peopleWrittenSince: (since) => exportPeopleWrittenSince(data, since),
+      summary: () => summarizeState(data),
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -120,6 +120,17 @@ describe('state export and reset', () => {
     expect(client.sandbox.state.people()[0].username).toBe('ann@example.com');
   });
 
+  it('lists the people a bulk record wrote at or after a time, without copying the others', async () => {
+    await populate();
+    const before = new Date(Date.now() + 1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.bulk([personRecord('ann', { POSITION: 'Principal' })]);
+    const written = client.sandbox.state.peopleWrittenSince(before);
+    expect(written.map((person) => person.email)).toEqual(['ann@example.com']);
+    expect(written[0]).toEqual(client.sandbox.state.people().find((person) => person.email === 'ann@example.com'));
+    expect(client.sandbox.state.peopleWrittenSince(new Date(Date.now() + 1000))).toEqual([]);
+  });
+
   it('summarizes counts, the cheap read after a load test', async () => {
     await populate();
     const summary = await client.admin<SandboxStateSummary>('GET', '/sandbox/state/summary');

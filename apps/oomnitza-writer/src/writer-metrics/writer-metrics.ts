@@ -20,6 +20,7 @@ export class WriterMetrics {
   readonly records: Counter<'outcome'>;
   readonly dropped: Counter<'reason'>;
   readonly queueAnalyzed: Counter;
+  readonly queueVacuumed: Counter;
 
   constructor(metrics: MetricsService) {
     this.pendingRecords = metrics.gauge('oomnitza_writer_pending_records', 'Records received and not yet written (backlog)');
@@ -32,5 +33,6 @@ export class WriterMetrics {
     this.records = metrics.counter('oomnitza_writer_records_total', 'Records the writer accounted for, by outcome', ['outcome']);
     this.dropped = metrics.counter('oomnitza_writer_dropped_records_total', 'Records the writer did not send, and why', ['reason']);
     this.queueAnalyzed = metrics.counter('oomnitza_writer_queue_analyzed_total', 'ANALYZE runs of pending_records this replica made');
+    this.queueVacuumed = metrics.counter('oomnitza_writer_queue_vacuumed_total', 'VACUUM runs of pending_records this replica made');
   }
 }

@@ -26,6 +26,19 @@ export function exportPeople(data: SandboxData): Person[] {
   return [...data.people.all()].map((person): Person => ({ ...person, written_at: data.writtenAt.get(person.id as number) ?? null }));
 }
 
+/** The people a bulk record created or updated at or after `since`, copied as exportPeople copies them: for a tracker polling a load. */
+export function exportPeopleWrittenSince(data: SandboxData, since: Date): Person[] {
+  const from = since.toISOString();
+  const people: Person[] = [];
+  for (const [id, writtenAt] of data.writtenAt) {
+    const person = writtenAt >= from ? data.people.get(id) : undefined;
+    if (person) {
+      people.push({ ...person, written_at: writtenAt });
+    }
+  }
+  return people;
+}
+
 /** Counts only: cheap to read after a load test that created a million people. */
 export function summarizeState(data: SandboxData) {
   const runs = data.runs.all();
