@@ -1,5 +1,5 @@
 import { AppLogger, createLogger, MetricsService, qualifiedTable } from '@zoom-oomnitza-sync/platform';
-import { waitFor } from '@zoom-oomnitza-sync/testing';
+import { blocksTouched, waitFor } from '@zoom-oomnitza-sync/testing';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
 import { QueueUpkeep } from '../src/pending-records/queue-upkeep';
@@ -14,11 +14,6 @@ const HEAD_BLOCKS = 100;
 const WRITTEN = 5_000;
 /** The few pages of an empty queue; stepping over the dead entries of 5,000 written records took 45. */
 const TRAIL_BLOCKS = 15;
-
-interface PlanNode {
-  'Shared Hit Blocks': number;
-  'Shared Read Blocks': number;
-}
 
 describe("a long queue of pending records: each statement reads the queue's head, not the queue", () => {
   let bed: WriterTestBed;
@@ -41,29 +36,13 @@ describe("a long queue of pending records: each statement reads the queue's head
     await bed?.destroy();
   });
 
-  /** Shared buffers the statement touches, run as it was (a write rolled back). */
-  async function blocksTouched(sql: string, parameters: unknown[] | undefined): Promise<number> {
-    const runner = bed.dataSource.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      const [row] = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, parameters)) as {
-        'QUERY PLAN': [{ Plan: PlanNode }];
-      }[];
-      const { Plan: plan } = row['QUERY PLAN'][0];
-      return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
-  }
-
   /** Each statement that read or changed the queue (inserts aside) and the pages it touches, run again. */
   async function queueStatementsTouched(statements: jest.SpyInstance<unknown, Parameters<PostgresQueryRunner['query']>>) {
     const onTheQueue = statements.mock.calls.filter(([sql]) => /pending_records/.test(sql) && !/^\s*INSERT/i.test(sql));
     jest.restoreAllMocks();
     const touched = [];
     for (const [sql, parameters] of onTheQueue) {
-      touched.push({ sql, blocks: await blocksTouched(sql, parameters) });
+      touched.push({ sql, blocks: await blocksTouched(bed.dataSource, sql, parameters) });
     }
     return touched;
   }

@@ -1,3 +1,4 @@
+import { SyncPreference } from '@zoom-oomnitza-sync/contracts';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { MappedRun } from './support/mapped-run';
 import { WriterTestBed } from './support/writer-test-bed';
@@ -19,13 +20,19 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
     await bed?.destroy();
   });
 
-  it("reads the integration's open rolling portions once a turn, to finalize one that is due or to write into the open one", async () => {
-    const { oomnitza, receive, takeTurn } = bed.newReplica({ settings });
+  /** A first change written (its rolling portion opened), then a second stored and due. */
+  async function secondChangeWaiting(preference?: SyncPreference) {
+    const replica = bed.newReplica({ settings });
     const changes = new MappedRun();
-    await receive(changes.changes([changes.user(1)]));
-    expect(await takeTurn()).toBe(true);
+    await replica.receive(changes.changes([changes.user(1)]));
+    expect(await replica.takeTurn()).toBe(true);
     bed.clock.advance(FLUSH_MS);
-    await receive(changes.changes([changes.user(2)]));
+    await replica.receive(changes.changes([changes.user(2)], { preference }));
+    return replica;
+  }
+
+  it("reads the integration's open rolling portions once a turn, to finalize one that is due or to write into the open one", async () => {
+    const { oomnitza, takeTurn } = await secondChangeWaiting();
     const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
       expect(await takeTurn()).toBe(true);
@@ -38,12 +45,7 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
   });
 
   it('reads the head batch, the open rolling portions and the integration settings at the same time, not one after the other', async () => {
-    const { receive, takeTurn } = bed.newReplica({ settings });
-    const changes = new MappedRun();
-    await receive(changes.changes([changes.user(1)]));
-    expect(await takeTurn()).toBe(true);
-    bed.clock.advance(FLUSH_MS);
-    await receive(changes.changes([changes.user(2)]));
+    const { takeTurn } = await secondChangeWaiting();
     const started = new Set<string>();
     const startedWhenProceeding: number[] = [];
     let allStarted = () => {};
@@ -74,13 +76,8 @@ describe('rolling portions: how records outside a run show in Oomnitza’s run h
   });
 
   it("asks Oomnitza whether the open rolling portion was canceled while it looks up the batch's new people, not after", async () => {
-    const { oomnitza, receive, takeTurn } = bed.newReplica({ settings });
-    const changes = new MappedRun();
-    await receive(changes.changes([changes.user(1)]));
-    expect(await takeTurn()).toBe(true);
-    bed.clock.advance(FLUSH_MS);
     // Update only: whether a person the writer never wrote exists is Oomnitza's to answer.
-    await receive(changes.changes([changes.user(2)], { preference: 'update_only' }));
+    const { oomnitza, takeTurn } = await secondChangeWaiting('update_only');
     let cancelCheckStarted = () => {};
     const cancelCheck = new Promise<void>((resolve) => (cancelCheckStarted = resolve));
     const canceled = oomnitza.canceled.bind(oomnitza);

@@ -13,5 +13,6 @@ export * from './test-settings';
 export * from './test-topics';
 export * from './topic-reader';
 export * from './unique-name';
+export * from './blocks-touched';
 export * from './wait-for';
 export * from './recorded-pause';

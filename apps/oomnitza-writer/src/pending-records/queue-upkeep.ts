@@ -51,7 +51,7 @@ export class QueueUpkeep extends PeriodicTask {
     if (!round.analyzed && !round.vacuumed) {
       return round;
     }
-    const command = [round.vacuumed && 'VACUUM', round.analyzed && 'ANALYZE'].filter(Boolean).join(' ');
+    const command = round.vacuumed ? (round.analyzed ? 'VACUUM ANALYZE' : 'VACUUM') : 'ANALYZE';
     await this.dataSource.query(`${command} ${qualifiedTable(this.dataSource, PendingRecordEntity)}`);
     if (round.analyzed) {
       this.metrics.queueAnalyzed.inc();

@@ -7,6 +7,8 @@ const INTERVAL_MS = 1000;
 class CountedRounds extends PeriodicTask {
   rounds = 0;
   failNext = false;
+  /** While set, a round waits for it to resolve. */
+  holding?: Promise<void>;
 
   constructor() {
     super(createLogger('messaging-test', 'silent'), INTERVAL_MS, 'the round failed');
@@ -14,6 +16,7 @@ class CountedRounds extends PeriodicTask {
 
   protected async round(): Promise<void> {
     this.rounds += 1;
+    await this.holding;
     if (this.failNext) {
       this.failNext = false;
       throw new Error('the database is away');
@@ -59,6 +62,22 @@ describe('PeriodicTask: work a replica repeats on its own', () => {
     task.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(INTERVAL_MS);
 
+    expect(task.rounds).toBe(2);
+    task.onModuleDestroy();
+  });
+
+  it('starts no round while the previous one still runs (a VACUUM longer than the interval)', async () => {
+    const task = new CountedRounds();
+    let finish = () => {};
+    task.holding = new Promise<void>((resolve) => (finish = resolve));
+
+    task.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(3 * INTERVAL_MS);
+    expect(task.rounds).toBe(1);
+
+    task.holding = undefined;
+    finish();
+    await jest.advanceTimersByTimeAsync(INTERVAL_MS);
     expect(task.rounds).toBe(2);
     task.onModuleDestroy();
   });
