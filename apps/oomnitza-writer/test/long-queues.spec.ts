@@ -1,4 +1,4 @@
-import { AppLogger, createLogger, MetricsService, qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, createLogger, isPreparedStatement, MetricsService, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { blocksTouched, waitFor } from '@zoom-oomnitza-sync/testing';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { PendingRecordEntity } from '../src/pending-records/pending-record.entity';
@@ -42,7 +42,7 @@ describe("a long queue of pending records: each statement reads the queue's head
     jest.restoreAllMocks();
     const touched = [];
     for (const [sql, parameters] of onTheQueue) {
-      touched.push({ sql, blocks: await blocksTouched(bed.dataSource, sql, parameters) });
+      touched.push({ sql, blocks: await blocksTouched(bed.dataSource, sql, parameters, isPreparedStatement(sql)) });
     }
     return touched;
   }

@@ -54,7 +54,7 @@ describe('the outbox relay’s claim on a table PostgreSQL has not vacuumed', ()
       );
       await manager.query(`UPDATE ${outbox} SET published_at = now() WHERE topic = 'published-before'`);
     });
-    const claims: string[] = [];
+    const sent: string[] = [];
     const query = jest.spyOn(Client.prototype, 'query');
     try {
       const [first] = await bed.publishNotes(app, ['first'], 'integration-a');
@@ -62,14 +62,17 @@ describe('the outbox relay’s claim on a table PostgreSQL has not vacuumed', ()
       await new Promise((resolve) => setTimeout(resolve, 400));
       const [second] = await bed.publishNotes(app, ['second'], 'integration-a');
       await waitFor(() => publishedAt(second), { description: 'the second note published' });
-      claims.push(...query.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('claimed AS')));
+      sent.push(...query.mock.calls.map(([text]) => String(text)));
     } finally {
       query.mockRestore();
     }
     await app.app.get(OutboxRelay).stop();
 
-    const latest = claims[claims.length - 1].replace(/^BEGIN;\s*/, '');
-    const pages = await blocksTouched(app.dataSource, latest);
+    // The claim is prepared once per connection and executed with the floor as its one parameter.
+    const claim = sent.find((text) => /^PREPARE outbox_claim_/.test(text))?.replace(/^PREPARE \S+ \(bigint\) AS /, '');
+    const floors = sent.flatMap((text) => text.match(/EXECUTE outbox_claim_\w+\((\d+)\)/)?.[1] ?? []);
+    expect(claim).toMatch(/id >= \$1/);
+    const pages = await blocksTouched(app.dataSource, claim ?? '', [floors[floors.length - 1]], true);
     await app.close();
     // From the bottom, the claim reads every leaf page of the index's dead entries: about one per 350 rows.
     expect(pages).toBeLessThan(PUBLISHED_BEFORE / 350 / 4);

@@ -69,14 +69,20 @@ describe('one relay cycle', () => {
         client: queries.mock.contexts[index],
         text: typeof text === 'string' ? text : String((text as { text?: string }).text),
       }));
-      const cycles = sent.filter(({ text }) => /pg_try_advisory_xact_lock/.test(text));
+      const cycles = sent.filter(({ text }) => /EXECUTE outbox_claim_/.test(text));
       expect(cycles.length).toBeGreaterThan(0);
       for (const cycle of cycles) {
-        expect(cycle.text).toMatch(/^\s*BEGIN;/);
-        expect(cycle.text).toMatch(/FOR UPDATE SKIP LOCKED/);
-        expect(cycle.text).toMatch(/SET published_at/);
+        expect(cycle.text).toMatch(/^BEGIN; EXECUTE (outbox_claim_\w+)\(\d+\)$/);
         const sameClient = sent.filter(({ client }) => client === cycle.client);
         const at = sameClient.indexOf(cycle);
+        // What it executes was prepared on that connection once, before its first cycle there.
+        const name = cycle.text.match(/EXECUTE (\w+)/)?.[1];
+        const preparations = sameClient.filter(({ text }) => text.startsWith(`PREPARE ${name} `));
+        expect(preparations).toHaveLength(1);
+        expect(sameClient.indexOf(preparations[0])).toBeLessThan(at);
+        expect(preparations[0].text).toMatch(/pg_try_advisory_xact_lock/);
+        expect(preparations[0].text).toMatch(/FOR UPDATE SKIP LOCKED/);
+        expect(preparations[0].text).toMatch(/SET published_at/);
         expect(sameClient[at + 1]?.text).toBe('COMMIT');
         expect(sameClient[at - 1]?.text ?? 'COMMIT').not.toMatch(/^\s*(START TRANSACTION|BEGIN)\s*$/);
       }

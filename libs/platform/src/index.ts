@@ -15,6 +15,7 @@ export * from './config/environment-transforms';
 export * from './config/platform-config.module';
 export * from './config/validate-environment';
 export * from './database/migration-schema';
+export * from './database/prepared-statements';
 export * from './database/qualified-table';
 export * from './errors/is-omittable';
 export * from './errors/problem-details';

@@ -1,4 +1,5 @@
 import { MessageEnvelope } from '@zoom-oomnitza-sync/contracts';
+import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { TestSchema } from './test-schema';
 
@@ -7,15 +8,27 @@ export interface ServiceTables {
   migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
+export interface ServiceDataSourceOptions {
+  /** Run the service's migrations first (default true). */
+  migrate?: boolean;
+  /** The pool's client class, as the service's own (platform's PreparedStatementClient); pg's by default. */
+  poolClient?: typeof Client;
+}
+
 /**
  * A connection pool on the test schema with a service's entities; unless told otherwise it first
  * runs the service's own migrations, so the tables are exactly those the service builds.
  */
-export async function openServiceDataSource(schema: TestSchema, tables: ServiceTables, options = { migrate: true }): Promise<DataSource> {
-  const dataSource = new DataSource({ ...schema.dataSourceOptions, ...tables });
+export async function openServiceDataSource(
+  schema: TestSchema,
+  tables: ServiceTables,
+  { migrate = true, poolClient }: ServiceDataSourceOptions = {},
+): Promise<DataSource> {
+  const extra = poolClient ? { ...schema.dataSourceOptions.extra, Client: poolClient } : schema.dataSourceOptions.extra;
+  const dataSource = new DataSource({ ...schema.dataSourceOptions, extra, ...tables });
   await dataSource.initialize();
   try {
-    if (options.migrate) {
+    if (migrate) {
       await dataSource.runMigrations({ transaction: 'each' });
     }
   } catch (error) {

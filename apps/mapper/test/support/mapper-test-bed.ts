@@ -10,7 +10,7 @@ import {
   ZoomUserChangedValue,
 } from '@zoom-oomnitza-sync/contracts';
 import { buildEnvelope, ConsumedMessage, InboxMessageEntity, OutboxService, PublishInput, TopicNames } from '@zoom-oomnitza-sync/messaging';
-import { AppLogger, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, createLogger, MetricsService, PreparedStatementClient } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, LogCapture, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -46,10 +46,14 @@ export class MapperTestBed {
 
   static async create(name: string): Promise<MapperTestBed> {
     const schema = await createTestSchema(name);
-    const dataSource = await openServiceDataSource(schema, {
-      entities: MAPPER_ENTITIES,
-      migrations: MAPPER_MIGRATIONS,
-    }).catch(async (error: unknown) => {
+    const dataSource = await openServiceDataSource(
+      schema,
+      {
+        entities: MAPPER_ENTITIES,
+        migrations: MAPPER_MIGRATIONS,
+      },
+      { poolClient: PreparedStatementClient },
+    ).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
@@ -86,7 +86,7 @@ export class WriteQueues {
     const leaseId = randomUUID();
     const due = `due_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)`;
     const [row] = (await this.dataSource.query(
-      `WITH claimed AS (
+      preparedStatement(`WITH claimed AS (
          UPDATE ${this.queues} SET leased_until = $2, lease_id = $3, served_turn = nextval($4),
            flush_not_before = $1::timestamptz + $5 * interval '1 millisecond'
          WHERE integration_id = (
@@ -96,7 +96,7 @@ export class WriteQueues {
        )
        SELECT (SELECT integration_id FROM claimed) AS "integrationId",
               (SELECT count(*)::int FROM ${this.queues} WHERE ${due}) AS "dueNow",
-              (SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) FROM ${this.queues} WHERE due_at IS NOT NULL) AS "nextDue"`,
+              (SELECT min(GREATEST(due_at, COALESCE(leased_until, due_at))) FROM ${this.queues} WHERE due_at IS NOT NULL) AS "nextDue"`),
       [now, leaseEnd(now, leaseSeconds), leaseId, this.turns, this.flushDelayMs],
     )) as { integrationId: string | null; dueNow: number; nextDue: Date | null }[];
     if (row.integrationId === null) {
@@ -117,7 +117,7 @@ export class WriteQueues {
 
   /** Locks the integration's row for the rest of the transaction, and checks the lease is still this one. */
   async hold(manager: EntityManager, lease: Lease): Promise<void> {
-    const rows = (await manager.query(`SELECT lease_id FROM ${this.queues} WHERE integration_id = $1 FOR UPDATE`, [
+    const rows = (await manager.query(preparedStatement(`SELECT lease_id FROM ${this.queues} WHERE integration_id = $1 FOR UPDATE`), [
       lease.integrationId,
     ])) as { lease_id: string | null }[];
     if (rows[0]?.lease_id !== lease.leaseId) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MessageEnvelope, OomnitzaRecordDto, ZoomRemoval } from '@zoom-oomnitza-sync/contracts';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { settingsFor } from '../integration-settings/integration-settings';
 import { UserSyncStateEntity } from '../sync-state/user-sync-state.entity';
@@ -74,12 +74,12 @@ export class WebhookRemovalGate {
     const hourAgo = new Date(now.getTime() - HOUR_MS);
     const table = (entity: EntityTarget<ObjectLiteral>) => qualifiedTable(manager.connection, entity);
     const [row] = (await manager.query(
-      `WITH forgotten AS (
+      preparedStatement(`WITH forgotten AS (
          DELETE FROM ${table(WebhookRemovalEntity)} WHERE integration_id = $1 AND received_at <= $3
        )
        SELECT (SELECT hold_id FROM ${table(RemovalHoldEntity)} WHERE integration_id = $1) AS "openHoldId",
               EXISTS (SELECT 1 FROM ${table(UserSyncStateEntity)} WHERE integration_id = $1 AND sync_key = $2 AND removal IS NULL) AS "marksSomeone",
-              (SELECT count(*)::int FROM ${table(WebhookRemovalEntity)} WHERE integration_id = $1 AND received_at > $3) AS "lastHour"`,
+              (SELECT count(*)::int FROM ${table(WebhookRemovalEntity)} WHERE integration_id = $1 AND received_at > $3) AS "lastHour"`),
       [integrationId, syncKey, hourAgo],
     )) as { openHoldId: string | null; marksSomeone: boolean; lastHour: number }[];
     return row;

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OomnitzaRecordsWritten, RunProgress } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OomnitzaWriterEnvironment } from '../oomnitza-writer.environment';
@@ -197,7 +197,7 @@ export class WriteStore {
    */
   private async settle(manager: EntityManager, { batch, records, portionId, sent, runFinished }: Written): Promise<void> {
     await manager.query(
-      `WITH seen AS (
+      preparedStatement(`WITH seen AS (
          UPDATE ${qualifiedTable(manager.connection, UserSyncStateEntity)} AS state SET
            last_seen_at = GREATEST(state.last_seen_at, seen.observed_at),
            last_seen_run_id = COALESCE($2, state.last_seen_run_id),
@@ -209,7 +209,7 @@ export class WriteStore {
        )
        UPDATE ${qualifiedTable(manager.connection, PortionEntity)}
           SET records_sent = records_sent + $8, status = CASE WHEN $9 THEN 'finalized' ELSE status END
-        WHERE portion_id = $7`,
+        WHERE portion_id = $7`),
       [
         batch.integrationId,
         batch.runId,

@@ -11,7 +11,7 @@ import {
   SyncRunCompletedValue,
 } from '@zoom-oomnitza-sync/contracts';
 import { buildEnvelope, ConsumedMessage, messagingEntities, OutboxService, TopicNames, WorkReport } from '@zoom-oomnitza-sync/messaging';
-import { AppLogger, createLogger, MetricsService } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, createLogger, MetricsService, PreparedStatementClient } from '@zoom-oomnitza-sync/platform';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -97,10 +97,14 @@ export class WriterTestBed {
 
   static async create(name: string): Promise<WriterTestBed> {
     const schema = await createTestSchema(name);
-    const dataSource = await openServiceDataSource(schema, {
-      entities: [...messagingEntities, ...WRITER_ENTITIES],
-      migrations: WRITER_MIGRATIONS,
-    }).catch(async (error: unknown) => {
+    const dataSource = await openServiceDataSource(
+      schema,
+      {
+        entities: [...messagingEntities, ...WRITER_ENTITIES],
+        migrations: WRITER_MIGRATIONS,
+      },
+      { poolClient: PreparedStatementClient },
+    ).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
     });

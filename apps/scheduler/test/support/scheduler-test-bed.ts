@@ -1,3 +1,4 @@
+import { PreparedStatementClient } from '@zoom-oomnitza-sync/platform';
 import {
   CredentialsChanged,
   CredentialsChangedValue,
@@ -64,10 +65,14 @@ export class SchedulerTestBed {
 
   static async create(name: string): Promise<SchedulerTestBed> {
     const schema = await createTestSchema(name);
-    const dataSource = await openServiceDataSource(schema, {
-      entities: [...messagingEntities, ...SCHEDULER_ENTITIES],
-      migrations: SCHEDULER_MIGRATIONS,
-    }).catch(async (error: unknown) => {
+    const dataSource = await openServiceDataSource(
+      schema,
+      {
+        entities: [...messagingEntities, ...SCHEDULER_ENTITIES],
+        migrations: SCHEDULER_MIGRATIONS,
+      },
+      { poolClient: PreparedStatementClient },
+    ).catch(async (error: unknown) => {
       await schema.drop();
       throw error;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZOOM_USER_STATUSES, ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCensusEntity } from './directory-census.entity';
 import { KnownUserEntity, KnownUserStatus } from './known-user.entity';
@@ -86,11 +86,10 @@ export class ZoomDirectory {
   ): Promise<void> {
     const rows = rowsOf(users, status);
     if (rows.length > 0) {
-      await manager.query(`WITH ${recordingSql(qualifiedTable(manager.connection, KnownUserEntity))} SELECT count(*) FROM recorded`, [
-        zoomCredentialId,
-        JSON.stringify(rows),
-        observedAt,
-      ]);
+      await manager.query(
+        preparedStatement(`WITH ${recordingSql(qualifiedTable(manager.connection, KnownUserEntity))} SELECT count(*) FROM recorded`),
+        [zoomCredentialId, JSON.stringify(rows), observedAt],
+      );
     }
   }
 
@@ -129,7 +128,7 @@ export class ZoomDirectory {
          ),`
       : '';
     const [answer] = (await manager.query(
-      `WITH ${receiptSql} previous AS (
+      preparedStatement(`WITH ${receiptSql} previous AS (
          SELECT email, status FROM ${table}
          WHERE zoom_credential_id = $1 AND user_key IN ($2, $3) ORDER BY user_key LIKE 'email:%' LIMIT 1
        ), replaced_pending AS (
@@ -139,7 +138,7 @@ export class ZoomDirectory {
          ${upsertSql(table, 'SELECT $1, $2, $5, $6, $7::int, $4 WHERE $2 IS NOT NULL')}
        )
        SELECT ${receipt ? 'EXISTS (SELECT 1 FROM receipt)' : 'true'} AS fresh, EXISTS (SELECT 1 FROM previous) AS known,
-         (SELECT email FROM previous) AS email, (SELECT status FROM previous) AS status`,
+         (SELECT email FROM previous) AS email, (SELECT status FROM previous) AS status`),
       [...parameters, ...Object.values(receipt?.row ?? {})],
     )) as { fresh: boolean; known: boolean; email: string | null; status: KnownUserStatus | null }[];
     return { fresh: answer.fresh, known: answer.known ? { email: answer.email, status: answer.status } : undefined };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RunFailureKind, RunProgress, RunProgressValue, ZoomUserDto, ZoomUsersPage, ZoomUserStatus } from '@zoom-oomnitza-sync/contracts';
 import { OutboxService } from '@zoom-oomnitza-sync/messaging';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ZoomDirectory } from '../directory/zoom-directory';
 import { FetchJobEntity, listsEveryStatus } from './fetch-job.entity';
@@ -61,7 +61,7 @@ export class FetchJobStore {
     const jobs = qualifiedTable(this.dataSource, FetchJobEntity);
     const tenants = qualifiedTable(this.dataSource, FetchTenantEntity);
     const [rows] = (await this.dataSource.query(
-      `WITH candidate AS (
+      preparedStatement(`WITH candidate AS (
          SELECT job.run_id, job.tenant_id FROM ${jobs} job JOIN ${tenants} tenant ON tenant.tenant_id = job.tenant_id
           WHERE ((job.status = 'queued' AND job.not_before <= now()) OR (job.status = 'fetching' AND job.locked_until < now()))
             AND (SELECT count(*) FROM ${jobs} busy
@@ -73,7 +73,7 @@ export class FetchJobStore {
        )
        UPDATE ${jobs} AS job SET status = 'fetching', locked_until = now() + make_interval(secs => $1)
          FROM candidate WHERE job.run_id = candidate.run_id
-       RETURNING job.run_id`,
+       RETURNING job.run_id`),
       [leaseSeconds, tenantConcurrency],
     )) as [{ run_id: string }[], number];
     if (rows.length === 0) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
 import { notificationChannelOf } from '@zoom-oomnitza-sync/messaging';
-import { qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserReadEntity } from './user-read.entity';
@@ -62,7 +62,7 @@ export class UserReadQueue {
    */
   async request(manager: EntityManager, read: ReadRequest): Promise<void> {
     await manager.query(
-      `WITH requested AS (
+      preparedStatement(`WITH requested AS (
        INSERT INTO ${this.table} AS pending
          (zoom_credential_id, user_id, zoom_account_id, state, event, event_ts, webhook_user, previous, tenant_id)
        VALUES ($1, $2, $3, 'pending', $4, $5, $6::jsonb, $7::jsonb, $8)
@@ -77,7 +77,7 @@ export class UserReadQueue {
          events = pending.events + 1
        RETURNING 1
        )
-       SELECT pg_notify($9, '') FROM requested`,
+       SELECT pg_notify($9, '') FROM requested`),
       [
         read.zoomCredentialId,
         read.userId,
@@ -99,7 +99,7 @@ export class UserReadQueue {
    */
   async claim(leaseSeconds: number): Promise<{ read: ClaimedRead; othersWaiting: boolean } | undefined> {
     const rows = (await this.dataSource.query(
-      `WITH claimed AS (
+      preparedStatement(`WITH claimed AS (
          UPDATE ${this.table} SET state = 'reading', claim_id = $2, locked_until = now() + make_interval(secs => $1)
          WHERE id = (
            SELECT candidate.id FROM ${this.table} candidate
@@ -113,7 +113,7 @@ export class UserReadQueue {
        )
        SELECT claimed.*, EXISTS (
          SELECT 1 FROM ${this.table} other WHERE other.state = 'pending' AND other.id <> claimed.id
-       ) AS others_waiting FROM claimed`,
+       ) AS others_waiting FROM claimed`),
       [leaseSeconds, randomUUID()],
     )) as (UserReadRow & { others_waiting: boolean })[];
     return rows.length === 0 ? undefined : { read: claimedRead(rows[0]), othersWaiting: rows[0].others_waiting };
@@ -125,10 +125,10 @@ export class UserReadQueue {
    */
   async finish<T>(read: ClaimedRead, alongside: (manager: EntityManager) => Promise<T>): Promise<{ result: T } | undefined> {
     return this.dataSource.transaction(async (manager) => {
-      const [, deleted] = (await manager.query(`DELETE FROM ${this.table} WHERE id = $1 AND claim_id = $2`, [read.id, read.claimId])) as [
-        unknown,
-        number,
-      ];
+      const [, deleted] = (await manager.query(preparedStatement(`DELETE FROM ${this.table} WHERE id = $1 AND claim_id = $2`), [
+        read.id,
+        read.claimId,
+      ])) as [unknown, number];
       if (deleted === 0) {
         return undefined;
       }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ServiceIdentity } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, ServiceIdentity } from '@zoom-oomnitza-sync/platform';
 import { ZoomApiError } from './zoom-api.error';
 
 /**
@@ -34,7 +34,7 @@ export class ZoomRateBudget {
   async wait(accountId: string, category: ZoomRateCategory): Promise<void> {
     const spacingMs = 1000 / this.requestsPerSecond[category];
     const [slot] = (await this.dataSource.query(
-      `INSERT INTO ${this.table} AS slot (account_id, category, next_slot, day, calls_today)
+      preparedStatement(`INSERT INTO ${this.table} AS slot (account_id, category, next_slot, day, calls_today)
        VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond', (clock_timestamp() AT TIME ZONE 'UTC')::date, 1)
        ON CONFLICT (account_id, category) DO UPDATE
          SET next_slot = GREATEST(slot.next_slot, clock_timestamp()) + $3 * interval '1 millisecond',
@@ -42,7 +42,7 @@ export class ZoomRateBudget {
              day = EXCLUDED.day
          WHERE NOT COALESCE(slot.exhausted_until > clock_timestamp(), false)
            AND NOT ($4 > 0 AND slot.day = EXCLUDED.day AND slot.calls_today >= $4)
-       RETURNING EXTRACT(EPOCH FROM (next_slot - clock_timestamp())) * 1000 - $3 AS wait_ms`,
+       RETURNING EXTRACT(EPOCH FROM (next_slot - clock_timestamp())) * 1000 - $3 AS wait_ms`),
       [accountId, category, spacingMs, this.requestsPerDay[category] ?? 0],
     )) as { wait_ms: string }[];
     if (!slot) {

@@ -1,3 +1,4 @@
+import { PreparedStatementClient } from '@zoom-oomnitza-sync/platform';
 import { RunProgress, RunProgressValue, ZoomUsersPage, ZoomUsersPageValue } from '@zoom-oomnitza-sync/contracts';
 import { messagingEntities, OutboxService, TopicNames } from '@zoom-oomnitza-sync/messaging';
 import { createTestSchema, openServiceDataSource, outboxEnvelopes, TestSchema } from '@zoom-oomnitza-sync/testing';
@@ -145,7 +146,7 @@ export class FetcherDatabase {
 
   private async connect(options: { migrate: boolean }): Promise<DataSource> {
     const tables = { entities: [...messagingEntities, ...ZOOM_FETCHER_ENTITIES], migrations: ZOOM_FETCHER_MIGRATIONS };
-    const dataSource = await openServiceDataSource(this.schema, tables, options);
+    const dataSource = await openServiceDataSource(this.schema, tables, { ...options, poolClient: PreparedStatementClient });
     this.dataSources.push(dataSource);
     return dataSource;
   }

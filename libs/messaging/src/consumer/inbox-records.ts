@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { InboxMessageEntity } from '../persistence/inbox-message.entity';
-import { qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable } from '@zoom-oomnitza-sync/platform';
 import { DecodedMessage } from './message-decoder';
 
 export interface InboxTarget {
@@ -19,9 +19,9 @@ export async function claimUnprocessed<T extends object>(
   messages: DecodedMessage<T>[],
 ): Promise<DecodedMessage<T>[]> {
   const rows: { message_id: string }[] = await manager.query(
-    `INSERT INTO ${qualifiedTable(manager.connection, InboxMessageEntity)} (message_id, consumer, topic, partition, "offset")
+    preparedStatement(`INSERT INTO ${qualifiedTable(manager.connection, InboxMessageEntity)} (message_id, consumer, topic, partition, "offset")
      SELECT m.message_id, $2, $3, $4, m.message_offset FROM unnest($1::uuid[], $5::bigint[]) AS m(message_id, message_offset)
-     ON CONFLICT DO NOTHING RETURNING message_id`,
+     ON CONFLICT DO NOTHING RETURNING message_id`),
     [
       messages.map((message) => message.envelope.messageId),
       target.consumer,

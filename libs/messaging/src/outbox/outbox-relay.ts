@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { AppLogger, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { Partitioners, Producer } from 'kafkajs';
 import { Logger } from 'pino';
-import { PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { MESSAGING_SETTINGS, MessagingSettings } from '../config/messaging-settings';
 import { retryDelayMs } from '../consumer/retry-policy';
@@ -16,6 +16,7 @@ import { outboxChannelOf } from './outbox-channel';
 import { Doorbell } from '../notifications/doorbell';
 import { OutboxCommits } from './outbox-commits';
 import { ClaimFloor } from './claim-floor';
+import { ClaimResult, OutboxClaim } from './outbox-claim';
 
 /** How long a stopping relay keeps publishing rows that are already waiting. */
 const DRAIN_TIMEOUT_MS = 5_000;
@@ -38,6 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private producerConnected = false;
   private listener?: NotificationListener;
   private claimFloor?: ClaimFloor;
+  private claim?: OutboxClaim;
   private running?: Promise<void>;
   private stopping = false;
 
@@ -72,6 +74,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     this.stopping = false;
     this.claimFloor = new ClaimFloor(this.settings.outboxClaimLagMs, this.settings.outboxSweepIntervalMs, Date.now());
+    const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
+    this.claim = new OutboxClaim(table, escapeLiteral(`outbox-relay:${table}`), this.settings.outboxBatchSize);
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -142,13 +146,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * One transaction on the driver's connection itself: its BEGIN travels with the claim (one
-   * simple-protocol query, so the claim's values are literals), then the send, then COMMIT. Rows
+   * simple-protocol query), then the send, then COMMIT. Rows
    * committed during a cycle wait for the next one, and under load every round trip to PostgreSQL
    * lengthens the cycle.
    */
   private async publishCycle(): Promise<CycleOutcome> {
     const floor = this.claimFloor;
-    if (!floor) {
+    const claim = this.claim;
+    if (!floor || !claim) {
       throw new Error('outbox relay is not started');
     }
     const queryRunner = this.dataSource.createQueryRunner();
@@ -158,16 +163,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       open = true;
       const claimedAt = Date.now();
       const from = floor.from(claimedAt);
-      const [, claim] = (await client.query(`BEGIN; ${this.claimStatement(client, from)}`)) as unknown as QueryResult<
-        ClaimedRow & { locked: boolean }
-      >[];
-      const outcome = await this.publishClaimed(claim.rows);
+      const claimed = await claim.begin(client, from);
+      const outcome = await this.publishClaimed(claimed);
       await client.query('COMMIT');
       open = false;
       if (outcome !== 'contended') {
         floor.committed(
           from,
-          claim.rows.filter((row) => row.id !== null).map((row) => row.id),
+          claimed.filter((row) => row.id !== null).map((row) => row.id),
           claimedAt,
         );
       }
@@ -182,25 +185,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /**
-   * Takes the relay lock, claims the oldest unpublished rows from id `from` on and stamps them
-   * published: a failed send rolls the stamp back.
-   */
-  private claimStatement(client: PoolClient, from: bigint): string {
-    const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
-    const lockKey = client.escapeLiteral(`outbox-relay:${table}`);
-    return `WITH relay AS MATERIALIZED (
-         SELECT pg_try_advisory_xact_lock(hashtext(${lockKey})) AS locked
-       ), claimed AS (
-         UPDATE ${table} SET published_at = now()
-          WHERE id IN (SELECT id FROM ${table} WHERE (SELECT locked FROM relay) AND published_at IS NULL AND id >= ${from.toString()}
-                        ORDER BY id LIMIT ${Math.trunc(this.settings.outboxBatchSize)} FOR UPDATE SKIP LOCKED)
-         RETURNING id, topic, message_key, headers, payload::text AS payload, created_at
-       )
-       SELECT relay.locked, claimed.* FROM relay LEFT JOIN claimed ON true ORDER BY claimed.id`;
-  }
-
-  private async publishClaimed(claimed: (ClaimedRow & { locked: boolean })[]): Promise<CycleOutcome> {
+  private async publishClaimed(claimed: ClaimResult): Promise<CycleOutcome> {
     if (!claimed[0].locked) {
       return 'contended';
     }

@@ -1,8 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { MessageDefinition, MessageEnvelope, messageKeyOf, parseMessage } from '@zoom-oomnitza-sync/contracts';
-import { CorrelationContext, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
+import { CorrelationContext, preparedStatement, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TopicNames } from '../kafka/topic-names';
 import { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { buildEnvelope, buildHeaders, PublishInput } from './envelope';
@@ -16,6 +16,8 @@ import { OutboxCommits } from './outbox-commits';
  */
 @Injectable()
 export class OutboxService {
+  private readonly statements = new Map<string, OutboxStatements>();
+
   constructor(
     private readonly topicNames: TopicNames,
     /** Absent where no relay can run in the process (tests that write rows only): every row is then announced by NOTIFY. */
@@ -45,7 +47,7 @@ export class OutboxService {
     }
     const topic = this.topicNames.resolve(definition.topic);
     const envelopes: MessageEnvelope<TPayload>[] = [];
-    const values: unknown[] = [];
+    const columns: OutboxColumns = { messageIds: [], topics: [], keys: [], headers: [], payloads: [] };
     for (const input of inputs) {
       const envelope = buildEnvelope(definition, input, randomUUID(), new Date());
       const value = JSON.stringify(envelope);
@@ -55,21 +57,55 @@ export class OutboxService {
       // What consumers will parse, checked now: an invalid message fails its producer, not a consumer.
       await parseMessage(definition, JSON.parse(value));
       const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
-      values.push(envelope.messageId, topic, messageKeyOf(envelope), buildHeaders(envelope, correlationId), value);
+      columns.messageIds.push(envelope.messageId);
+      columns.topics.push(topic);
+      columns.keys.push(messageKeyOf(envelope));
+      columns.headers.push(JSON.stringify(buildHeaders(envelope, correlationId)));
+      columns.payloads.push(value);
       envelopes.push(envelope);
     }
-    const rows = envelopes.map((_, row) => `(${[1, 2, 3, 4, 5].map((column) => `$${row * 5 + column}`).join(', ')})`).join(', ');
-    const dataSource = manager.connection;
-    const insert = `INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload) VALUES ${rows}`;
+    const values = [columns.messageIds, columns.topics, columns.keys, columns.headers, columns.payloads];
+    const statements = this.statementsFor(manager.connection);
     if (this.commits?.relayedHere) {
       this.commits.wrote(manager);
-      await manager.query(insert, values);
+      await manager.query(statements.insert, values);
     } else {
-      await manager.query(`WITH inserted AS (${insert} RETURNING id) SELECT pg_notify($${values.length + 1}, '') FROM inserted LIMIT 1`, [
-        ...values,
-        outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity)),
-      ]);
+      await manager.query(statements.insertAndNotify, [...values, statements.channel]);
     }
     return envelopes;
   }
+
+  /** One text per schema, whatever the number of rows, so it runs prepared; the rows keep their order (ids). */
+  private statementsFor(dataSource: DataSource): OutboxStatements {
+    const schema = schemaOf(dataSource, OutboxMessageEntity);
+    let statements = this.statements.get(schema);
+    if (!statements) {
+      const insert = `INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload)
+        SELECT message_id, topic, message_key, headers, payload
+          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::json[]) WITH ORDINALITY
+               AS row(message_id, topic, message_key, headers, payload, position)
+         ORDER BY position`;
+      statements = {
+        insert: preparedStatement(insert),
+        insertAndNotify: preparedStatement(`WITH inserted AS (${insert} RETURNING id) SELECT pg_notify($6, '') FROM inserted LIMIT 1`),
+        channel: outboxChannelOf(schema),
+      };
+      this.statements.set(schema, statements);
+    }
+    return statements;
+  }
+}
+
+interface OutboxColumns {
+  messageIds: string[];
+  topics: string[];
+  keys: string[];
+  headers: string[];
+  payloads: string[];
+}
+
+interface OutboxStatements {
+  insert: string;
+  insertAndNotify: string;
+  channel: string;
 }

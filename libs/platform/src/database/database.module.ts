@@ -9,6 +9,7 @@ import { PlatformServiceOptions } from '../platform/platform-options';
 import { ServiceIdentity } from '../platform/service-identity';
 import { createMigratedDataSource, isConnectionError } from './create-migrated-data-source';
 import { DatabaseReadiness } from './database-readiness';
+import { PreparedStatementClient } from './prepared-statements';
 import { TypeOrmPinoLogger } from './typeorm-pino-logger';
 
 /** The service's PostgreSQL schema: migrated at startup, never synchronized. */
@@ -26,6 +27,7 @@ export class DatabaseModule {
             schema: identity.schema,
             applicationName: identity.serviceName,
             poolSize: config.get('DATABASE_POOL_SIZE', { infer: true }),
+            extra: { Client: PreparedStatementClient },
             entities: [...platformEntities, ...options.entities],
             migrations: options.migrations,
             migrationsRun: true,
