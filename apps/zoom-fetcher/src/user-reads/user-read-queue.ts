@@ -42,6 +42,10 @@ interface UserReadRow {
   claim_id: string;
 }
 
+/** Named, not `*`: a prepared statement whose result gains a column (a migration) fails until its connection ends. */
+const CLAIMED_COLUMNS =
+  'id, tenant_id, zoom_credential_id, zoom_account_id, user_id, event, event_ts, webhook_user, previous, events, attempts, claim_id';
+
 /** The LISTEN/NOTIFY channel on which a schema's read loops hear that a user waits to be read. */
 export function userReadsChannelOf(schema: string): string {
   return notificationChannelOf('user_reads', schema);
@@ -109,7 +113,7 @@ export class UserReadQueue {
                     WHERE busy.state = 'reading' AND busy.zoom_credential_id = candidate.zoom_credential_id
                       AND busy.user_id = candidate.user_id))
            ORDER BY candidate.id LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING *
+         RETURNING ${CLAIMED_COLUMNS}
        )
        SELECT claimed.*, EXISTS (
          SELECT 1 FROM ${this.table} other WHERE other.state = 'pending' AND other.id <> claimed.id
