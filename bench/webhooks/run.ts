@@ -7,7 +7,16 @@
 // each service's CPU time per event and its peak RSS. The first --warm-up seconds of events,
 // while the services just started warm up, are reported as a row of their own.
 import 'reflect-metadata';
-import { cpuSeconds, markdownTable, option, peakRssMiB, percentile, readCommandLine } from '@zoom-oomnitza-sync/devkit';
+import {
+  cpuSeconds,
+  cpuSecondsOfProcesses,
+  machineCpuSeconds,
+  markdownTable,
+  option,
+  peakRssMiB,
+  percentile,
+  readCommandLine,
+} from '@zoom-oomnitza-sync/devkit';
 import {
   LocalStack,
   request,
@@ -19,6 +28,7 @@ import {
   subscribeLocalStack,
 } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
+import { cpus } from 'node:os';
 import { EventLoad } from './event-load';
 import { ArrivalTracker } from './arrivals';
 import { lostEvents } from './outcome';
@@ -82,13 +92,22 @@ async function allowAllRemovals(stack: LocalStack): Promise<void> {
 /** The bench process itself: both sandboxes and the load. */
 const BENCH_PROCESS = 'bench (sandboxes, load)';
 
-/** CPU seconds used so far by each service, and by the bench process. */
+/** CPU seconds used so far by each service, the bench process, PostgreSQL and the Kafka broker. */
 function cpuUsed(stack: LocalStack): Map<string, number | undefined> {
   const own = process.cpuUsage();
   return new Map([
     ...[...stack.services].map(([service, running]) => [service, cpuSeconds(running.pid)] as const),
     [BENCH_PROCESS, (own.user + own.system) / 1e6],
+    // Every backend of the machine's server and every broker: the stack's, and anything else running on them.
+    ['PostgreSQL', cpuSecondsOfProcesses(/^postgres/)],
+    ['Kafka', cpuSecondsOfProcesses(/kafka\.Kafka/)],
   ]);
+}
+
+/** How many of the machine's cores were busy on average between two readings of machineCpuSeconds. */
+function coresBusy(before: { busy: number; total: number }, after: { busy: number; total: number }): number {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.busy - before.busy) / total) * cpus().length : 0;
 }
 
 /** Milliseconds of CPU per event each process spent between two readings. */
@@ -101,6 +120,7 @@ function cpuPerEvent(before: Map<string, number | undefined>, after: Map<string,
 
 async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: number, seconds: number) {
   const cpuBefore = cpuUsed(stack);
+  const machineBefore = machineCpuSeconds();
   const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
   const readsBefore = await userReadsMade(stack);
@@ -141,6 +161,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     name,
     events: load.sent.length - first,
     cpuMsPerEvent: cpuPerEvent(cpuBefore, cpuUsed(stack), load.sent.length - first),
+    coresBusy: coresBusy(machineBefore, machineCpuSeconds()),
     latencies: [...arrivals.latenciesMs].sort((a, b) => a - b),
     latenciesByKind: [...arrivals.latenciesMsByKind].map(([kind, values]) => [kind, values.sort((a, b) => a - b)] as const),
     overtaken: arrivals.overtaken,
@@ -303,11 +324,17 @@ function report(
       results.map((result) => [result.name, ...result.stageMeansMs.map(([, mean]) => (mean === undefined ? '-' : mean.toFixed(1)))]),
     ),
   );
-  console.log('\nCPU per event, ms (user + system, from the first event sent to the last seen; Kafka and PostgreSQL not included)');
+  console.log(
+    `\nCPU per event, ms (user + system, from the first event sent to the last seen), and how many of the machine's ${cpus().length} cores were busy meanwhile: when all are, every hop waits for one`,
+  );
   console.log(
     markdownTable(
-      ['scenario', ...results[0].cpuMsPerEvent.map(([name]) => name)],
-      results.map((result) => [result.name, ...result.cpuMsPerEvent.map(([, ms]) => (ms === undefined ? '-' : ms.toFixed(2)))]),
+      ['scenario', ...results[0].cpuMsPerEvent.map(([name]) => name), 'cores busy'],
+      results.map((result) => [
+        result.name,
+        ...result.cpuMsPerEvent.map(([, ms]) => (ms === undefined ? '-' : ms.toFixed(2))),
+        result.coresBusy.toFixed(2),
+      ]),
     ),
   );
   console.log('\npeak RSS per service, MiB');

@@ -1,4 +1,16 @@
-import { cpuSeconds } from './process-cpu';
+import { readFileSync } from 'node:fs';
+import { cpuSeconds, cpuSecondsOfProcesses, machineCpuSeconds } from './process-cpu';
+
+/** Burns `seconds` of this process's CPU time, however busy the machine is. */
+function burn(seconds: number): void {
+  const before = process.cpuUsage();
+  for (;;) {
+    const usage = process.cpuUsage(before);
+    if ((usage.user + usage.system) / 1e6 >= seconds) {
+      return;
+    }
+  }
+}
 
 describe('cpuSeconds', () => {
   it("grows with the CPU a process burns, and matches Node's own account of it", () => {
@@ -21,5 +33,26 @@ describe('cpuSeconds', () => {
   it('is undefined for a process that does not exist', () => {
     expect(cpuSeconds(undefined)).toBeUndefined();
     expect(cpuSeconds(2 ** 30)).toBeUndefined();
+  });
+});
+
+describe('cpuSecondsOfProcesses', () => {
+  it('sums the processes whose command line matches: this one among them, no others for a line nobody has', () => {
+    const own = readFileSync('/proc/self/cmdline', 'utf8').replace(/\0/g, ' ');
+    const ownLine = new RegExp(`^${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const before = cpuSecondsOfProcesses(ownLine);
+    burn(0.3);
+    expect(cpuSecondsOfProcesses(ownLine) - before).toBeGreaterThan(0.2);
+    expect(cpuSecondsOfProcesses(/no process has this command line 5f1c2a/)).toBe(0);
+  });
+});
+
+describe('machineCpuSeconds', () => {
+  it("counts this process's CPU among the machine's busy time, and busy never exceeds the total", () => {
+    const before = machineCpuSeconds();
+    burn(0.3);
+    const after = machineCpuSeconds();
+    expect(after.busy - before.busy).toBeGreaterThan(0.2);
+    expect(after.total - before.total).toBeGreaterThanOrEqual(after.busy - before.busy);
   });
 });

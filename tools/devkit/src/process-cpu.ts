@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
 
@@ -22,4 +22,30 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU time used so far by every process whose command line matches, in seconds (PostgreSQL's backends, the Kafka broker). */
+export function cpuSecondsOfProcesses(commandLine: RegExp): number {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      if (commandLine.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '))) {
+        seconds += cpuSeconds(Number(entry)) ?? 0;
+      }
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return seconds;
+}
+
+/** The machine's busy and total CPU time so far, in seconds over all cores, from /proc/stat. */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks.map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: busy / clockTicksPerSecond(), total: (busy + idle + iowait) / clockTicksPerSecond() };
 }
