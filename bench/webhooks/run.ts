@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import {
   cpuSeconds,
+  cpuSecondsBetween,
   cpuSecondsOfProcesses,
   machineCpuSeconds,
   markdownTable,
@@ -92,16 +93,22 @@ async function allowAllRemovals(stack: LocalStack): Promise<void> {
 /** The bench process itself: both sandboxes and the load. */
 const BENCH_PROCESS = 'bench (sandboxes, load)';
 
-/** CPU seconds used so far by each service, the bench process, PostgreSQL and the Kafka broker. */
-function cpuUsed(stack: LocalStack): Map<string, number | undefined> {
+/** Every backend of the machine's PostgreSQL and every Kafka broker: the stack's, and whatever else uses them meanwhile. */
+const SHARED_SERVERS = [
+  ['PostgreSQL', /^postgres/],
+  ['Kafka', /kafka\.Kafka/],
+] as const;
+
+/** CPU seconds used so far by each service and the bench process, and by the servers' processes (by pid). */
+function cpuUsed(stack: LocalStack) {
   const own = process.cpuUsage();
-  return new Map([
-    ...[...stack.services].map(([service, running]) => [service, cpuSeconds(running.pid)] as const),
-    [BENCH_PROCESS, (own.user + own.system) / 1e6],
-    // Every backend of the machine's server and every broker: the stack's, and anything else running on them.
-    ['PostgreSQL', cpuSecondsOfProcesses(/^postgres/)],
-    ['Kafka', cpuSecondsOfProcesses(/kafka\.Kafka/)],
-  ]);
+  return {
+    processes: new Map([
+      ...[...stack.services].map(([service, running]) => [service, cpuSeconds(running.pid)] as const),
+      [BENCH_PROCESS, (own.user + own.system) / 1e6],
+    ]),
+    servers: SHARED_SERVERS.map(([name, commandLine]) => [name, cpuSecondsOfProcesses(commandLine)] as const),
+  };
 }
 
 /** How many of the machine's cores were busy on average between two readings of machineCpuSeconds. */
@@ -110,12 +117,16 @@ function coresBusy(before: { busy: number; total: number }, after: { busy: numbe
   return total > 0 ? ((after.busy - before.busy) / total) * cpus().length : 0;
 }
 
-/** Milliseconds of CPU per event each process spent between two readings. */
-function cpuPerEvent(before: Map<string, number | undefined>, after: Map<string, number | undefined>, events: number) {
-  return [...after].map(([name, seconds]) => {
-    const earlier = before.get(name);
+/** Milliseconds of CPU per event each process, and each server's processes, spent between two readings. */
+function cpuPerEvent(before: ReturnType<typeof cpuUsed>, after: ReturnType<typeof cpuUsed>, events: number) {
+  const processes = [...after.processes].map(([name, seconds]) => {
+    const earlier = before.processes.get(name);
     return [name, seconds === undefined || earlier === undefined ? undefined : ((seconds - earlier) * 1000) / events] as const;
   });
+  const servers = after.servers.map(
+    ([name, used], index) => [name, (cpuSecondsBetween(before.servers[index][1], used) * 1000) / events] as const,
+  );
+  return [...processes, ...servers];
 }
 
 async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: number, seconds: number) {

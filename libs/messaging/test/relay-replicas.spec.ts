@@ -56,9 +56,10 @@ describe('one relay cycle', () => {
   });
 
   it('opens its transaction, takes the relay lock, claims its rows and stamps them published in one round trip, then commits', async () => {
-    const app = await bed.startApp({ consume: false });
+    // From the start: the relay prepares its claim on a connection before its first cycle there.
     const queries = jest.spyOn(Client.prototype, 'query');
     try {
+      const app = await bed.startApp({ consume: false });
       await bed.publishNotes(app, ['one', 'two', 'three'], 'integration-a');
       await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: 'an empty outbox backlog' });
       // The relay keeps looking after the backlog is gone: stopped, it finishes (and commits) the cycle it is in,

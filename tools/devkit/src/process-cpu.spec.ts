@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cpuSeconds, cpuSecondsOfProcesses, machineCpuSeconds } from './process-cpu';
+import { cpuSeconds, cpuSecondsBetween, cpuSecondsOfProcesses, machineCpuSeconds } from './process-cpu';
 
 /** Burns `seconds` of this process's CPU time, however busy the machine is. */
 function burn(seconds: number): void {
@@ -37,13 +37,28 @@ describe('cpuSeconds', () => {
 });
 
 describe('cpuSecondsOfProcesses', () => {
-  it('sums the processes whose command line matches: this one among them, no others for a line nobody has', () => {
+  it('reads the processes whose command line matches: this one among them, none for a line nobody has', () => {
     const own = readFileSync('/proc/self/cmdline', 'utf8').replace(/\0/g, ' ');
     const ownLine = new RegExp(`^${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const before = cpuSecondsOfProcesses(ownLine);
     burn(0.3);
-    expect(cpuSecondsOfProcesses(ownLine) - before).toBeGreaterThan(0.2);
-    expect(cpuSecondsOfProcesses(/no process has this command line 5f1c2a/)).toBe(0);
+    const after = cpuSecondsOfProcesses(ownLine);
+    expect(after.has(process.pid)).toBe(true);
+    expect(cpuSecondsBetween(before, after)).toBeGreaterThan(0.2);
+    expect(cpuSecondsOfProcesses(/no process has this command line 5f1c2a/).size).toBe(0);
+  });
+
+  it('counts a process that started between two readings from its start, and never less than nothing for one that ended', () => {
+    expect(cpuSecondsBetween(new Map([[1, 5]]), new Map([[2, 0.5]]))).toBe(0.5);
+    expect(
+      cpuSecondsBetween(
+        new Map([
+          [1, 5],
+          [2, 1],
+        ]),
+        new Map([[2, 1.25]]),
+      ),
+    ).toBe(0.25);
   });
 });
 

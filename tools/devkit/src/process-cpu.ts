@@ -24,20 +24,35 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-/** CPU time used so far by every process whose command line matches, in seconds (PostgreSQL's backends, the Kafka broker). */
-export function cpuSecondsOfProcesses(commandLine: RegExp): number {
-  let seconds = 0;
+/** CPU time used so far by each process whose command line matches, in seconds by pid (PostgreSQL's backends, the Kafka broker). */
+export function cpuSecondsOfProcesses(commandLine: RegExp): Map<number, number> {
+  const used = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) {
       continue;
     }
     try {
-      if (commandLine.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '))) {
-        seconds += cpuSeconds(Number(entry)) ?? 0;
+      const seconds = commandLine.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '))
+        ? cpuSeconds(Number(entry))
+        : undefined;
+      if (seconds !== undefined) {
+        used.set(Number(entry), seconds);
       }
     } catch {
       // The process ended while being read.
     }
+  }
+  return used;
+}
+
+/**
+ * CPU seconds those processes used between two readings of cpuSecondsOfProcesses. One that started
+ * in between counts from its start; one that ended in between is not counted (its last seconds are lost).
+ */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, used] of after) {
+    seconds += used - (before.get(pid) ?? 0);
   }
   return seconds;
 }

@@ -10,6 +10,9 @@ import { MAX_MESSAGE_BYTES } from './kafka-size-limits';
 import { outboxChannelOf } from './outbox-channel';
 import { OutboxCommits } from './outbox-commits';
 
+/** Up to this many messages in one insert run prepared: webhook changes come a few at a time. */
+const PREPARED_MAX_ROWS = 8;
+
 /**
  * Writes messages into the outbox inside the caller's transaction: the message exists exactly
  * when the state change it announces is committed. The relay publishes it afterwards.
@@ -47,7 +50,7 @@ export class OutboxService {
     }
     const topic = this.topicNames.resolve(definition.topic);
     const envelopes: MessageEnvelope<TPayload>[] = [];
-    const columns: OutboxColumns = { messageIds: [], topics: [], keys: [], headers: [], payloads: [] };
+    const values: unknown[] = [];
     for (const input of inputs) {
       const envelope = buildEnvelope(definition, input, randomUUID(), new Date());
       const value = JSON.stringify(envelope);
@@ -57,55 +60,43 @@ export class OutboxService {
       // What consumers will parse, checked now: an invalid message fails its producer, not a consumer.
       await parseMessage(definition, JSON.parse(value));
       const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
-      columns.messageIds.push(envelope.messageId);
-      columns.topics.push(topic);
-      columns.keys.push(messageKeyOf(envelope));
-      columns.headers.push(JSON.stringify(buildHeaders(envelope, correlationId)));
-      columns.payloads.push(value);
+      values.push(envelope.messageId, topic, messageKeyOf(envelope), buildHeaders(envelope, correlationId), value);
       envelopes.push(envelope);
     }
-    const values = [columns.messageIds, columns.topics, columns.keys, columns.headers, columns.payloads];
-    const statements = this.statementsFor(manager.connection);
+    const statements = this.statementsFor(manager.connection, envelopes.length);
     if (this.commits?.relayedHere) {
       this.commits.wrote(manager);
       await manager.query(statements.insert, values);
     } else {
-      await manager.query(statements.insertAndNotify, [...values, statements.channel]);
+      await manager.query(statements.insertAndNotify, [...values, outboxChannelOf(schemaOf(manager.connection, OutboxMessageEntity))]);
     }
     return envelopes;
   }
 
-  /** One text per schema, whatever the number of rows, so it runs prepared; the rows keep their order (ids). */
-  private statementsFor(dataSource: DataSource): OutboxStatements {
-    const schema = schemaOf(dataSource, OutboxMessageEntity);
-    let statements = this.statements.get(schema);
-    if (!statements) {
-      const insert = `INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload)
-        SELECT message_id, topic, message_key, headers, payload
-          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::json[]) WITH ORDINALITY
-               AS row(message_id, topic, message_key, headers, payload, position)
-         ORDER BY position`;
-      statements = {
-        insert: preparedStatement(insert),
-        insertAndNotify: preparedStatement(`WITH inserted AS (${insert} RETURNING id) SELECT pg_notify($6, '') FROM inserted LIMIT 1`),
-        channel: outboxChannelOf(schema),
-      };
-      this.statements.set(schema, statements);
+  /**
+   * The insert of `rows` messages, each value a parameter of its own (a page's records are large:
+   * passed as arrays, every one would be escaped into an array literal and parsed back). The few
+   * rows a webhook change makes run prepared, one text per count.
+   */
+  private statementsFor(dataSource: DataSource, rows: number): OutboxStatements {
+    const key = `${schemaOf(dataSource, OutboxMessageEntity)}:${rows}`;
+    const known = this.statements.get(key);
+    if (known) {
+      return known;
     }
+    const tuples = Array.from({ length: rows }, (_, row) => `(${[1, 2, 3, 4, 5].map((column) => `$${row * 5 + column}`).join(', ')})`);
+    const insert = `INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload) VALUES ${tuples.join(', ')}`;
+    const insertAndNotify = `WITH inserted AS (${insert} RETURNING id) SELECT pg_notify($${rows * 5 + 1}, '') FROM inserted LIMIT 1`;
+    if (rows > PREPARED_MAX_ROWS) {
+      return { insert, insertAndNotify };
+    }
+    const statements = { insert: preparedStatement(insert), insertAndNotify: preparedStatement(insertAndNotify) };
+    this.statements.set(key, statements);
     return statements;
   }
-}
-
-interface OutboxColumns {
-  messageIds: string[];
-  topics: string[];
-  keys: string[];
-  headers: string[];
-  payloads: string[];
 }
 
 interface OutboxStatements {
   insert: string;
   insertAndNotify: string;
-  channel: string;
 }
