@@ -30,6 +30,7 @@ import {
 } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EventLoad } from './event-load';
 import { ArrivalTracker } from './arrivals';
 import { lostEvents } from './outcome';
@@ -132,6 +133,9 @@ function cpuPerEvent(before: ReturnType<typeof cpuUsed>, after: ReturnType<typeo
 async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: number, seconds: number) {
   const cpuBefore = cpuUsed(stack);
   const machineBefore = machineCpuSeconds();
+  // The sandboxes live in this process: a late timer here is a delivery judged late that was not.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
   const readsBefore = await userReadsMade(stack);
@@ -167,12 +171,14 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     }
   }
   clearInterval(sampler);
+  loopDelay.disable();
   arrivals.sample();
   return {
     name,
     events: load.sent.length - first,
     cpuMsPerEvent: cpuPerEvent(cpuBefore, cpuUsed(stack), load.sent.length - first),
     coresBusy: coresBusy(machineBefore, machineCpuSeconds()),
+    benchLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     latencies: [...arrivals.latenciesMs].sort((a, b) => a - b),
     latenciesByKind: [...arrivals.latenciesMsByKind].map(([kind, values]) => [kind, values.sort((a, b) => a - b)] as const),
     overtaken: arrivals.overtaken,
@@ -282,6 +288,7 @@ function report(
         'max ms',
         'GET /users/{id}',
         'answered after 3 s',
+        "bench's event loop delay p99 / max ms",
       ],
       results.map((result) => [
         result.name,
@@ -295,6 +302,7 @@ function report(
         ms(result.latencies, 1),
         String(result.reads),
         String(result.timedOut),
+        `${Math.round(result.benchLoopDelayMs.p99)} / ${Math.round(result.benchLoopDelayMs.max)}`,
       ]),
     ),
   );
