@@ -46,18 +46,19 @@ describe('the outbox relay’s claim on a table PostgreSQL has not vacuumed', ()
   it('steps over the rows it published a while ago instead of every row published since the last VACUUM', async () => {
     // From the start: the relay prepares its claim on a connection before its first cycle there.
     const query = jest.spyOn(Client.prototype, 'query');
-    const app = await bed.startApp({ consume: false, settings: { OUTBOX_CLAIM_LAG_MS: '200', OUTBOX_SWEEP_INTERVAL_MS: '600000' } });
-    await bed.schema.query(`ALTER TABLE outbox SET (autovacuum_enabled = false)`);
-    const outbox = `"${bed.schema.schema}".outbox`;
-    await app.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO ${outbox} (message_id, topic, message_key, headers, payload)
-         SELECT gen_random_uuid(), 'published-before', 'key', '{}', '{}' FROM generate_series(1, ${PUBLISHED_BEFORE})`,
-      );
-      await manager.query(`UPDATE ${outbox} SET published_at = now() WHERE topic = 'published-before'`);
-    });
     const sent: string[] = [];
+    let app: TestApp;
     try {
+      app = await bed.startApp({ consume: false, settings: { OUTBOX_CLAIM_LAG_MS: '200', OUTBOX_SWEEP_INTERVAL_MS: '600000' } });
+      await bed.schema.query(`ALTER TABLE outbox SET (autovacuum_enabled = false)`);
+      const outbox = `"${bed.schema.schema}".outbox`;
+      await app.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO ${outbox} (message_id, topic, message_key, headers, payload)
+         SELECT gen_random_uuid(), 'published-before', 'key', '{}', '{}' FROM generate_series(1, ${PUBLISHED_BEFORE})`,
+        );
+        await manager.query(`UPDATE ${outbox} SET published_at = now() WHERE topic = 'published-before'`);
+      });
       const [first] = await bed.publishNotes(app, ['first'], 'integration-a');
       await waitFor(() => publishedAt(first), { description: 'the first note published' });
       await new Promise((resolve) => setTimeout(resolve, 400));
