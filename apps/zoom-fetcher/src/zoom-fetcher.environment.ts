@@ -123,6 +123,23 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   FULL_SYNC_WEBHOOK_YIELD_MS = 250;
 
   /**
+   * While webhook deliveries arrive, a full sync waits again, FULL_SYNC_WEBHOOK_YIELD_MS at a time,
+   * for as long as the replica's event loop was busier than this over the last wait.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT = 75;
+
+  /** The longest a full sync waits before one page while webhook deliveries arrive, however busy the replica. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  FULL_SYNC_WEBHOOK_MAX_WAIT_MS = 5_000;
+
+  /**
    * Counts that differ are looked at again this much later before a full sync is started: a
    * webhook still on its way is not a lost one.
    */

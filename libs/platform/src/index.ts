@@ -35,6 +35,7 @@ export * from './metrics/metrics.service';
 export * from './platform/platform-options';
 export * from './platform/platform.module';
 export * from './platform/service-identity';
+export * from './timing/event-loop-load';
 export * from './timing/pause';
 export * from './timing/polling-loop';
 export * from './http/retry-after';

@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { WebhookTraffic } from '../../src/webhook-traffic/webhook-traffic';
 import { CredentialsClient } from '@zoom-oomnitza-sync/credentials-client';
-import { AppLogger, createLogger } from '@zoom-oomnitza-sync/platform';
+import { AppLogger, createLogger, EventLoopLoad, MetricsService } from '@zoom-oomnitza-sync/platform';
 import { FullSyncRunner } from '../../src/full-sync/full-sync.runner';
 import { ServiceIdentity } from '@zoom-oomnitza-sync/platform';
 import { ZoomRateBudget, ZoomRateCategory } from '../../src/zoom-api/zoom-rate-budget';
@@ -24,6 +24,7 @@ export const TROUBLE_PATIENCE_MINUTES = 15;
 
 /** Small pages so a handful of users make several; pacing fast enough not to count. */
 const SETTINGS: Partial<ZoomFetcherEnvironment> = {
+  ...new ZoomFetcherEnvironment(),
   ZOOM_PAGE_SIZE: PAGE_SIZE,
   ZOOM_REQUESTS_PER_SECOND: 1000,
   ZOOM_MAX_ATTEMPTS: MAX_ATTEMPTS,
@@ -40,8 +41,16 @@ export interface RunnerFakes {
   traffic?: WebhookTraffic;
 }
 
+/** A replica whose event loop always has time to spare: a full sync waits one FULL_SYNC_WEBHOOK_YIELD_MS while deliveries arrive. */
+const SPARE_LOOP: EventLoopLoad = { measure: () => () => 0 };
+
 export const webhookTrafficFor = (pause: RecordedPause, yieldMs: number) =>
-  new WebhookTraffic(new ConfigService<ZoomFetcherEnvironment, true>({ ...SETTINGS, FULL_SYNC_WEBHOOK_YIELD_MS: yieldMs }), pause);
+  new WebhookTraffic(
+    new ConfigService<ZoomFetcherEnvironment, true>({ ...SETTINGS, FULL_SYNC_WEBHOOK_YIELD_MS: yieldMs }),
+    pause,
+    SPARE_LOOP,
+    new MetricsService('zoom-fetcher-test'),
+  );
 
 export const fakesFor = (zoom: FakeZoomUsers): RunnerFakes => ({ zoom, credentials: new FakeCredentials(), pause: new RecordedPause() });
 
@@ -70,6 +79,6 @@ export function createRunner(
     new ZoomSummaryReader(zoom as unknown as ZoomUsersClient, calls),
     new ZoomDirectory(dataSource),
     new UserDetails(calls, zoom as unknown as ZoomUsersClient, pause, config),
-    traffic ?? new WebhookTraffic(config, pause),
+    traffic ?? new WebhookTraffic(config, pause, SPARE_LOOP, new MetricsService('zoom-fetcher-test')),
   );
 }
