@@ -62,6 +62,7 @@ async function measure(scenario: Scenario, users: number) {
     plan: scenario.plan,
     serviceSettings: { ZOOM_REQUESTS_PER_SECOND: String(scenario.requestsPerSecond) },
     log,
+    stopOnSignals: true,
   });
   try {
     await scenario.mapping?.(stack);

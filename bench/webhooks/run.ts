@@ -204,6 +204,7 @@ async function main(): Promise<void> {
       ZOOM_USER_READ_CONCURRENCY: String(options['read-concurrency']),
     },
     log,
+    stopOnSignals: true,
   });
   let fullSyncOomnitza: OomnitzaSandbox | undefined;
   try {

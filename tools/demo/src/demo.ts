@@ -49,9 +49,6 @@ function printAccess(stack: LocalStack): void {
 async function main(): Promise<void> {
   const options = readCommandLine(DEMO_COMMAND);
   let stack: LocalStack | undefined;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))));
-  }
   try {
     stack = await startLocalStack({
       users: options.users,
@@ -59,6 +56,7 @@ async function main(): Promise<void> {
       // The demo's platform schedules as it would in production.
       serviceSettings: { ZOOM_REQUESTS_PER_SECOND: '50', SCHEDULE_FIRING_ENABLED: 'true' },
       log: (message) => say(`demo: ${message}`),
+      stopOnSignals: true,
     });
     await sync('first full sync', stack, options.users);
     await sync('second full sync (nothing changed in Zoom)', stack, options.users);

@@ -1,3 +1,4 @@
+import { closeOnSignals } from '@zoom-oomnitza-sync/devkit';
 import { applyEnvironment } from '@zoom-oomnitza-sync/testing';
 import { provisionKafka, provisionPostgres, ProvisionedKafka, ProvisionedPostgres } from '@zoom-oomnitza-sync/test-infrastructure';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
@@ -14,6 +15,11 @@ export interface LocalStackOptions {
   /** Settings for every service but credentials (e.g. the fetcher's pace). */
   serviceSettings?: Record<string, string>;
   log?: (message: string) => void;
+  /**
+   * For scripts (demo, benches): SIGINT or SIGTERM stops whatever has started so far, even midway
+   * through starting, then exits 128 + the signal's number. Tests leave it off.
+   */
+  stopOnSignals?: boolean;
 }
 
 /** Everything a full sync needs on this machine, started and configured, and how to stop it. */
@@ -49,8 +55,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // provisions, and put back when it stops, so a later stack does not find a broker that is gone.
   const restoreEnvironment: Array<() => void> = [];
   let stopping: Promise<void> | undefined;
+  let forgetSignals: (() => void) | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      forgetSignals?.();
       await started.deployment?.destroy();
       await started.oomnitza?.close();
       await started.zoom?.close();
@@ -58,6 +66,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await started.kafka?.stop();
       restoreEnvironment.forEach((restore) => restore());
     })());
+  if (options.stopOnSignals) {
+    forgetSignals = closeOnSignals(stop, { failOnSignal: true });
+  }
   try {
     started.kafka = await provisionKafka({ containers: true });
     restoreEnvironment.push(applyEnvironment({ KAFKA_BROKERS: started.kafka.brokers }));
