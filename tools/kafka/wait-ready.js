@@ -2,8 +2,12 @@
 // Exits 0 once the broker at the given address can coordinate a consumer group, 1 otherwise.
 // An open port is not enough: the group coordinator is ready only after __consumer_offsets has
 // been created and loaded, so this creates a probe topic, joins a group on it and cleans up.
+// Given the broker's data directory (a start on kept storage), it also waits until every topic
+// kept there is served with a leader again: after a crash the broker brings them back while it
+// already answers, and a client asking meanwhile hears "does not host this topic-partition".
 //
-// Usage: node tools/kafka/wait-ready.js 127.0.0.1:9092 [timeoutMs]
+// Usage: node tools/kafka/wait-ready.js 127.0.0.1:9092 [timeoutMs] [dataDir]
+const { readdirSync } = require('node:fs');
 const { setTimeout, clearTimeout } = require('node:timers');
 const { Kafka, logLevel } = require('kafkajs');
 
@@ -19,7 +23,31 @@ function saslOf(users) {
   return { mechanism: 'plain', username: first.slice(0, separator), password: first.slice(separator + 1) };
 }
 
-async function probe(brokers) {
+/** The topics whose partitions the data directory holds (`<topic>-<partition>`), internal ones aside. */
+function keptTopics(dataDir) {
+  const topics = new Set();
+  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
+    const partition = entry.isDirectory() ? /^(.+)-\d+$/.exec(entry.name) : null;
+    if (partition && !partition[1].startsWith('__')) {
+      topics.add(partition[1]);
+    }
+  }
+  return [...topics];
+}
+
+async function serveKeptTopics(admin, dataDir) {
+  const topics = keptTopics(dataDir);
+  if (topics.length === 0) {
+    return;
+  }
+  const metadata = await admin.fetchTopicMetadata({ topics });
+  const leaderless = metadata.topics.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
+  if (leaderless.length > 0) {
+    throw new Error(`kept topics without a leader yet: ${leaderless.map((topic) => topic.name).join(', ')}`);
+  }
+}
+
+async function probe(brokers, dataDir) {
   const kafka = new Kafka({
     clientId: 'local-kafka-readiness',
     brokers,
@@ -41,6 +69,9 @@ async function probe(brokers) {
     await consumer.disconnect();
     await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.deleteTopics({ topics: [PROBE_TOPIC] }).catch(() => undefined);
+    if (dataDir) {
+      await serveKeptTopics(admin, dataDir);
+    }
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
@@ -48,9 +79,9 @@ async function probe(brokers) {
 }
 
 async function main() {
-  const [address, timeoutArg] = process.argv.slice(2);
+  const [address, timeoutArg, dataDir] = process.argv.slice(2);
   if (!address) {
-    console.error('usage: wait-ready.js <host:port> [timeoutMs]');
+    console.error('usage: wait-ready.js <host:port> [timeoutMs] [dataDir]');
     process.exit(2);
   }
   const timeoutMs = Number(timeoutArg ?? 60000);
@@ -59,7 +90,7 @@ async function main() {
     process.exit(1);
   }, timeoutMs);
   try {
-    await probe([address]);
+    await probe([address], dataDir);
     clearTimeout(timer);
     process.exit(0);
   } catch (error) {
