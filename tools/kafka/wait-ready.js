@@ -2,12 +2,8 @@
 // Exits 0 once the broker at the given address can coordinate a consumer group, 1 otherwise.
 // An open port is not enough: the group coordinator is ready only after __consumer_offsets has
 // been created and loaded, so this creates a probe topic, joins a group on it and cleans up.
-// Given the broker's data directory (a start on kept storage), it also waits until every topic
-// kept there is served with a leader again: after a crash the broker brings them back while it
-// already answers, and a client asking meanwhile hears "does not host this topic-partition".
 //
-// Usage: node tools/kafka/wait-ready.js 127.0.0.1:9092 [timeoutMs] [dataDir]
-const { readdirSync } = require('node:fs');
+// Usage: node tools/kafka/wait-ready.js 127.0.0.1:9092 [timeoutMs]
 const { setTimeout, clearTimeout } = require('node:timers');
 const { Kafka, logLevel } = require('kafkajs');
 
@@ -23,31 +19,7 @@ function saslOf(users) {
   return { mechanism: 'plain', username: first.slice(0, separator), password: first.slice(separator + 1) };
 }
 
-/** The topics whose partitions the data directory holds (`<topic>-<partition>`), internal ones aside. */
-function keptTopics(dataDir) {
-  const topics = new Set();
-  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
-    const partition = entry.isDirectory() ? /^(.+)-\d+$/.exec(entry.name) : null;
-    if (partition && !partition[1].startsWith('__')) {
-      topics.add(partition[1]);
-    }
-  }
-  return [...topics];
-}
-
-async function serveKeptTopics(admin, dataDir) {
-  const topics = keptTopics(dataDir);
-  if (topics.length === 0) {
-    return;
-  }
-  const metadata = await admin.fetchTopicMetadata({ topics });
-  const leaderless = metadata.topics.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
-  if (leaderless.length > 0) {
-    throw new Error(`kept topics without a leader yet: ${leaderless.map((topic) => topic.name).join(', ')}`);
-  }
-}
-
-async function probe(brokers, dataDir) {
+async function probe(brokers) {
   const kafka = new Kafka({
     clientId: 'local-kafka-readiness',
     brokers,
@@ -69,9 +41,6 @@ async function probe(brokers, dataDir) {
     await consumer.disconnect();
     await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.deleteTopics({ topics: [PROBE_TOPIC] }).catch(() => undefined);
-    if (dataDir) {
-      await serveKeptTopics(admin, dataDir);
-    }
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
@@ -79,9 +48,9 @@ async function probe(brokers, dataDir) {
 }
 
 async function main() {
-  const [address, timeoutArg, dataDir] = process.argv.slice(2);
+  const [address, timeoutArg] = process.argv.slice(2);
   if (!address) {
-    console.error('usage: wait-ready.js <host:port> [timeoutMs] [dataDir]');
+    console.error('usage: wait-ready.js <host:port> [timeoutMs]');
     process.exit(2);
   }
   const timeoutMs = Number(timeoutArg ?? 60000);
@@ -90,7 +59,7 @@ async function main() {
     process.exit(1);
   }, timeoutMs);
   try {
-    await probe([address], dataDir);
+    await probe([address]);
     clearTimeout(timer);
     process.exit(0);
   } catch (error) {
