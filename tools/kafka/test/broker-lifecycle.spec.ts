@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { CommandResult, portAnswers, runCommand, waitFor } from '@zoom-oomnitza-sync/testing';
 import { freePorts, freePortsOutsideEphemeralRange } from '@zoom-oomnitza-sync/test-infrastructure';
+import { createTopicsWithLeaders } from '@zoom-oomnitza-sync/kafka-admin';
 
 const TOOL_DIR = resolve(__dirname, '..');
 
@@ -47,7 +48,7 @@ describe('tools/kafka start, status and stop', () => {
     const kafka = new Kafka({ clientId: 'lifecycle', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.ERROR });
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'lifecycle.v1', numPartitions: 1 }], waitForLeaders: true });
+    await createTopicsWithLeaders(admin, [{ topic: 'lifecycle.v1', numPartitions: 1 }]);
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
@@ -78,7 +79,7 @@ describe('tools/kafka start, status and stop', () => {
     const kafka = new Kafka({ clientId: 'restart', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'restart.v1', numPartitions: 1 }], waitForLeaders: true });
+    await createTopicsWithLeaders(admin, [{ topic: 'restart.v1', numPartitions: 1 }]);
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
