@@ -68,6 +68,7 @@ describe('machineCpuSeconds', () => {
     burn(0.3);
     const after = machineCpuSeconds();
     expect(after.busy - before.busy).toBeGreaterThan(0.2);
-    expect(after.total - before.total).toBeGreaterThanOrEqual(after.busy - before.busy);
+    // Tick counts divided into seconds: with no core idle in between, total and busy grew alike but for the last bits.
+    expect(after.total - before.total).toBeGreaterThanOrEqual(after.busy - before.busy - 1e-9);
   });
 });
