@@ -140,6 +140,31 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   FULL_SYNC_WEBHOOK_MAX_WAIT_MS = 5_000;
 
   /**
+   * While webhook deliveries arrive, the outbox relay holds publishing back for as long as the
+   * replica's event loop was busier than this since the relay's last cycle, so deliveries are
+   * answered before the work they cause is passed on.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_RELAY_LOOP_BUSY_PERCENT = 75;
+
+  /** How long the outbox relay waits at a time before it looks again at how busy the replica is. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  WEBHOOK_RELAY_STEP_MS = 100;
+
+  /** The longest the outbox relay holds one cycle back while webhook deliveries arrive; 0 never holds it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  WEBHOOK_RELAY_MAX_WAIT_MS = 5_000;
+
+  /**
    * Counts that differ are looked at again this much later before a full sync is started: a
    * webhook still on its way is not a lost one.
    */

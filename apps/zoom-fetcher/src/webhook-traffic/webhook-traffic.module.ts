@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventLoopLoad, Pause } from '@zoom-oomnitza-sync/platform';
+import { RelayGivesWayToWebhooks } from './relay-gives-way';
 import { WebhookTraffic } from './webhook-traffic';
 
-/** One WebhookTraffic per replica, shared by the webhook receiver and the full-sync fetches. */
+/** One WebhookTraffic per replica, shared by the webhook receiver, the full-sync fetches and the outbox relay. */
 @Module({
-  providers: [Pause, EventLoopLoad, WebhookTraffic],
+  providers: [Pause, EventLoopLoad, WebhookTraffic, RelayGivesWayToWebhooks],
   exports: [WebhookTraffic],
 })
 export class WebhookTrafficModule {}

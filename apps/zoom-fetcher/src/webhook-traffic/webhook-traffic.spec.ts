@@ -2,6 +2,8 @@ import { ConfigService } from '@nestjs/config';
 import { EventLoopLoad, MetricsService, Pause } from '@zoom-oomnitza-sync/platform';
 import { RecordedPause } from '@zoom-oomnitza-sync/testing';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
+import { OutboxRelay, RelayPacing } from '@zoom-oomnitza-sync/messaging';
+import { RelayGivesWayToWebhooks } from './relay-gives-way';
 import { WebhookTraffic } from './webhook-traffic';
 
 /** An event loop that was this busy over each successive measurement (the last value repeats). */
@@ -25,6 +27,9 @@ describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
       FULL_SYNC_WEBHOOK_YIELD_MS: 250,
       FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT: 75,
       FULL_SYNC_WEBHOOK_MAX_WAIT_MS: 5000,
+      WEBHOOK_RELAY_LOOP_BUSY_PERCENT: 75,
+      WEBHOOK_RELAY_STEP_MS: 100,
+      WEBHOOK_RELAY_MAX_WAIT_MS: 5000,
       ...overrides,
     });
   const trafficWith = (overrides: Partial<ZoomFetcherEnvironment>, busyShares = [0.2]) => {
@@ -129,5 +134,103 @@ describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
 
     await expect(waiting).resolves.toBeUndefined();
     expect(load.measurements).toBe(1);
+  });
+});
+
+describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () => {
+  const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
+    new ConfigService<ZoomFetcherEnvironment, true>({
+      ...new ZoomFetcherEnvironment(),
+      WEBHOOK_RELAY_LOOP_BUSY_PERCENT: 75,
+      WEBHOOK_RELAY_STEP_MS: 100,
+      WEBHOOK_RELAY_MAX_WAIT_MS: 5000,
+      ...overrides,
+    });
+  /** A relay whose first cycle has run (it measures from there): the loop's shares apply from the second. */
+  const afterFirstCycle = async (overrides: Partial<ZoomFetcherEnvironment>, busyShares: number[]) => {
+    const pause = new RecordedPause();
+    const metrics = new MetricsService('zoom-fetcher-test');
+    const traffic = new WebhookTraffic(settings(overrides), pause, new ScriptedLoad(busyShares), metrics);
+    traffic.delivered();
+    await traffic.beforeRelayCycle();
+    return { pause, traffic, metrics };
+  };
+  const secondsHeld = async (metrics: MetricsService) =>
+    (await metrics.registry.getSingleMetric('zoom_outbox_relay_webhook_wait_seconds_total')?.get())?.values[0]?.value;
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('never holds the first cycle back: there is nothing to measure since', async () => {
+    const { pause, metrics } = await afterFirstCycle({}, [1]);
+
+    expect(pause.requestedMs).toEqual([]);
+    expect(await secondsHeld(metrics)).toBe(0);
+  });
+
+  it('holds a cycle back, a step at a time, while the loop stays busier than WEBHOOK_RELAY_LOOP_BUSY_PERCENT', async () => {
+    const { pause, traffic, metrics } = await afterFirstCycle({}, [0.9, 0.8, 0.5]);
+
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([100, 100]);
+    expect(await secondsHeld(metrics)).toBeCloseTo(0.2);
+  });
+
+  it('lets a cycle go at once when the loop had time to spare since the last one', async () => {
+    const { pause, traffic } = await afterFirstCycle({}, [0.75]);
+
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([]);
+  });
+
+  it('holds a cycle back no longer than WEBHOOK_RELAY_MAX_WAIT_MS, however busy the replica', async () => {
+    const { pause, traffic } = await afterFirstCycle({ WEBHOOK_RELAY_MAX_WAIT_MS: 250 }, [1]);
+
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([100, 100, 50]);
+  });
+
+  it('does not hold a cycle back when no delivery came in the last second, however busy the replica', async () => {
+    const { pause, traffic } = await afterFirstCycle({}, [1]);
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(now + 1000);
+
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([]);
+  });
+
+  it('never holds a cycle back with WEBHOOK_RELAY_MAX_WAIT_MS=0', async () => {
+    const { pause, traffic } = await afterFirstCycle({ WEBHOOK_RELAY_MAX_WAIT_MS: 0 }, [1]);
+
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([]);
+  });
+
+  it('lets the cycle go when shutdown cuts the wait short, so the relay can drain', async () => {
+    const pause = new Pause();
+    const traffic = new WebhookTraffic(settings({ WEBHOOK_RELAY_STEP_MS: 10_000 }), pause, new ScriptedLoad([1]), new MetricsService('t'));
+    traffic.delivered();
+    await traffic.beforeRelayCycle();
+
+    const waiting = traffic.beforeRelayCycle();
+    pause.onModuleDestroy();
+
+    await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it("is what the replica's outbox relay awaits before each cycle", async () => {
+    let pacing: RelayPacing | undefined;
+    const relay = { paceWith: (given: RelayPacing) => (pacing = given) } as unknown as OutboxRelay;
+    const traffic = new WebhookTraffic(settings({}), new RecordedPause(), new ScriptedLoad([1]), new MetricsService('t'));
+    const beforeRelayCycle = jest.spyOn(traffic, 'beforeRelayCycle');
+
+    new RelayGivesWayToWebhooks(relay, traffic).onModuleInit();
+    await pacing?.();
+
+    expect(beforeRelayCycle).toHaveBeenCalledTimes(1);
   });
 });

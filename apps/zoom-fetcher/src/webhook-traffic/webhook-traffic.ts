@@ -7,21 +7,29 @@ import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 /** Deliveries this recent mean webhooks are arriving. */
 const ARRIVING_WITHIN_MS = 1000;
 
+/** How a wait goes on: given how busy the loop was over the last step (undefined before the first), whether to wait a step more. */
+type WaitAgain = (lastStepBusy: number | undefined) => boolean;
+
 /**
- * Webhooks first: Zoom gives a delivery 3 s to be answered, a full sync has hours. While
- * deliveries arrive, each fetch waits FULL_SYNC_WEBHOOK_YIELD_MS before its next page, and again
- * while the replica's event loop stayed busier than FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT over the
- * last wait, up to FULL_SYNC_WEBHOOK_MAX_WAIT_MS: a saturated thread (or a thread waiting for a
- * core on a saturated machine) leaves deliveries unanswered in the listen queue while pages go
- * through. Without webhooks a full sync pages at full speed.
+ * Webhooks first: Zoom gives a delivery 3 s to be answered; a full sync has hours, and what a
+ * delivery causes downstream can wait a moment too. A saturated thread (or a thread waiting for a
+ * core on a saturated machine) leaves deliveries unanswered in the listen queue, so while they
+ * arrive:
+ * - each full-sync fetch waits FULL_SYNC_WEBHOOK_YIELD_MS before its next page, and again while the
+ *   replica's event loop stayed busier than FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT over the last wait,
+ *   up to FULL_SYNC_WEBHOOK_MAX_WAIT_MS;
+ * - the outbox relay holds a cycle back while the loop was busier than
+ *   WEBHOOK_RELAY_LOOP_BUSY_PERCENT since its last cycle, WEBHOOK_RELAY_STEP_MS at a time, up to
+ *   WEBHOOK_RELAY_MAX_WAIT_MS. The services downstream then get fewer, larger batches: on a
+ *   machine they share, the cores come back to the deliveries.
+ * Without webhooks neither waits.
  */
 @Injectable()
 export class WebhookTraffic {
-  private readonly yieldMs: number;
-  private readonly busyShare: number;
-  private readonly maxWaitMs: number;
-  private readonly waited: Counter;
+  private readonly fullSync: { yieldMs: number; busyShare: number; maxWaitMs: number; waited: Counter };
+  private readonly relay: { stepMs: number; busyShare: number; maxWaitMs: number; waited: Counter };
   private lastDeliveryAt = Number.NEGATIVE_INFINITY;
+  private sinceRelayCycle?: () => number;
 
   constructor(
     config: ConfigService<ZoomFetcherEnvironment, true>,
@@ -29,13 +37,24 @@ export class WebhookTraffic {
     private readonly loop: EventLoopLoad,
     metrics: MetricsService,
   ) {
-    this.yieldMs = config.get('FULL_SYNC_WEBHOOK_YIELD_MS', { infer: true });
-    this.busyShare = config.get('FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT', { infer: true }) / 100;
-    this.maxWaitMs = config.get('FULL_SYNC_WEBHOOK_MAX_WAIT_MS', { infer: true });
-    this.waited = metrics.counter(
-      'zoom_full_sync_webhook_wait_seconds_total',
-      'Time full-sync fetches waited before pages, giving way to webhook deliveries',
-    );
+    this.fullSync = {
+      yieldMs: config.get('FULL_SYNC_WEBHOOK_YIELD_MS', { infer: true }),
+      busyShare: config.get('FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT', { infer: true }) / 100,
+      maxWaitMs: config.get('FULL_SYNC_WEBHOOK_MAX_WAIT_MS', { infer: true }),
+      waited: metrics.counter(
+        'zoom_full_sync_webhook_wait_seconds_total',
+        'Time full-sync fetches waited before pages, giving way to webhook deliveries',
+      ),
+    };
+    this.relay = {
+      stepMs: config.get('WEBHOOK_RELAY_STEP_MS', { infer: true }),
+      busyShare: config.get('WEBHOOK_RELAY_LOOP_BUSY_PERCENT', { infer: true }) / 100,
+      maxWaitMs: config.get('WEBHOOK_RELAY_MAX_WAIT_MS', { infer: true }),
+      waited: metrics.counter(
+        'zoom_outbox_relay_webhook_wait_seconds_total',
+        'Time the outbox relay held publishing back, giving way to webhook deliveries',
+      ),
+    };
   }
 
   delivered(): void {
@@ -44,11 +63,28 @@ export class WebhookTraffic {
 
   /** Resolves when the next page may be fetched; a wait cut short by shutdown too, so the fetch can hand its job back. */
   async beforePage(): Promise<void> {
+    const { yieldMs, busyShare, maxWaitMs, waited } = this.fullSync;
+    const waitedMs = await this.giveWay(yieldMs, maxWaitMs, (lastStepBusy) => yieldMs > 0 && (lastStepBusy ?? 1) > busyShare);
+    waited.inc(waitedMs / 1000);
+  }
+
+  /** Resolves when the outbox relay may publish; at once on its first cycle, which has nothing to measure since. */
+  async beforeRelayCycle(): Promise<void> {
+    const { stepMs, busyShare, maxWaitMs, waited } = this.relay;
+    const sinceCycle = this.sinceRelayCycle;
+    const waitedMs = sinceCycle ? await this.giveWay(stepMs, maxWaitMs, (lastStepBusy) => (lastStepBusy ?? sinceCycle()) > busyShare) : 0;
+    this.sinceRelayCycle = this.loop.measure();
+    waited.inc(waitedMs / 1000);
+  }
+
+  /** Waits `stepMs` at a time, while deliveries arrive and `again` says so, up to `maxWaitMs` or shutdown; answers how long. */
+  private async giveWay(stepMs: number, maxWaitMs: number, again: WaitAgain): Promise<number> {
     let waitedMs = 0;
-    while (this.yieldMs > 0 && waitedMs < this.maxWaitMs && this.arriving()) {
+    let lastStepBusy: number | undefined;
+    while (waitedMs < maxWaitMs && this.arriving() && again(lastStepBusy)) {
       const busy = this.loop.measure();
-      const stepMs = Math.min(this.yieldMs, this.maxWaitMs - waitedMs);
-      const interrupted = await this.pause.for(stepMs).then(
+      const step = Math.min(stepMs, maxWaitMs - waitedMs);
+      const interrupted = await this.pause.for(step).then(
         () => false,
         (error: unknown) => {
           if (error instanceof PauseInterrupted) {
@@ -57,12 +93,13 @@ export class WebhookTraffic {
           throw error;
         },
       );
-      waitedMs += stepMs;
-      if (interrupted || busy() <= this.busyShare) {
+      waitedMs += step;
+      if (interrupted) {
         break;
       }
+      lastStepBusy = busy();
     }
-    this.waited.inc(waitedMs / 1000);
+    return waitedMs;
   }
 
   private arriving(): boolean {

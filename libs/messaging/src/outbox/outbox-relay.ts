@@ -24,6 +24,12 @@ const DRAIN_TIMEOUT_MS = 5_000;
 type CycleOutcome = 'full' | 'partial' | 'idle' | 'contended';
 
 /**
+ * Awaited before each publishing cycle (not while draining at shutdown): how a service holds its
+ * relay back while more urgent work of its own needs the process. Cut short when the relay stops.
+ */
+export type RelayPacing = () => Promise<void>;
+
+/**
  * Publishes committed outbox rows to Kafka. One cycle, in one transaction: take the schema's relay
  * lock, claim the oldest unpublished rows (FOR UPDATE SKIP LOCKED) and stamp them published, send
  * them with the idempotent producer (acks=all), commit. Replicas therefore never publish a row twice
@@ -42,6 +48,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private claim?: OutboxClaim;
   private running?: Promise<void>;
   private stopping = false;
+  private pacing?: RelayPacing;
+  private stopRequested?: () => void;
+  private stopped?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,11 +77,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.stop();
   }
 
+  /** Sets what each cycle awaits first; the last call wins. */
+  paceWith(pacing: RelayPacing): void {
+    this.pacing = pacing;
+  }
+
   start(): void {
     if (this.running) {
       return;
     }
     this.stopping = false;
+    this.stopped = new Promise((resolve) => (this.stopRequested = resolve));
     this.claimFloor = new ClaimFloor(this.settings.outboxClaimLagMs, this.settings.outboxSweepIntervalMs, Date.now());
     const table = qualifiedTable(this.dataSource, OutboxMessageEntity);
     this.claim = new OutboxClaim(table, escapeLiteral(`outbox-relay:${table}`), this.settings.outboxBatchSize);
@@ -100,6 +115,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     this.stopping = true;
+    this.stopRequested?.();
     this.commits.relayStopped();
     this.doorbell.ring();
     await this.running;
@@ -116,6 +132,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     while (!this.stopping) {
       const heard = this.doorbell.heard;
       try {
+        if (this.pacing) {
+          await Promise.race([this.pacing(), this.stopped]);
+        }
         const outcome = await this.publishCycle();
         failures = 0;
         if (outcome !== 'full') {
