@@ -20,18 +20,20 @@ class ScriptedLoad extends EventLoopLoad {
   }
 }
 
+/** The defaults the tests count on, spelled out, so a change of default does not change what they check. */
+const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
+  new ConfigService<ZoomFetcherEnvironment, true>({
+    ...new ZoomFetcherEnvironment(),
+    FULL_SYNC_WEBHOOK_YIELD_MS: 250,
+    FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT: 75,
+    FULL_SYNC_WEBHOOK_MAX_WAIT_MS: 5000,
+    WEBHOOK_RELAY_LOOP_BUSY_PERCENT: 75,
+    WEBHOOK_RELAY_STEP_MS: 100,
+    WEBHOOK_RELAY_MAX_WAIT_MS: 5000,
+    ...overrides,
+  });
+
 describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
-  const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
-    new ConfigService<ZoomFetcherEnvironment, true>({
-      ...new ZoomFetcherEnvironment(),
-      FULL_SYNC_WEBHOOK_YIELD_MS: 250,
-      FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT: 75,
-      FULL_SYNC_WEBHOOK_MAX_WAIT_MS: 5000,
-      WEBHOOK_RELAY_LOOP_BUSY_PERCENT: 75,
-      WEBHOOK_RELAY_STEP_MS: 100,
-      WEBHOOK_RELAY_MAX_WAIT_MS: 5000,
-      ...overrides,
-    });
   const trafficWith = (overrides: Partial<ZoomFetcherEnvironment>, busyShares = [0.2]) => {
     const pause = new RecordedPause();
     const metrics = new MetricsService('zoom-fetcher-test');
@@ -138,14 +140,6 @@ describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
 });
 
 describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () => {
-  const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
-    new ConfigService<ZoomFetcherEnvironment, true>({
-      ...new ZoomFetcherEnvironment(),
-      WEBHOOK_RELAY_LOOP_BUSY_PERCENT: 75,
-      WEBHOOK_RELAY_STEP_MS: 100,
-      WEBHOOK_RELAY_MAX_WAIT_MS: 5000,
-      ...overrides,
-    });
   /** A relay whose first cycle has run (it measures from there): the loop's shares apply from the second. */
   const afterFirstCycle = async (overrides: Partial<ZoomFetcherEnvironment>, busyShares: number[]) => {
     const pause = new RecordedPause();
