@@ -30,6 +30,7 @@ import {
 } from '@zoom-oomnitza-sync/local-platform';
 import { createOomnitzaSandbox, OomnitzaSandbox } from '@zoom-oomnitza-sync/oomnitza-sandbox';
 import { cpus } from 'node:os';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EventLoad } from './event-load';
 import { ArrivalTracker } from './arrivals';
@@ -53,6 +54,10 @@ const BENCH_COMMAND = {
       help: "users of the other integration's full sync in the second scenario",
     }),
     'read-concurrency': option.integer({ min: 1, default: 8, help: "the zoom-fetcher's ZOOM_USER_READ_CONCURRENCY" }),
+    'cpu-profile-dir': option.string({
+      valueName: 'DIR',
+      help: 'each service writes a V8 CPU profile (.cpuprofile, for Chrome DevTools or speedscope) into this directory as the bench ends',
+    }),
   },
 };
 
@@ -193,6 +198,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
 
 async function main(): Promise<void> {
   const options = readCommandLine(BENCH_COMMAND);
+  const profileDir = options['cpu-profile-dir'] && path.resolve(options['cpu-profile-dir']);
   const stack = await startLocalStack({
     users: options.users,
     plan: 'business',
@@ -205,6 +211,7 @@ async function main(): Promise<void> {
     },
     log,
     stopOnSignals: true,
+    cpuProfileDir: profileDir,
   });
   let fullSyncOomnitza: OomnitzaSandbox | undefined;
   try {
@@ -262,6 +269,9 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
     await fullSyncOomnitza?.close();
+  }
+  if (profileDir) {
+    log(`bench/webhooks: the services' CPU profiles are in ${profileDir}`);
   }
 }
 

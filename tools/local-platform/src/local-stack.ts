@@ -20,6 +20,8 @@ export interface LocalStackOptions {
    * through starting, then exits 128 + the signal's number. Tests leave it off.
    */
   stopOnSignals?: boolean;
+  /** Each service writes a V8 CPU profile here when the stack stops (see PlatformDeployment). */
+  cpuProfileDir?: string;
 }
 
 /** Everything a full sync needs on this machine, started and configured, and how to stop it. */
@@ -86,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const oomnitza = (started.oomnitza = await createOomnitzaSandbox());
     step(`Zoom sandbox (${options.plan} plan, ${options.users} users) at ${zoom.url}; Oomnitza sandbox at ${oomnitza.url}`);
 
-    const deployment = (started.deployment = await PlatformDeployment.create('local'));
+    const deployment = (started.deployment = await PlatformDeployment.create('local', { cpuProfileDir: options.cpuProfileDir }));
     const services = new Map<ServiceName, ServiceProcess>();
     // The fetcher first: the credentials service builds each credential's webhook URL from its address.
     const fetcher = await deployment.start('zoom-fetcher', options.serviceSettings ?? {});

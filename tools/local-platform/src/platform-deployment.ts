@@ -8,6 +8,26 @@ import { ServiceProcess, startService, waitUntilReady } from './service-process'
 export const SERVICES = ['credentials', 'scheduler', 'zoom-fetcher', 'mapper', 'oomnitza-writer', 'notifier'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
+export interface DeploymentOptions {
+  /** Each service writes a V8 CPU profile (`.cpuprofile`) here when it stops (Node's `--cpu-prof`). */
+  cpuProfileDir?: string;
+}
+
+/** How long a profiled service may take to stop and write its profile before it is killed. */
+const PROFILED_STOP_MS = 30_000;
+
+async function stopWithin(service: ServiceProcess, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([
+    service.stop().then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  if (!stopped) {
+    await service.kill();
+  }
+}
+
 /**
  * One isolated deployment of the platform for a test file: its own topics (one prefix), one schema
  * per service, one admin key. Services run as real processes.
@@ -24,11 +44,12 @@ export class PlatformDeployment {
     private readonly credentialsPort: number,
     private readonly credentialsInternalPort: number,
     private readonly serviceTokens: Partial<Record<ServiceName, string>>,
+    private readonly cpuProfileDir: string | undefined,
   ) {
     this.adminKey = base.ADMIN_API_KEY;
   }
 
-  static async create(name: string): Promise<PlatformDeployment> {
+  static async create(name: string, options: DeploymentOptions = {}): Promise<PlatformDeployment> {
     const topics = await createTestTopics(name);
     // Fixed before the other services start, each on a port listen(0) hands out: below that range
     // none of them can take the credentials service's ports first.
@@ -56,7 +77,7 @@ export class PlatformDeployment {
       SCHEDULE_FIRING_ENABLED: 'false',
     });
     delete base.DATABASE_SCHEMA;
-    return new PlatformDeployment(topics, base, credentialsPort, credentialsInternalPort, serviceTokens);
+    return new PlatformDeployment(topics, base, credentialsPort, credentialsInternalPort, serviceTokens, options.cpuProfileDir);
   }
 
   schemaOf(service: ServiceName): string {
@@ -130,7 +151,8 @@ export class PlatformDeployment {
   private async launch(service: ServiceName, overrides: Record<string, string>, port?: number): Promise<ServiceProcess> {
     const token = this.serviceTokens[service];
     const own = { DATABASE_SCHEMA: this.schemaOf(service), ...(token ? { CREDENTIALS_SERVICE_TOKEN: token } : {}) };
-    const process = await startService(service, { ...this.base, ...own, ...overrides }, port);
+    const nodeArgs = this.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', this.cpuProfileDir] : [];
+    const process = await startService(service, { ...this.base, ...own, ...overrides }, port, nodeArgs);
     this.running.add(process);
     void process.exited().then(() => this.running.delete(process));
     return process;
@@ -149,7 +171,8 @@ export class PlatformDeployment {
   }
 
   async destroy(): Promise<void> {
-    await Promise.all([...this.running].map((process) => process.kill()));
+    // Node writes a CPU profile only on a clean exit: a profiled service is asked to stop.
+    await Promise.all([...this.running].map((service) => (this.cpuProfileDir ? stopWithin(service, PROFILED_STOP_MS) : service.kill())));
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {

@@ -16,10 +16,18 @@ export interface ServiceProcess {
   exited(): Promise<number | null>;
 }
 
-/** Runs apps/<name>/src/main.ts as its own Node process, the way `nx serve` runs the built file. */
-export async function startService(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
+/**
+ * Runs apps/<name>/src/main.ts as its own Node process, the way `nx serve` runs the built file;
+ * `nodeArgs` go to Node before it (`--cpu-prof`, say).
+ */
+export async function startService(
+  name: string,
+  env: Record<string, string>,
+  port?: number,
+  nodeArgs: readonly string[] = [],
+): Promise<ServiceProcess> {
   port ??= (await freePorts(1))[0];
-  const service = startProcess(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+  const service = startProcess(process.execPath, [...nodeArgs, '-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
     cwd: WORKSPACE,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, HTTP_PORT: String(port) },
   });
