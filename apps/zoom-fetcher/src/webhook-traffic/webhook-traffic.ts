@@ -7,8 +7,13 @@ import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 /** Deliveries this recent mean webhooks are arriving. */
 const ARRIVING_WITHIN_MS = 1000;
 
-/** How a wait goes on: given how busy the loop was over the last step (undefined before the first), whether to wait a step more. */
-type WaitAgain = (lastStepBusy: number | undefined) => boolean;
+/** One way of giving way: a step at a time while the loop is busier than busyShare, up to maxWaitMs, counted in `waited`. */
+interface GivingWay {
+  stepMs: number;
+  busyShare: number;
+  maxWaitMs: number;
+  waited: Counter;
+}
 
 /**
  * Webhooks first: Zoom gives a delivery 3 s to be answered; a full sync has hours, and what a
@@ -26,8 +31,8 @@ type WaitAgain = (lastStepBusy: number | undefined) => boolean;
  */
 @Injectable()
 export class WebhookTraffic {
-  private readonly fullSync: { yieldMs: number; busyShare: number; maxWaitMs: number; waited: Counter };
-  private readonly relay: { stepMs: number; busyShare: number; maxWaitMs: number; waited: Counter };
+  private readonly fullSync: GivingWay;
+  private readonly relay: GivingWay;
   private lastDeliveryAt = Number.NEGATIVE_INFINITY;
   private sinceRelayCycle?: () => number;
 
@@ -38,7 +43,7 @@ export class WebhookTraffic {
     metrics: MetricsService,
   ) {
     this.fullSync = {
-      yieldMs: config.get('FULL_SYNC_WEBHOOK_YIELD_MS', { infer: true }),
+      stepMs: config.get('FULL_SYNC_WEBHOOK_YIELD_MS', { infer: true }),
       busyShare: config.get('FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT', { infer: true }) / 100,
       maxWaitMs: config.get('FULL_SYNC_WEBHOOK_MAX_WAIT_MS', { infer: true }),
       waited: metrics.counter(
@@ -62,28 +67,26 @@ export class WebhookTraffic {
   }
 
   /** Resolves when the next page may be fetched; a wait cut short by shutdown too, so the fetch can hand its job back. */
-  async beforePage(): Promise<void> {
-    const { yieldMs, busyShare, maxWaitMs, waited } = this.fullSync;
-    const waitedMs = await this.giveWay(yieldMs, maxWaitMs, (lastStepBusy) => yieldMs > 0 && (lastStepBusy ?? 1) > busyShare);
-    waited.inc(waitedMs / 1000);
+  beforePage(): Promise<void> {
+    // The first yield is unconditional: how busy the loop is decides only whether to wait again.
+    return this.giveWay(this.fullSync, Number.POSITIVE_INFINITY);
   }
 
   /** Resolves when the outbox relay may publish; at once on its first cycle, which has nothing to measure since. */
   async beforeRelayCycle(): Promise<void> {
-    const { stepMs, busyShare, maxWaitMs, waited } = this.relay;
-    const sinceCycle = this.sinceRelayCycle;
-    const waitedMs = sinceCycle ? await this.giveWay(stepMs, maxWaitMs, (lastStepBusy) => (lastStepBusy ?? sinceCycle()) > busyShare) : 0;
+    await this.giveWay(this.relay, this.sinceRelayCycle?.() ?? 0);
     this.sinceRelayCycle = this.loop.measure();
-    waited.inc(waitedMs / 1000);
   }
 
-  /** Waits `stepMs` at a time, while deliveries arrive and `again` says so, up to `maxWaitMs` or shutdown; answers how long. */
-  private async giveWay(stepMs: number, maxWaitMs: number, again: WaitAgain): Promise<number> {
+  /**
+   * Waits a step at a time while deliveries arrive and the loop was busier than the way allows
+   * (`busy` before the first step), up to its longest wait or shutdown.
+   */
+  private async giveWay(way: GivingWay, busy: number): Promise<void> {
     let waitedMs = 0;
-    let lastStepBusy: number | undefined;
-    while (waitedMs < maxWaitMs && this.arriving() && again(lastStepBusy)) {
-      const busy = this.loop.measure();
-      const step = Math.min(stepMs, maxWaitMs - waitedMs);
+    while (way.stepMs > 0 && waitedMs < way.maxWaitMs && busy > way.busyShare && this.arriving()) {
+      const measured = this.loop.measure();
+      const step = Math.min(way.stepMs, way.maxWaitMs - waitedMs);
       const interrupted = await this.pause.for(step).then(
         () => false,
         (error: unknown) => {
@@ -97,9 +100,9 @@ export class WebhookTraffic {
       if (interrupted) {
         break;
       }
-      lastStepBusy = busy();
+      busy = measured();
     }
-    return waitedMs;
+    way.waited.inc(waitedMs / 1000);
   }
 
   private arriving(): boolean {
