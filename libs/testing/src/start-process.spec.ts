@@ -63,6 +63,13 @@ describe('startProcess', () => {
     expect(await child.kill()).toBeNull();
   });
 
+  it('kills a process that ignores the signal once killAfterMs has passed', async () => {
+    const child = node('process.on("SIGTERM", () => console.log("ignored")); console.log("ready"); setInterval(() => {}, 1000)');
+    await child.waitForLine(/ready/);
+    expect(await child.stop('SIGTERM', 300)).toBeNull();
+    expect(child.lines()).toEqual(['ready', 'ignored']);
+  });
+
   it('reports a command that cannot start', async () => {
     const child = startProcess('/no/such/command', []);
     await expect(child.waitForLine(/anything/)).rejects.toThrow(/exited with null before.*\n.*ENOENT/);

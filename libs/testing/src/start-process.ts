@@ -24,8 +24,11 @@ export interface StartedProcess {
    * the output when the process ends without one or `timeoutMs` passes first.
    */
   waitForLine(match: LineMatcher, timeoutMs?: number): Promise<string>;
-  /** Sends `signal` unless the process has ended, and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * Sends `signal` unless the process has ended, and resolves with the exit code; with
+   * `killAfterMs`, a process still running that much later is killed (SIGKILL) instead.
+   */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<number | null>;
   /** Ends the process as a crash would (SIGKILL): no shutdown hooks, nothing flushed. */
   kill(): Promise<number | null>;
 }
@@ -108,9 +111,13 @@ export function startProcess(command: string, args: readonly string[], options: 
     });
   };
 
-  const stop = (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
+  const stop = (signal: NodeJS.Signals = 'SIGTERM', killAfterMs?: number): Promise<number | null> => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill(signal);
+      if (killAfterMs !== undefined && signal !== 'SIGKILL') {
+        const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        void exited.then(() => clearTimeout(timer));
+      }
     }
     return exited;
   };

@@ -16,18 +16,6 @@ export interface DeploymentOptions {
 /** How long a profiled service may take to stop and write its profile before it is killed. */
 const PROFILED_STOP_MS = 30_000;
 
-async function stopWithin(service: ServiceProcess, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const stopped = await Promise.race([
-    service.stop().then(() => true),
-    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
-  ]);
-  clearTimeout(timer);
-  if (!stopped) {
-    await service.kill();
-  }
-}
-
 /**
  * One isolated deployment of the platform for a test file: its own topics (one prefix), one schema
  * per service, one admin key. Services run as real processes.
@@ -172,7 +160,7 @@ export class PlatformDeployment {
 
   async destroy(): Promise<void> {
     // Node writes a CPU profile only on a clean exit: a profiled service is asked to stop.
-    await Promise.all([...this.running].map((service) => (this.cpuProfileDir ? stopWithin(service, PROFILED_STOP_MS) : service.kill())));
+    await Promise.all([...this.running].map((service) => (this.cpuProfileDir ? service.stop(PROFILED_STOP_MS) : service.kill())));
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {

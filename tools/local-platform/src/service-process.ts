@@ -11,8 +11,8 @@ export interface ServiceProcess {
   readonly output: () => string;
   /** Ends the process as a crash would: no shutdown hooks, nothing flushed. */
   kill(): Promise<void>;
-  /** Asks for a graceful stop and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** Asks for a graceful stop and resolves with the exit code; with `killAfterMs`, kills a process that takes longer. */
+  stop(killAfterMs?: number): Promise<number | null>;
   exited(): Promise<number | null>;
 }
 
@@ -39,7 +39,7 @@ export async function startService(
     kill: async () => {
       await service.kill();
     },
-    stop: () => service.stop('SIGTERM'),
+    stop: (killAfterMs) => service.stop('SIGTERM', killAfterMs),
     exited: () => service.exited,
   };
 }
