@@ -55,14 +55,22 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
     const keys = () =>
       bed.query(`SELECT user_key, email FROM known_users WHERE zoom_credential_id = $1 ORDER BY user_key`, [endpoint.zoomCredentialId]);
 
-    it('learns the user under the id, answering what was known of the pending entry, which it replaces', async () => {
+    it('learns a webhook user under the id, knowing them by the pending entry it replaces: the update needs no read', async () => {
       await transaction((manager) => directory().record(manager, endpoint.zoomCredentialId, [pending], new Date(T0)));
 
-      const learnt = await transaction((manager) =>
-        directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0 + 1000), 'active'),
+      await deliver(
+        userEvent(
+          'user.updated',
+          endpoint.accountId,
+          { ...withId, dept: 'Research' },
+          { eventTs: T0 + 1000, oldObject: { id: 'grace-1' } },
+        ),
       );
 
-      expect(learnt).toEqual({ fresh: true, known: { email: 'Grace@Example.com', status: null } });
+      expect(await bed.stored()).toMatchObject({ reads: 0 });
+      expect((await bed.published()).map((message) => message.payload.user)).toEqual(
+        integrations.map(() => expect.objectContaining({ id: 'grace-1', email: 'grace@example.com', dept: 'Research' })),
+      );
       expect(await keys()).toEqual([{ user_key: 'grace-1', email: 'grace@example.com' }]);
     });
 
@@ -77,24 +85,33 @@ describe('the directory of users seen, read-free updates and the reconcile', () 
       ]);
     });
 
-    it('answers nothing for a user never seen, and learns them', async () => {
-      const { known } = await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0)));
+    it('learns a user never seen from their webhook, whose update then waits for a read', async () => {
+      await deliver(userEvent('user.updated', endpoint.accountId, withId, { eventTs: T0, oldObject: { id: 'grace-1' } }));
 
-      expect(known).toBeUndefined();
+      expect(await bed.stored()).toMatchObject({ reads: 1 });
+      expect(await bed.published()).toEqual([]);
       expect(await keys()).toEqual([{ user_key: 'grace-1', email: 'grace@example.com' }]);
     });
 
-    it('keeps the newer observation when an older event is learnt late, and still answers what was known', async () => {
-      await transaction((manager) => directory().learn(manager, endpoint.zoomCredentialId, withId, new Date(T0 + 5000), 'inactive'));
+    it('keeps the newer observation when an older event is taken in late, and still knows the user', async () => {
+      await deliver(userEvent('user.deactivated', endpoint.accountId, withId, { eventTs: T0 + 5000 }));
 
-      const { known } = await transaction((manager) =>
-        directory().learn(manager, endpoint.zoomCredentialId, { ...withId, email: 'old@example.com' }, new Date(T0), 'active'),
+      await deliver(
+        userEvent(
+          'user.updated',
+          endpoint.accountId,
+          { ...withId, email: 'old@example.com' },
+          { eventTs: T0, oldObject: { id: 'grace-1' } },
+        ),
       );
 
-      expect(known).toEqual({ email: 'grace@example.com', status: 'inactive' });
       expect(await bed.query(`SELECT email, status FROM known_users WHERE user_key = 'grace-1'`)).toEqual([
         { email: 'grace@example.com', status: 'inactive' },
       ]);
+      expect(await bed.stored()).toMatchObject({ reads: 0 });
+      expect((await bed.published()).map((message) => message.payload.event).sort()).toEqual(
+        [...integrations.map(() => 'user.deactivated'), ...integrations.map(() => 'user.updated')].sort(),
+      );
     });
   });
 

@@ -1,8 +1,9 @@
+import { SqlParameters } from '@zoom-oomnitza-sync/platform';
 import { testDatabaseUrl, waitFor } from '@zoom-oomnitza-sync/testing';
 import { Client, Notification } from 'pg';
 import { outboxChannelOf } from '../src/outbox/outbox-channel';
-import { MessagingTestBed } from './support/messaging-test-bed';
-import { TestNote } from './support/test-messages';
+import { MessagingTestBed, TestApp } from './support/messaging-test-bed';
+import { TestNote, TestNoteValue } from './support/test-messages';
 
 /** Long enough that only a wake-up, never the fallback poll, publishes within a test. */
 const POLL_NEVER = { OUTBOX_POLL_INTERVAL_MS: '600000' };
@@ -26,6 +27,21 @@ describe('waking the outbox relay', () => {
   });
 
   beforeEach(() => heard.splice(0));
+
+  /** Inserts a note with one statement of the caller's own, no transaction, where `when` holds: how many rows it inserted. */
+  async function insertInStatement(app: TestApp, label: string, when: string): Promise<number> {
+    const rows = await app.outbox.rows<TestNoteValue>(TestNote, [
+      { tenantId: 'tenant-1', integrationId: 'integration-wake', payload: { label } },
+    ]);
+    const parameters = new SqlParameters();
+    const insert = app.outbox.insertInStatement(app.dataSource, rows, parameters, { cte: 'inserted', when });
+    const [{ inserted }] = (await app.dataSource.query(
+      `WITH inserted AS (${insert.sql}) SELECT (SELECT count(*)::int FROM inserted) AS inserted, ${insert.announcement}`,
+      parameters.values,
+    )) as { inserted: number }[];
+    insert.committed(inserted > 0);
+    return inserted;
+  }
 
   /** A round trip on the listening connection: a NOTIFY committed before it has been delivered by its end. */
   async function notificationsSoFar(): Promise<number> {
@@ -54,5 +70,41 @@ describe('waking the outbox relay', () => {
     } finally {
       await app.close();
     }
+  });
+
+  describe("a statement of the caller's own that inserts outbox rows, outside any transaction", () => {
+    it("wakes this process's relay once it committed, with no NOTIFY", async () => {
+      const app = await bed.startApp({ consume: false, settings: POLL_NEVER });
+      try {
+        expect(await insertInStatement(app, 'one statement', 'true')).toBe(1);
+        await waitFor(async () => (await bed.messagesOnTopic(TestNote.topic)) === 1, { description: 'the note on Kafka' });
+        expect(await notificationsSoFar()).toBe(0);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('announces its rows with a NOTIFY where this process relays nothing', async () => {
+      const app = await bed.startApp({ consume: false, settings: { ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' } });
+      try {
+        expect(await insertInStatement(app, 'for another relay', 'true')).toBe(1);
+        await waitFor(notificationsSoFar, { description: 'a NOTIFY on the outbox channel' });
+        expect(heard).toHaveLength(1);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('inserts and announces nothing where its condition does not hold', async () => {
+      const app = await bed.startApp({ consume: false, settings: { ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' } });
+      try {
+        const before = await bed.unpublishedCount();
+        expect(await insertInStatement(app, 'not wanted', 'false')).toBe(0);
+        expect(await bed.unpublishedCount()).toBe(before);
+        expect(await notificationsSoFar()).toBe(0);
+      } finally {
+        await app.close();
+      }
+    });
   });
 });

@@ -17,6 +17,7 @@ export * from './config/validate-environment';
 export * from './database/migration-schema';
 export * from './database/prepared-statements';
 export * from './database/qualified-table';
+export * from './database/sql-parameters';
 export * from './errors/is-omittable';
 export * from './errors/problem-details';
 export * from './errors/problem-details.filter';

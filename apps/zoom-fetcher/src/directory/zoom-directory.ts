@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZOOM_USER_STATUSES, ZoomUserDto } from '@zoom-oomnitza-sync/contracts';
-import { preparedStatement, qualifiedTable } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable, SqlParameters } from '@zoom-oomnitza-sync/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCensusEntity } from './directory-census.entity';
 import { KnownUserEntity, KnownUserStatus } from './known-user.entity';
@@ -9,17 +9,6 @@ import { kindOf, NO_USERS, subtractCounts, UserCounts } from './user-counts';
 
 /** How long a removed user's tombstone outlives the full sync that last confirmed it. */
 const TOMBSTONE_DAYS = 30;
-
-/** A row another table keeps once (its unique key decides), written in the statement that learns a user. */
-export interface Receipt {
-  table: string;
-  row: Record<string, unknown>;
-}
-
-export interface KnownUser {
-  email: string | null;
-  status: KnownUserStatus | null;
-}
 
 function keyOf(user: ZoomUserDto): string | undefined {
   if (user.id) {
@@ -94,54 +83,35 @@ export class ZoomDirectory {
   }
 
   /**
-   * Records one user as `record` does and answers, in the same statement, what was known of them
-   * before: the user with this id, or the pending user with this e-mail, if ever seen. With a
-   * `receipt`, its row is inserted too unless it exists (ON CONFLICT DO NOTHING), and `fresh` says
-   * whether it was new. Written for one user, with plain parameters: it runs for every webhook event.
+   * The CTEs that record one user as `record` does, for a caller's statement of its own (a webhook
+   * event's whole intake is one statement): `previous`, what was known of the user before (the user
+   * with this id, or the pending user with this e-mail: `email`, `status`), then the writes.
+   * `credential` is the placeholder of the Zoom credential id. Plain parameters, for one user.
    */
-  async learn(
-    manager: EntityManager,
-    zoomCredentialId: string,
+  learningSql(
+    dataSource: DataSource,
+    parameters: SqlParameters,
+    credential: string,
     user: ZoomUserDto,
     observedAt: Date,
     status?: KnownUserStatus,
-    receipt?: Receipt,
-  ): Promise<{ fresh: boolean; known?: KnownUser }> {
-    const table = qualifiedTable(manager.connection, KnownUserEntity);
+  ): string {
+    const table = qualifiedTable(dataSource, KnownUserEntity);
     const [row] = rowsOf([user], status);
-    const pendingKey = user.email ? `email:${user.email.toLowerCase()}` : null;
-    const parameters = [
-      zoomCredentialId,
-      row?.user_key ?? null,
-      pendingKey,
-      observedAt,
-      row?.email ?? null,
-      row?.status ?? null,
-      row?.type ?? null,
-    ];
-    const receiptColumns = Object.keys(receipt?.row ?? {});
-    const receiptSql = receipt
-      ? `receipt AS (
-           INSERT INTO ${receipt.table} (${receiptColumns.join(', ')})
-           VALUES (${receiptColumns.map((_, index) => `$${parameters.length + index + 1}`).join(', ')})
-           ON CONFLICT DO NOTHING RETURNING 1
-         ),`
-      : '';
-    const [answer] = (await manager.query(
-      preparedStatement(`WITH ${receiptSql} previous AS (
+    const key = `${parameters.add(row?.user_key ?? null)}::text`;
+    const pendingKey = `${parameters.add(user.email ? `email:${user.email.toLowerCase()}` : null)}::text`;
+    const observed = `${parameters.add(observedAt)}::timestamptz`;
+    const values = [row?.email ?? null, row?.status ?? null].map((value) => `${parameters.add(value)}::text`);
+    const type = `${parameters.add(row?.type ?? null)}::int`;
+    return `previous AS (
          SELECT email, status FROM ${table}
-         WHERE zoom_credential_id = $1 AND user_key IN ($2, $3) ORDER BY user_key LIKE 'email:%' LIMIT 1
+         WHERE zoom_credential_id = ${credential} AND user_key IN (${key}, ${pendingKey}) ORDER BY user_key LIKE 'email:%' LIMIT 1
        ), replaced_pending AS (
          DELETE FROM ${table}
-         WHERE zoom_credential_id = $1 AND $2 NOT LIKE 'email:%' AND user_key = $3 AND observed_at <= $4
+         WHERE zoom_credential_id = ${credential} AND ${key} NOT LIKE 'email:%' AND user_key = ${pendingKey} AND observed_at <= ${observed}
        ), recorded AS (
-         ${upsertSql(table, 'SELECT $1, $2, $5, $6, $7::int, $4 WHERE $2 IS NOT NULL')}
-       )
-       SELECT ${receipt ? 'EXISTS (SELECT 1 FROM receipt)' : 'true'} AS fresh, EXISTS (SELECT 1 FROM previous) AS known,
-         (SELECT email FROM previous) AS email, (SELECT status FROM previous) AS status`),
-      [...parameters, ...Object.values(receipt?.row ?? {})],
-    )) as { fresh: boolean; known: boolean; email: string | null; status: KnownUserStatus | null }[];
-    return { fresh: answer.fresh, known: answer.known ? { email: answer.email, status: answer.status } : undefined };
+         ${upsertSql(table, `SELECT ${credential}, ${key}, ${values.join(', ')}, ${type}, ${observed} WHERE ${key} IS NOT NULL`)}
+       )`;
   }
 
   /**
@@ -182,6 +152,11 @@ export class ZoomDirectory {
       .getRepository(DirectoryCensusEntity)
       .upsert({ zoomCredentialId, offsets, takenAt: new Date() }, ['zoomCredentialId']);
     return offsets;
+  }
+
+  /** An SQL condition for a caller's statement: a clean full sync took the credential's census (`credential`, a placeholder). */
+  censusTakenSql(dataSource: DataSource, credential: string): string {
+    return `EXISTS (SELECT 1 FROM ${qualifiedTable(dataSource, DirectoryCensusEntity)} WHERE zoom_credential_id = ${credential})`;
   }
 
   async census(zoomCredentialId: string): Promise<DirectoryCensusEntity | null> {

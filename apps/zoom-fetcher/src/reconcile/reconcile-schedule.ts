@@ -79,13 +79,13 @@ export class ReconcileSchedule {
     );
   }
 
-  /** Inside a webhook's transaction: every integration of the credential reconciles now, and reports drift. */
-  async flagUnknownUser(manager: EntityManager, zoomCredentialId: string): Promise<void> {
-    await manager.query(
-      `UPDATE ${this.table} SET unknown_user_at = now(), next_reconcile_at = now()
-       WHERE zoom_credential_id = $1 AND state = 'active' AND webhooks_enabled AND unknown_user_at IS NULL`,
-      [zoomCredentialId],
-    );
+  /**
+   * Every integration of the credential reconciles now, and reports drift, after an event about a
+   * user the fetcher never saw (Zoom dropped one): an `UPDATE` for a CTE of the webhook intake's statement, made only where `when` holds.
+   */
+  flagUnknownUserInStatement(credential: string, when: string): string {
+    return `UPDATE ${this.table} SET unknown_user_at = now(), next_reconcile_at = now()
+       WHERE zoom_credential_id = ${credential} AND state = 'active' AND webhooks_enabled AND unknown_user_at IS NULL AND ${when}`;
   }
 
   private get table(): string {

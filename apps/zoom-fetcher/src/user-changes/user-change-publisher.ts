@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ZoomUserChanged, ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
-import { OutboxService } from '@zoom-oomnitza-sync/messaging';
+import { ZoomUserChanged, ZoomUserChangedValue, ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
+import { OutboxRow, OutboxService, PublishInput } from '@zoom-oomnitza-sync/messaging';
 import { MetricsService } from '@zoom-oomnitza-sync/platform';
 import { Counter, Histogram } from 'prom-client';
 import { EntityManager } from 'typeorm';
-import { IntegrationDirectory } from '../integrations/integration-directory';
+import { IntegrationDirectory, IntegrationRef } from '../integrations/integration-directory';
 
 /** How a change reached publication: straight from the webhook, after reading the user, or from the webhook after the read gave up. */
 export type PublicationPath = 'webhook' | 'read' | 'fallback';
@@ -60,6 +60,16 @@ export class UserChangePublisher {
   /** Inside the caller's transaction: the messages exist exactly when what caused them commits. */
   async publish(manager: EntityManager, change: UserChange, path: PublicationPath): Promise<PublishedChange> {
     const integrations = await this.integrations.activeUsing(manager, change.zoomCredentialId);
+    await this.outbox.publishAll(manager, ZoomUserChanged, this.messagesFor(integrations, change));
+    return { messages: integrations.length, eventTs: change.eventTs, path };
+  }
+
+  /** The change's messages to `integrations` as they will be inserted, for a statement that inserts them itself. */
+  rows(integrations: IntegrationRef[], change: UserChange): Promise<OutboxRow<ZoomUserChangedValue>[]> {
+    return this.outbox.rows(ZoomUserChanged, this.messagesFor(integrations, change));
+  }
+
+  private messagesFor(integrations: IntegrationRef[], change: UserChange): PublishInput<ZoomUserChangedValue>[] {
     const payload = {
       event: change.event,
       eventTs: change.eventTs,
@@ -68,10 +78,7 @@ export class UserChangePublisher {
       ...(change.previous ? { previous: shareable(change.previous) } : {}),
       zoomAccountId: change.zoomAccountId,
     };
-    for (const { integrationId, tenantId } of integrations) {
-      await this.outbox.publish(manager, ZoomUserChanged, { tenantId, integrationId, observedAt: change.observedAt, payload });
-    }
-    return { messages: integrations.length, eventTs: change.eventTs, path };
+    return integrations.map(({ integrationId, tenantId }) => ({ tenantId, integrationId, observedAt: change.observedAt, payload }));
   }
 
   /** Once the transaction committed: counts what it published. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZoomUserDto, ZoomUserEvent } from '@zoom-oomnitza-sync/contracts';
 import { notificationChannelOf } from '@zoom-oomnitza-sync/messaging';
-import { preparedStatement, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
+import { preparedStatement, qualifiedTable, schemaOf, SqlParameters } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserReadEntity } from './user-read.entity';
@@ -60,16 +60,23 @@ export class UserReadQueue {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inside the webhook's transaction: a new pending read, or the event joins the one pending. The
-   * newest event names the read; the user merges newer values over older, `previous` the reverse.
-   * The read loops hear of it (NOTIFY, in the same statement) once the transaction commits.
+   * A new pending read, or the event joins the one pending, as one part of the webhook intake's
+   * statement: an `INSERT ... RETURNING 1` for a CTE named `cte`, made only where `when` (an SQL
+   * condition) holds. The newest event names the read; the user merges newer values over older,
+   * `previous` the reverse. The `announcement` column lets the read loops hear of it (NOTIFY) at commit.
    */
-  async request(manager: EntityManager, read: ReadRequest): Promise<void> {
-    await manager.query(
-      preparedStatement(`WITH requested AS (
-       INSERT INTO ${this.table} AS pending
+  requestInStatement(
+    parameters: SqlParameters,
+    read: ReadRequest,
+    part: { cte: string; when: string },
+  ): { sql: string; announcement: string } {
+    const sql = `INSERT INTO ${this.table} AS pending
          (zoom_credential_id, user_id, zoom_account_id, state, event, event_ts, webhook_user, previous, tenant_id)
-       VALUES ($1, $2, $3, 'pending', $4, $5, $6::jsonb, $7::jsonb, $8)
+       SELECT ${[read.zoomCredentialId, read.userId, read.zoomAccountId].map((value) => `${parameters.add(value)}::text`).join(', ')},
+         'pending', ${parameters.add(read.event)}::text, ${parameters.add(read.eventTs)}::bigint,
+         ${parameters.add(JSON.stringify(read.webhookUser))}::jsonb, ${parameters.add(read.previous ? JSON.stringify(read.previous) : null)}::jsonb,
+         ${parameters.add(read.tenantId)}::text
+       WHERE ${part.when}
        ON CONFLICT (zoom_credential_id, user_id) WHERE state = 'pending' DO UPDATE SET
          event = CASE WHEN EXCLUDED.event_ts >= pending.event_ts THEN EXCLUDED.event ELSE pending.event END,
          event_ts = GREATEST(EXCLUDED.event_ts, pending.event_ts),
@@ -79,21 +86,9 @@ export class UserReadQueue {
            THEN COALESCE(EXCLUDED.previous, '{}') || COALESCE(pending.previous, '{}')
            ELSE COALESCE(pending.previous, '{}') || COALESCE(EXCLUDED.previous, '{}') END, '{}'),
          events = pending.events + 1
-       RETURNING 1
-       )
-       SELECT pg_notify($9, '') FROM requested`),
-      [
-        read.zoomCredentialId,
-        read.userId,
-        read.zoomAccountId,
-        read.event,
-        read.eventTs,
-        JSON.stringify(read.webhookUser),
-        read.previous ? JSON.stringify(read.previous) : null,
-        read.tenantId,
-        userReadsChannelOf(schemaOf(manager.connection, UserReadEntity)),
-      ],
-    );
+       RETURNING 1`;
+    const channel = parameters.add(userReadsChannelOf(schemaOf(this.dataSource, UserReadEntity)));
+    return { sql, announcement: `CASE WHEN EXISTS (SELECT 1 FROM ${part.cte}) THEN pg_notify(${channel}, '') END` };
   }
 
   /**

@@ -27,6 +27,11 @@ export class OutboxCommits {
     this.wakeRelay = undefined;
   }
 
+  /** A statement that wrote outbox rows without a transaction of its own has committed: wakes the relay. */
+  committedOutside(): void {
+    this.wakeRelay?.();
+  }
+
   /** Inside the transaction that wrote an outbox row: its commit wakes the relay. */
   wrote(manager: EntityManager): void {
     this.commits.afterCommit(manager, OutboxCommits.name, () => this.wakeRelay?.());

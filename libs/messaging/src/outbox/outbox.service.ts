@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { MessageDefinition, MessageEnvelope, messageKeyOf, parseMessage } from '@zoom-oomnitza-sync/contracts';
-import { CorrelationContext, preparedStatement, qualifiedTable, schemaOf } from '@zoom-oomnitza-sync/platform';
+import { CorrelationContext, preparedStatement, qualifiedTable, schemaOf, SqlParameters } from '@zoom-oomnitza-sync/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { TopicNames } from '../kafka/topic-names';
@@ -48,9 +48,25 @@ export class OutboxService {
     if (inputs.length === 0) {
       return [];
     }
+    const rows = await this.rows(definition, inputs);
+    const values = rows.flatMap((row) => [row.envelope.messageId, row.topic, row.key, row.headers, row.value]);
+    const statements = this.statementsFor(manager.connection, rows.length);
+    if (this.commits?.relayedHere) {
+      this.commits.wrote(manager);
+      await manager.query(statements.insert, values);
+    } else {
+      await manager.query(statements.insertAndNotify, [...values, outboxChannelOf(schemaOf(manager.connection, OutboxMessageEntity))]);
+    }
+    return rows.map((row) => row.envelope);
+  }
+
+  /** Messages of one kind as they will be inserted: enveloped, checked as their consumers will parse them, serialized. */
+  async rows<TPayload extends object>(
+    definition: MessageDefinition<TPayload>,
+    inputs: PublishInput<TPayload>[],
+  ): Promise<OutboxRow<TPayload>[]> {
     const topic = this.topicNames.resolve(definition.topic);
-    const envelopes: MessageEnvelope<TPayload>[] = [];
-    const values: unknown[] = [];
+    const rows: OutboxRow<TPayload>[] = [];
     for (const input of inputs) {
       const envelope = buildEnvelope(definition, input, randomUUID(), new Date());
       const value = JSON.stringify(envelope);
@@ -60,17 +76,37 @@ export class OutboxService {
       // What consumers will parse, checked now: an invalid message fails its producer, not a consumer.
       await parseMessage(definition, JSON.parse(value));
       const correlationId = input.correlationId ?? CorrelationContext.currentId() ?? envelope.messageId;
-      values.push(envelope.messageId, topic, messageKeyOf(envelope), buildHeaders(envelope, correlationId), value);
-      envelopes.push(envelope);
+      rows.push({ envelope, topic, key: messageKeyOf(envelope), headers: buildHeaders(envelope, correlationId), value });
     }
-    const statements = this.statementsFor(manager.connection, envelopes.length);
-    if (this.commits?.relayedHere) {
-      this.commits.wrote(manager);
-      await manager.query(statements.insert, values);
-    } else {
-      await manager.query(statements.insertAndNotify, [...values, outboxChannelOf(schemaOf(manager.connection, OutboxMessageEntity))]);
-    }
-    return envelopes;
+    return rows;
+  }
+
+  /**
+   * The insert of `rows` as one part of a caller's single statement, which needs no transaction of
+   * its own: an `INSERT ... RETURNING 1` for a CTE named `cte`, made only where `when` (an SQL
+   * condition) holds. `payload` may turn a row's text into an SQL expression, to splice in a value
+   * the statement reads.
+   */
+  insertInStatement(dataSource: DataSource, rows: OutboxRow[], parameters: SqlParameters, part: OutboxStatementPart): OutboxInsert {
+    const tuples = rows.map(
+      (row) =>
+        `(${parameters.add(row.envelope.messageId)}::uuid, ${parameters.add(row.topic)}, ${parameters.add(row.key)}, ` +
+        `${parameters.add(row.headers)}::jsonb, ${part.payload?.(row.value, parameters) ?? parameters.add(row.value)}::json)`,
+    );
+    const sql = `INSERT INTO ${qualifiedTable(dataSource, OutboxMessageEntity)} (message_id, topic, message_key, headers, payload)
+      SELECT * FROM (VALUES ${tuples.join(', ')}) AS message WHERE ${part.when} RETURNING 1`;
+    const relayedHere = this.commits?.relayedHere ?? false;
+    return {
+      sql,
+      announcement: relayedHere
+        ? 'NULL'
+        : `CASE WHEN EXISTS (SELECT 1 FROM ${part.cte}) THEN pg_notify(${parameters.add(outboxChannelOf(schemaOf(dataSource, OutboxMessageEntity)))}, '') END`,
+      committed: (inserted) => {
+        if (relayedHere && inserted) {
+          this.commits?.committedOutside();
+        }
+      },
+    };
   }
 
   /**
@@ -94,6 +130,33 @@ export class OutboxService {
     this.statements.set(key, statements);
     return statements;
   }
+}
+
+/** A message as the outbox stores it. */
+export interface OutboxRow<TPayload extends object = object> {
+  envelope: MessageEnvelope<TPayload>;
+  topic: string;
+  key: string;
+  headers: Record<string, string>;
+  value: string;
+}
+
+/** Where an outbox insert sits in a caller's statement. */
+export interface OutboxStatementPart {
+  /** The name of the CTE the insert is. */
+  cte: string;
+  /** An SQL condition: the rows are inserted only where it holds. */
+  when: string;
+  payload?: (value: string, parameters: SqlParameters) => string;
+}
+
+export interface OutboxInsert {
+  /** `INSERT ... RETURNING 1`, the CTE's body. */
+  sql: string;
+  /** A column for the statement's final SELECT: a NOTIFY for a relay in another process, NULL where it runs in this one. */
+  announcement: string;
+  /** Once the statement committed, saying whether it inserted: wakes the relay of this process. */
+  committed(inserted: boolean): void;
 }
 
 interface OutboxStatements {
