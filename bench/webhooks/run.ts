@@ -35,6 +35,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EventLoad } from './event-load';
 import { ArrivalTracker } from './arrivals';
 import { lostEvents } from './outcome';
+import { queriesPerEvent, readQueries } from './queries';
 import { readStages, STAGE_NAMES, stageMeansMs } from './stages';
 
 const BENCH_COMMAND = {
@@ -145,6 +146,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
   const readsBefore = await userReadsMade(stack);
   const stagesBefore = await readStages(stack);
+  const queriesBefore = await readQueries(stack);
   const first = load.sent.length;
   const started = Date.now();
   const progress = (what: string) =>
@@ -192,6 +194,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     neverSeen: arrivals.outstandingByKind(),
     reads: (await userReadsMade(stack)) - readsBefore,
     stageMeansMs: stageMeansMs(stagesBefore, await readStages(stack)),
+    queriesPerEvent: queriesPerEvent(queriesBefore, await readQueries(stack), load.sent.length - first),
     timedOut: deliveriesTimedOut(stack, started),
   };
 }
@@ -366,6 +369,17 @@ function report(
         result.name,
         ...result.cpuMsPerEvent.map(([, ms]) => (ms === undefined ? '-' : ms.toFixed(2))),
         result.coresBusy.toFixed(2),
+      ]),
+    ),
+  );
+  console.log("\nPostgreSQL queries per event (round trips, from db_queries_total; the machine's other load does not move them)");
+  console.log(
+    markdownTable(
+      ['scenario', ...results[0].queriesPerEvent.map(([service]) => service), 'all services'],
+      results.map((result) => [
+        result.name,
+        ...result.queriesPerEvent.map(([, queries]) => queries.toFixed(2)),
+        result.queriesPerEvent.reduce((sum, [, queries]) => sum + queries, 0).toFixed(2),
       ]),
     ),
   );

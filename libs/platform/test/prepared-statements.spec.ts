@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
-import { preparedStatement } from '../src';
+import { MetricsService, preparedStatement } from '../src';
 import { dropSchema, startTestApp, uniqueSchema, useTestEnvironment } from './support/test-app';
 
 describe("prepared statements: a service's hot statements are parsed and planned once per connection", () => {
@@ -54,5 +54,26 @@ describe("prepared statements: a service's hot statements are parsed and planned
     const sql = `SELECT $1::text AS unmarked, '${schema}' AS marker`;
     expect(await runner.query(sql, ['x'])).toEqual([{ unmarked: 'x', marker: schema }]);
     expect(await preparedOnThisConnection()).not.toContain(sql);
+  });
+
+  it('counts every query the pooled connections send, one round trip each, in db_queries_total by how it was sent', async () => {
+    const metrics = app.get(MetricsService);
+    const sent = async () => {
+      const rendered = await metrics.render();
+      const count = (statement: string) =>
+        Number(new RegExp(`^db_queries_total\\{statement="${statement}"[^}]*\\} (\\d+)`, 'm').exec(rendered)?.[1]);
+      return { prepared: count('prepared'), plain: count('plain') };
+    };
+    const before = await sent();
+
+    const prepared = preparedStatement(`SELECT $1::int AS counted, '${schema}' AS marker`);
+    await runner.query(prepared, [1]);
+    await runner.query(prepared, [2]);
+    await runner.query(`SELECT 'plain' AS counted, '${schema}' AS marker`);
+
+    // At least: the app's own background work may query meanwhile.
+    const after = await sent();
+    expect(after.prepared - before.prepared).toBeGreaterThanOrEqual(2);
+    expect(after.plain - before.plain).toBeGreaterThanOrEqual(1);
   });
 });

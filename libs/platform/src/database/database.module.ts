@@ -8,6 +8,7 @@ import { AppLogger } from '../logging/app-logger';
 import { PlatformServiceOptions } from '../platform/platform-options';
 import { ServiceIdentity } from '../platform/service-identity';
 import { createMigratedDataSource, isConnectionError } from './create-migrated-data-source';
+import { DatabaseQueryMetrics } from './database-query-metrics';
 import { DatabaseReadiness } from './database-readiness';
 import { PreparedStatementClient } from './prepared-statements';
 import { TypeOrmPinoLogger } from './typeorm-pino-logger';
@@ -48,7 +49,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [DatabaseReadiness],
+      providers: [DatabaseReadiness, DatabaseQueryMetrics],
     };
   }
 }

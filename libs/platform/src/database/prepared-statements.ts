@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { QueryTally } from './query-tally';
 
 const statementNames = new Map<string, string>();
 
@@ -26,15 +27,17 @@ const plainQuery = Client.prototype.query as (this: Client, ...args: QueryArgume
 
 /**
  * The pool's client (TypeORM hands `extra.Client` to pg's Pool): a statement marked with
- * `preparedStatement` is sent as a named one, everything else as before.
+ * `preparedStatement` is sent as a named one, everything else as before. Each is counted (QueryTally).
  */
 export class PreparedStatementClient extends Client {
   // One signature forwards each of pg's overloads; `never` is assignable to all their results.
   override query(...[config, values, callback]: QueryArguments): never {
     const name = typeof config === 'string' ? statementNames.get(config) : undefined;
     if (name === undefined || typeof values === 'function') {
+      QueryTally.sent('plain');
       return plainQuery.call(this, config, values, callback);
     }
+    QueryTally.sent('prepared');
     return plainQuery.call(this, { name, text: config, values }, callback);
   }
 }
