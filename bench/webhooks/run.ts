@@ -372,7 +372,7 @@ function report(
       ]),
     ),
   );
-  console.log("\nPostgreSQL queries per event (round trips, from db_queries_total; the machine's other load does not move them)");
+  console.log('\nPostgreSQL queries per event (round trips, from db_queries_total: fixed per event, varying per batch with batch sizes)');
   console.log(
     markdownTable(
       ['scenario', ...results[0].queriesPerEvent.map(([service]) => service), 'all services'],
