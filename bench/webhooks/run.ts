@@ -69,9 +69,13 @@ const SAMPLE_INTERVAL_MS = 200;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-async function userReadsMade(stack: LocalStack): Promise<number> {
+/** From the fetcher's metrics: user reads made, and seconds its outbox relay held cycles back for deliveries. */
+async function fetcherCounts(stack: LocalStack): Promise<{ reads: number; relayHeldSeconds: number }> {
   const metrics = await request<string>(`${stack.services.get('zoom-fetcher')!.baseUrl}/metrics`, { key: stack.deployment.adminKey });
-  return sampleOf(metrics.body, 'zoom_user_reads_total', { outcome: 'made' });
+  return {
+    reads: sampleOf(metrics.body, 'zoom_user_reads_total', { outcome: 'made' }),
+    relayHeldSeconds: sampleOf(metrics.body, 'zoom_outbox_relay_webhook_wait_seconds_total', {}),
+  };
 }
 
 /**
@@ -144,7 +148,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   loopDelay.enable();
   const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
-  const readsBefore = await userReadsMade(stack);
+  const fetcherBefore = await fetcherCounts(stack);
   const stagesBefore = await readStages(stack);
   const queriesBefore = await readQueries(stack);
   const first = load.sent.length;
@@ -182,6 +186,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   clearInterval(sampler);
   loopDelay.disable();
   arrivals.sample();
+  const fetcherAfter = await fetcherCounts(stack);
   return {
     name,
     events: load.sent.length - first,
@@ -192,7 +197,8 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     latenciesByKind: [...arrivals.latenciesMsByKind].map(([kind, values]) => [kind, values.sort((a, b) => a - b)] as const),
     overtaken: arrivals.overtaken,
     neverSeen: arrivals.outstandingByKind(),
-    reads: (await userReadsMade(stack)) - readsBefore,
+    reads: fetcherAfter.reads - fetcherBefore.reads,
+    relayHeldSeconds: fetcherAfter.relayHeldSeconds - fetcherBefore.relayHeldSeconds,
     stageMeansMs: stageMeansMs(stagesBefore, await readStages(stack)),
     queriesPerEvent: queriesPerEvent(queriesBefore, await readQueries(stack), load.sent.length - first),
     timedOut: deliveriesTimedOut(stack, started),
@@ -303,6 +309,7 @@ function report(
         'p99 ms',
         'max ms',
         'GET /users/{id}',
+        'relay held, s',
         'answered after 3 s',
         "bench's event loop delay p99 / max ms",
       ],
@@ -317,6 +324,7 @@ function report(
         ms(result.latencies, 0.99),
         ms(result.latencies, 1),
         String(result.reads),
+        result.relayHeldSeconds.toFixed(1),
         String(result.timedOut),
         `${Math.round(result.benchLoopDelayMs.p99)} / ${Math.round(result.benchLoopDelayMs.max)}`,
       ]),
