@@ -28,6 +28,16 @@ describe('waking the outbox relay', () => {
 
   beforeEach(() => heard.splice(0));
 
+  /** Starts an app that consumes nothing, with these settings, for `work`; always closes it. */
+  async function withApp(settings: Record<string, string>, work: (app: TestApp) => Promise<void>): Promise<void> {
+    const app = await bed.startApp({ consume: false, settings });
+    try {
+      await work(app);
+    } finally {
+      await app.close();
+    }
+  }
+
   /** Inserts a note with one statement of the caller's own, no transaction, where `when` holds: how many rows it inserted. */
   async function insertInStatement(app: TestApp, label: string, when: string): Promise<number> {
     const rows = await app.outbox.rows<TestNoteValue>(TestNote, [
@@ -50,33 +60,26 @@ describe('waking the outbox relay', () => {
   }
 
   it("publishes a committed row at once through this process's own relay, waking no other listener", async () => {
-    const app = await bed.startApp({ consume: false, settings: POLL_NEVER });
-    try {
+    await withApp(POLL_NEVER, async (app) => {
       await bed.publishNotes(app, ['woken in process'], 'integration-wake');
       // Published: stamped once Kafka acknowledged it (the topic shows the note a moment before the stamp commits).
       await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: 'the row published' });
       expect(await bed.messagesOnTopic(TestNote.topic)).toBe(1);
       expect(await notificationsSoFar()).toBe(0);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('announces a committed row to the other replicas when this one relays nothing (OUTBOX_RELAY_ENABLED=false)', async () => {
-    const app = await bed.startApp({ consume: false, settings: { ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' } });
-    try {
+    await withApp({ ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' }, async (app) => {
       await bed.publishNotes(app, ['for another relay'], 'integration-wake');
       await waitFor(notificationsSoFar, { description: 'a NOTIFY on the outbox channel' });
       expect(heard).toHaveLength(1);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   describe("a statement of the caller's own that inserts outbox rows, outside any transaction", () => {
     it("wakes this process's relay once it committed, with no NOTIFY", async () => {
-      const app = await bed.startApp({ consume: false, settings: POLL_NEVER });
-      try {
+      await withApp(POLL_NEVER, async (app) => {
         // The relay's first cycle publishes what earlier tests left; after it, only a wake-up publishes.
         await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: "the relay's first cycle" });
         const before = await bed.messagesOnTopic(TestNote.topic);
@@ -86,32 +89,24 @@ describe('waking the outbox relay', () => {
         await waitFor(async () => (await bed.unpublishedCount()) === 0, { description: 'the row published' });
         expect(await bed.messagesOnTopic(TestNote.topic)).toBe(before + 1);
         expect(await notificationsSoFar()).toBe(0);
-      } finally {
-        await app.close();
-      }
+      });
     });
 
     it('announces its rows with a NOTIFY where this process relays nothing', async () => {
-      const app = await bed.startApp({ consume: false, settings: { ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' } });
-      try {
+      await withApp({ ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' }, async (app) => {
         expect(await insertInStatement(app, 'for another relay', 'true')).toBe(1);
         await waitFor(notificationsSoFar, { description: 'a NOTIFY on the outbox channel' });
         expect(heard).toHaveLength(1);
-      } finally {
-        await app.close();
-      }
+      });
     });
 
     it('inserts and announces nothing where its condition does not hold', async () => {
-      const app = await bed.startApp({ consume: false, settings: { ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' } });
-      try {
+      await withApp({ ...POLL_NEVER, OUTBOX_RELAY_ENABLED: 'false' }, async (app) => {
         const before = await bed.unpublishedCount();
         expect(await insertInStatement(app, 'not wanted', 'false')).toBe(0);
         expect(await bed.unpublishedCount()).toBe(before);
         expect(await notificationsSoFar()).toBe(0);
-      } finally {
-        await app.close();
-      }
+      });
     });
   });
 });
