@@ -1,14 +1,11 @@
-import { LocalStack, request, samplesOf, ServiceName } from '@zoom-oomnitza-sync/local-platform';
+import { samplesOf, ServiceName } from '@zoom-oomnitza-sync/local-platform';
+import { ServiceMetrics } from './service-metrics';
 
-/** Each service's db_queries_total so far, prepared and plain together. */
-export async function readQueries(stack: LocalStack): Promise<Map<ServiceName, number>> {
-  const counts = await Promise.all(
-    [...stack.services].map(async ([service, running]) => {
-      const metrics = await request<string>(`${running.baseUrl}/metrics`, { key: stack.deployment.adminKey });
-      return [service, samplesOf(metrics.body, 'db_queries_total').reduce((sum, sample) => sum + sample.value, 0)] as const;
-    }),
+/** Each service's db_queries_total in a scrape, prepared and plain together. */
+export function readQueries(metrics: ServiceMetrics): Map<ServiceName, number> {
+  return new Map(
+    [...metrics].map(([service, text]) => [service, samplesOf(text, 'db_queries_total').reduce((sum, sample) => sum + sample.value, 0)]),
   );
-  return new Map(counts);
 }
 
 /**

@@ -36,6 +36,7 @@ import { EventLoad } from './event-load';
 import { ArrivalTracker } from './arrivals';
 import { lostEvents } from './outcome';
 import { queriesPerEvent, readQueries } from './queries';
+import { scrapeServices, ServiceMetrics } from './service-metrics';
 import { readStages, STAGE_NAMES, stageMeansMs } from './stages';
 
 const BENCH_COMMAND = {
@@ -69,12 +70,12 @@ const SAMPLE_INTERVAL_MS = 200;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-/** From the fetcher's metrics: user reads made, and seconds its outbox relay held cycles back for deliveries. */
-async function fetcherCounts(stack: LocalStack): Promise<{ reads: number; relayHeldSeconds: number }> {
-  const metrics = await request<string>(`${stack.services.get('zoom-fetcher')!.baseUrl}/metrics`, { key: stack.deployment.adminKey });
+/** From the fetcher's metrics in a scrape: user reads made, and seconds its outbox relay held cycles back for deliveries. */
+function fetcherCounts(metrics: ServiceMetrics): { reads: number; relayHeldSeconds: number } {
+  const text = metrics.get('zoom-fetcher')!;
   return {
-    reads: sampleOf(metrics.body, 'zoom_user_reads_total', { outcome: 'made' }),
-    relayHeldSeconds: sampleOf(metrics.body, 'zoom_outbox_relay_webhook_wait_seconds_total', {}),
+    reads: sampleOf(text, 'zoom_user_reads_total', { outcome: 'made' }),
+    relayHeldSeconds: sampleOf(text, 'zoom_outbox_relay_webhook_wait_seconds_total', {}),
   };
 }
 
@@ -148,9 +149,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   loopDelay.enable();
   const arrivals = new ArrivalTracker(stack.oomnitza, stack.setup.fieldTargets);
   const sampler = setInterval(() => arrivals.sample(), SAMPLE_INTERVAL_MS);
-  const fetcherBefore = await fetcherCounts(stack);
-  const stagesBefore = await readStages(stack);
-  const queriesBefore = await readQueries(stack);
+  const metricsBefore = await scrapeServices(stack);
   const first = load.sent.length;
   const started = Date.now();
   const progress = (what: string) =>
@@ -186,7 +185,8 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
   clearInterval(sampler);
   loopDelay.disable();
   arrivals.sample();
-  const fetcherAfter = await fetcherCounts(stack);
+  const metricsAfter = await scrapeServices(stack);
+  const [fetcherBefore, fetcherAfter] = [fetcherCounts(metricsBefore), fetcherCounts(metricsAfter)];
   return {
     name,
     events: load.sent.length - first,
@@ -199,8 +199,8 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     neverSeen: arrivals.outstandingByKind(),
     reads: fetcherAfter.reads - fetcherBefore.reads,
     relayHeldSeconds: fetcherAfter.relayHeldSeconds - fetcherBefore.relayHeldSeconds,
-    stageMeansMs: stageMeansMs(stagesBefore, await readStages(stack)),
-    queriesPerEvent: queriesPerEvent(queriesBefore, await readQueries(stack), load.sent.length - first),
+    stageMeansMs: stageMeansMs(readStages(metricsBefore), readStages(metricsAfter)),
+    queriesPerEvent: queriesPerEvent(readQueries(metricsBefore), readQueries(metricsAfter), load.sent.length - first),
     timedOut: deliveriesTimedOut(stack, started),
   };
 }

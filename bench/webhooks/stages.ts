@@ -1,5 +1,6 @@
 import { OomnitzaRecordsUpsert, ZoomUserChanged } from '@zoom-oomnitza-sync/contracts';
-import { LocalStack, request, samplesOf, ServiceName } from '@zoom-oomnitza-sync/local-platform';
+import { samplesOf, ServiceName } from '@zoom-oomnitza-sync/local-platform';
+import { ServiceMetrics } from './service-metrics';
 
 /** One stage of a webhook's way, read from a service's Prometheus histogram of seconds. */
 interface Stage {
@@ -42,16 +43,11 @@ const STAGES: Stage[] = [
 
 export type StageReading = Map<string, { sum: number; count: number }>;
 
-/** The running totals of every stage's histogram. */
-export async function readStages(stack: LocalStack): Promise<StageReading> {
-  const texts = new Map<string, string>();
-  for (const service of new Set(STAGES.map((stage) => stage.service))) {
-    const metrics = await request<string>(`${stack.services.get(service)!.baseUrl}/metrics`, { key: stack.deployment.adminKey });
-    texts.set(service, metrics.body);
-  }
+/** The running totals of every stage's histogram, in a scrape. */
+export function readStages(metrics: ServiceMetrics): StageReading {
   return new Map(
     STAGES.map((stage) => {
-      const text = texts.get(stage.service)!;
+      const text = metrics.get(stage.service)!;
       return [stage.name, { sum: totalOf(text, `${stage.metric}_sum`, stage), count: totalOf(text, `${stage.metric}_count`, stage) }];
     }),
   );
