@@ -70,12 +70,19 @@ const SAMPLE_INTERVAL_MS = 200;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-/** From the fetcher's metrics in a scrape: user reads made, and seconds its outbox relay held cycles back for deliveries. */
-function fetcherCounts(metrics: ServiceMetrics): { reads: number; relayHeldSeconds: number } {
+/** Seconds the fetcher's outbox relay held cycles back while deliveries arrived, by reason. */
+interface RelayHeld {
+  linger: number;
+  busyLoop: number;
+}
+
+/** From the fetcher's metrics in a scrape: user reads made, and how long its outbox relay held cycles back. */
+function fetcherCounts(metrics: ServiceMetrics): { reads: number; relayHeld: RelayHeld } {
   const text = metrics.get('zoom-fetcher')!;
+  const held = (reason: string) => sampleOf(text, 'zoom_outbox_relay_webhook_wait_seconds_total', { reason });
   return {
     reads: sampleOf(text, 'zoom_user_reads_total', { outcome: 'made' }),
-    relayHeldSeconds: sampleOf(text, 'zoom_outbox_relay_webhook_wait_seconds_total', {}),
+    relayHeld: { linger: held('linger'), busyLoop: held('busy_loop') },
   };
 }
 
@@ -198,7 +205,10 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     overtaken: arrivals.overtaken,
     neverSeen: arrivals.outstandingByKind(),
     reads: fetcherAfter.reads - fetcherBefore.reads,
-    relayHeldSeconds: fetcherAfter.relayHeldSeconds - fetcherBefore.relayHeldSeconds,
+    relayHeld: {
+      linger: fetcherAfter.relayHeld.linger - fetcherBefore.relayHeld.linger,
+      busyLoop: fetcherAfter.relayHeld.busyLoop - fetcherBefore.relayHeld.busyLoop,
+    },
     stageMeansMs: stageMeansMs(readStages(metricsBefore), readStages(metricsAfter)),
     queriesPerEvent: queriesPerEvent(readQueries(metricsBefore), readQueries(metricsAfter), load.sent.length - first),
     timedOut: deliveriesTimedOut(stack, started),
@@ -309,7 +319,7 @@ function report(
         'p99 ms',
         'max ms',
         'GET /users/{id}',
-        'relay held, s',
+        'relay held, s: linger / busy loop',
         'answered after 3 s',
         "bench's event loop delay p99 / max ms",
       ],
@@ -324,7 +334,7 @@ function report(
         ms(result.latencies, 0.99),
         ms(result.latencies, 1),
         String(result.reads),
-        result.relayHeldSeconds.toFixed(1),
+        `${result.relayHeld.linger.toFixed(1)} / ${result.relayHeld.busyLoop.toFixed(1)}`,
         String(result.timedOut),
         `${Math.round(result.benchLoopDelayMs.p99)} / ${Math.round(result.benchLoopDelayMs.max)}`,
       ]),

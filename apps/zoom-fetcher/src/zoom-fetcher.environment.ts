@@ -141,8 +141,9 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
 
   /**
    * While webhook deliveries arrive, the outbox relay holds publishing back for as long as the
-   * replica's event loop was busier than this since the relay's last cycle, so deliveries are
-   * answered before the work they cause is passed on.
+   * replica's event loop was busier than this over the last WEBHOOK_RELAY_STEP_MS (or since the
+   * relay's last cycle, when that was longer ago), so deliveries are answered before the work they
+   * cause is passed on.
    */
   @Transform(toInt)
   @IsInt()
@@ -156,6 +157,16 @@ export class ZoomFetcherEnvironment extends CredentialsClientEnvironment {
   @Min(1)
   @Max(10_000)
   WEBHOOK_RELAY_STEP_MS = 100;
+
+  /**
+   * While webhook deliveries arrive, the outbox relay begins its cycles at least this far apart, so
+   * the messages they cause go downstream in batches; 0 publishes each as soon as it is committed.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  WEBHOOK_RELAY_LINGER_MS = 50;
 
   /** The longest the outbox relay holds one cycle back while webhook deliveries arrive; 0 never holds it. */
   @Transform(toInt)

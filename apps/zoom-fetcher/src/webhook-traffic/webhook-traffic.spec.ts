@@ -20,6 +20,17 @@ class ScriptedLoad extends EventLoopLoad {
   }
 }
 
+/**
+ * A loop as it looks at 100 deliveries/s on a replica with time to spare: a window of a few
+ * milliseconds that caught a delivery reads fully busy, while over 100 ms or more it was 40 % busy.
+ */
+class LoadByWindow extends EventLoopLoad {
+  override measure(): () => number {
+    const start = Date.now();
+    return () => (Date.now() - start < 100 ? 1 : 0.4);
+  }
+}
+
 /** The defaults the tests count on, spelled out, so a change of default does not change what they check. */
 const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
   new ConfigService<ZoomFetcherEnvironment, true>({
@@ -30,6 +41,7 @@ const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
     WEBHOOK_RELAY_LOOP_BUSY_PERCENT: 75,
     WEBHOOK_RELAY_STEP_MS: 100,
     WEBHOOK_RELAY_MAX_WAIT_MS: 5000,
+    WEBHOOK_RELAY_LINGER_MS: 50,
     ...overrides,
   });
 
@@ -140,17 +152,27 @@ describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
 });
 
 describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () => {
-  /** A relay whose first cycle has run (it measures from there): the loop's shares apply from the second. */
+  /**
+   * A relay whose first cycle has run (it measures from there): the loop's shares apply from the
+   * second. It does not linger between cycles unless told to: the loop's load alone decides.
+   */
   const afterFirstCycle = async (overrides: Partial<ZoomFetcherEnvironment>, busyShares: number[]) => {
     const pause = new RecordedPause();
     const metrics = new MetricsService('zoom-fetcher-test');
-    const traffic = new WebhookTraffic(settings(overrides), pause, new ScriptedLoad(busyShares), metrics);
+    const traffic = new WebhookTraffic(
+      settings({ WEBHOOK_RELAY_LINGER_MS: 0, ...overrides }),
+      pause,
+      new ScriptedLoad(busyShares),
+      metrics,
+    );
     traffic.delivered();
     await traffic.beforeRelayCycle();
     return { pause, traffic, metrics };
   };
-  const secondsHeld = async (metrics: MetricsService) =>
-    (await metrics.registry.getSingleMetric('zoom_outbox_relay_webhook_wait_seconds_total')?.get())?.values[0]?.value;
+  const secondsHeld = async (metrics: MetricsService, reason: 'busy_loop' | 'linger') =>
+    (await metrics.registry.getSingleMetric('zoom_outbox_relay_webhook_wait_seconds_total')?.get())?.values.find(
+      (value) => value.labels.reason === reason,
+    )?.value ?? 0;
 
   afterEach(() => jest.restoreAllMocks());
 
@@ -158,7 +180,8 @@ describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () 
     const { pause, metrics } = await afterFirstCycle({}, [1]);
 
     expect(pause.requestedMs).toEqual([]);
-    expect(await secondsHeld(metrics)).toBe(0);
+    expect(await secondsHeld(metrics, 'busy_loop')).toBe(0);
+    expect(await secondsHeld(metrics, 'linger')).toBe(0);
   });
 
   it('holds a cycle back, a step at a time, while the loop stays busier than WEBHOOK_RELAY_LOOP_BUSY_PERCENT', async () => {
@@ -167,7 +190,55 @@ describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () 
     await traffic.beforeRelayCycle();
 
     expect(pause.requestedMs).toEqual([100, 100]);
-    expect(await secondsHeld(metrics)).toBeCloseTo(0.2);
+    expect(await secondsHeld(metrics, 'busy_loop')).toBeCloseTo(0.2);
+    expect(await secondsHeld(metrics, 'linger')).toBe(0);
+  });
+
+  it('reads the loop over at least the last WEBHOOK_RELAY_STEP_MS, not over the few milliseconds since a quick cycle', async () => {
+    const start = Date.now();
+    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+    const pause = new RecordedPause();
+    const traffic = new WebhookTraffic(settings({ WEBHOOK_RELAY_LINGER_MS: 0 }), pause, new LoadByWindow(), new MetricsService('t'));
+    at(0);
+    await traffic.beforeRelayCycle();
+    at(150);
+    traffic.delivered();
+    await traffic.beforeRelayCycle();
+
+    at(160);
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([]);
+  });
+
+  it('begins cycles at least WEBHOOK_RELAY_LINGER_MS apart while deliveries arrive', async () => {
+    const start = Date.now();
+    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+    at(0);
+    const { pause, traffic, metrics } = await afterFirstCycle({ WEBHOOK_RELAY_LINGER_MS: 25 }, [0.2]);
+
+    at(10);
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([15]);
+    expect(await secondsHeld(metrics, 'linger')).toBeCloseTo(0.015);
+    expect(await secondsHeld(metrics, 'busy_loop')).toBe(0);
+  });
+
+  it('does not linger when the last cycle began WEBHOOK_RELAY_LINGER_MS ago or no delivery came in the last second', async () => {
+    const start = Date.now();
+    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+    at(0);
+    const { pause, traffic } = await afterFirstCycle({ WEBHOOK_RELAY_LINGER_MS: 25 }, [0.2]);
+
+    at(25);
+    await traffic.beforeRelayCycle();
+    at(1005);
+    await traffic.beforeRelayCycle();
+    at(1015);
+    await traffic.beforeRelayCycle();
+
+    expect(pause.requestedMs).toEqual([]);
   });
 
   it('lets a cycle go at once when the loop had time to spare since the last one', async () => {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventLoopLoad, MetricsService, Pause, PauseInterrupted, Waiting } from '@zoom-oomnitza-sync/platform';
-import { Counter } from 'prom-client';
 import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 
 /** Deliveries this recent mean webhooks are arriving. */
@@ -12,7 +11,7 @@ interface GivingWay {
   stepMs: number;
   busyShare: number;
   maxWaitMs: number;
-  waited: Counter;
+  waited: { inc(seconds: number): void };
 }
 
 /**
@@ -23,18 +22,21 @@ interface GivingWay {
  * - each full-sync fetch waits FULL_SYNC_WEBHOOK_YIELD_MS before its next page, and again while the
  *   replica's event loop stayed busier than FULL_SYNC_WEBHOOK_LOOP_BUSY_PERCENT over the last wait,
  *   up to FULL_SYNC_WEBHOOK_MAX_WAIT_MS;
- * - the outbox relay holds a cycle back while the loop was busier than
- *   WEBHOOK_RELAY_LOOP_BUSY_PERCENT since its last cycle, WEBHOOK_RELAY_STEP_MS at a time, up to
- *   WEBHOOK_RELAY_MAX_WAIT_MS. The services downstream then get fewer, larger batches: on a
- *   machine they share, the cores come back to the deliveries.
+ * - the outbox relay begins its cycles at least WEBHOOK_RELAY_LINGER_MS apart, and holds one back
+ *   while the loop was busier than WEBHOOK_RELAY_LOOP_BUSY_PERCENT over the last
+ *   WEBHOOK_RELAY_STEP_MS (at least; since its last cycle when that began longer ago),
+ *   WEBHOOK_RELAY_STEP_MS at a time, up to WEBHOOK_RELAY_MAX_WAIT_MS. The services downstream then
+ *   get fewer, larger batches: on a machine they share, the cores come back to the deliveries.
  * Without webhooks neither waits.
  */
 @Injectable()
 export class WebhookTraffic {
   private readonly fullSync: GivingWay;
   private readonly relay: GivingWay;
+  private readonly relayLinger: { ms: number; waited: { inc(seconds: number): void } };
   private lastDeliveryAt = Number.NEGATIVE_INFINITY;
-  private sinceRelayCycle?: () => number;
+  /** When the relay's recent cycles began, each with the loop's load since: the last step's and the newest before it. */
+  private readonly relayCycleStarts: { at: number; loadSince: () => number }[] = [];
 
   constructor(
     config: ConfigService<ZoomFetcherEnvironment, true>,
@@ -51,14 +53,20 @@ export class WebhookTraffic {
         'Time full-sync fetches waited before pages, giving way to webhook deliveries',
       ),
     };
+    const relayWaited = metrics.counter(
+      'zoom_outbox_relay_webhook_wait_seconds_total',
+      'Time the outbox relay held publishing back while webhook deliveries arrive: lingering between cycles, or giving way to a busy event loop',
+      ['reason'],
+    );
     this.relay = {
       stepMs: config.get('WEBHOOK_RELAY_STEP_MS', { infer: true }),
       busyShare: config.get('WEBHOOK_RELAY_LOOP_BUSY_PERCENT', { infer: true }) / 100,
       maxWaitMs: config.get('WEBHOOK_RELAY_MAX_WAIT_MS', { infer: true }),
-      waited: metrics.counter(
-        'zoom_outbox_relay_webhook_wait_seconds_total',
-        'Time the outbox relay held publishing back, giving way to webhook deliveries',
-      ),
+      waited: relayWaited.labels({ reason: 'busy_loop' }),
+    };
+    this.relayLinger = {
+      ms: config.get('WEBHOOK_RELAY_LINGER_MS', { infer: true }),
+      waited: relayWaited.labels({ reason: 'linger' }),
     };
   }
 
@@ -74,8 +82,37 @@ export class WebhookTraffic {
 
   /** Resolves when the outbox relay may publish; at once on its first cycle, which has nothing to measure since. */
   async beforeRelayCycle(): Promise<void> {
-    await this.giveWay(this.relay, this.sinceRelayCycle?.() ?? 0);
-    this.sinceRelayCycle = this.loop.measure();
+    await this.lingerAfterLastRelayCycle();
+    await this.giveWay(this.relay, this.loadOverLastRelayStep());
+    this.relayCycleStarts.push({ at: Date.now(), loadSince: this.loop.measure() });
+  }
+
+  /**
+   * While deliveries arrive, cycles begin at least WEBHOOK_RELAY_LINGER_MS apart: each delivery
+   * rings the relay, and one message a cycle costs the broker, the mapper and the writer a batch
+   * each per event.
+   */
+  private async lingerAfterLastRelayCycle(): Promise<void> {
+    const last = this.relayCycleStarts.at(-1);
+    const remainingMs = last ? this.relayLinger.ms - (Date.now() - last.at) : 0;
+    if (remainingMs > 0 && this.arriving()) {
+      await this.rest(remainingMs);
+      this.relayLinger.waited.inc(remainingMs / 1000);
+    }
+  }
+
+  /**
+   * The loop's load since the newest relay cycle that began at least a step ago (or since the
+   * first cycle). While deliveries arrive the relay cycles every few milliseconds, and a window that
+   * short reads fully busy whenever it caught one delivery, however idle the replica was.
+   */
+  private loadOverLastRelayStep(): number {
+    const now = Date.now();
+    const starts = this.relayCycleStarts;
+    while (starts.length > 1 && now - starts[1].at >= this.relay.stepMs) {
+      starts.shift();
+    }
+    return starts[0]?.loadSince() ?? 0;
   }
 
   /**
@@ -87,15 +124,7 @@ export class WebhookTraffic {
     while (way.stepMs > 0 && waitedMs < way.maxWaitMs && busy > way.busyShare && this.arriving()) {
       const measured = this.loop.measure();
       const step = Math.min(way.stepMs, way.maxWaitMs - waitedMs);
-      const interrupted = await this.pause.for(step).then(
-        () => false,
-        (error: unknown) => {
-          if (error instanceof PauseInterrupted) {
-            return true;
-          }
-          throw error;
-        },
-      );
+      const interrupted = await this.rest(step);
       waitedMs += step;
       if (interrupted) {
         break;
@@ -103,6 +132,19 @@ export class WebhookTraffic {
       busy = measured();
     }
     way.waited.inc(waitedMs / 1000);
+  }
+
+  /** Resolves true when shutdown cut the rest short. */
+  private rest(ms: number): Promise<boolean> {
+    return this.pause.for(ms).then(
+      () => false,
+      (error: unknown) => {
+        if (error instanceof PauseInterrupted) {
+          return true;
+        }
+        throw error;
+      },
+    );
   }
 
   private arriving(): boolean {
