@@ -77,12 +77,16 @@ export class OomnitzaWriterEnvironment extends CredentialsClientEnvironment {
   @Max(3600)
   WRITE_LEASE_SECONDS = 60;
 
-  /** Records outside a run wait at most this long for others to share their bulk request. */
+  /**
+   * Records outside a run wait at most this long for others to share their bulk request. Shorter
+   * than the fetcher's WEBHOOK_RELAY_LINGER_MS (50): webhook changes arrive already batched about
+   * that far apart, and a spacing as long as theirs made each batch wait for the last one's.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(60_000)
-  WRITE_FLUSH_DELAY_MS = 50;
+  WRITE_FLUSH_DELAY_MS = 25;
 
   /** Records outside a run go to a portion per integration, finalized after this long... */
   @Transform(toInt)
