@@ -76,6 +76,10 @@ interface RelayHeld {
   busyLoop: number;
 }
 
+function heldBetween(before: RelayHeld, after: RelayHeld): RelayHeld {
+  return { linger: after.linger - before.linger, busyLoop: after.busyLoop - before.busyLoop };
+}
+
 /** From the fetcher's metrics in a scrape: user reads made, and how long its outbox relay held cycles back. */
 function fetcherCounts(metrics: ServiceMetrics): { reads: number; relayHeld: RelayHeld } {
   const text = metrics.get('zoom-fetcher')!;
@@ -205,10 +209,7 @@ async function scenario(name: string, stack: LocalStack, load: EventLoad, rate: 
     overtaken: arrivals.overtaken,
     neverSeen: arrivals.outstandingByKind(),
     reads: fetcherAfter.reads - fetcherBefore.reads,
-    relayHeld: {
-      linger: fetcherAfter.relayHeld.linger - fetcherBefore.relayHeld.linger,
-      busyLoop: fetcherAfter.relayHeld.busyLoop - fetcherBefore.relayHeld.busyLoop,
-    },
+    relayHeld: heldBetween(fetcherBefore.relayHeld, fetcherAfter.relayHeld),
     stageMeansMs: stageMeansMs(readStages(metricsBefore), readStages(metricsAfter)),
     queriesPerEvent: queriesPerEvent(readQueries(metricsBefore), readQueries(metricsAfter), load.sent.length - first),
     timedOut: deliveriesTimedOut(stack, started),

@@ -31,6 +31,12 @@ class LoadByWindow extends EventLoopLoad {
   }
 }
 
+/** A clock the test moves: `at(ms)` makes Date.now() read that many milliseconds after the call. */
+function clockFromNow(): (ms: number) => void {
+  const start = Date.now();
+  return (ms) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+}
+
 /** The defaults the tests count on, spelled out, so a change of default does not change what they check. */
 const settings = (overrides: Partial<ZoomFetcherEnvironment>) =>
   new ConfigService<ZoomFetcherEnvironment, true>({
@@ -111,10 +117,10 @@ describe('WebhookTraffic: a full sync gives way to webhook deliveries', () => {
   it('does not wait when no delivery came in the last second', async () => {
     const { pause, traffic } = trafficWith({}, [1]);
     await traffic.beforePage();
-    const now = Date.now();
-    jest.spyOn(Date, 'now').mockReturnValue(now);
+    const at = clockFromNow();
+    at(0);
     traffic.delivered();
-    jest.spyOn(Date, 'now').mockReturnValue(now + 1000);
+    at(1000);
 
     await traffic.beforePage();
 
@@ -195,8 +201,7 @@ describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () 
   });
 
   it('reads the loop over at least the last WEBHOOK_RELAY_STEP_MS, not over the few milliseconds since a quick cycle', async () => {
-    const start = Date.now();
-    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+    const at = clockFromNow();
     const pause = new RecordedPause();
     const traffic = new WebhookTraffic(settings({ WEBHOOK_RELAY_LINGER_MS: 0 }), pause, new LoadByWindow(), new MetricsService('t'));
     at(0);
@@ -212,8 +217,7 @@ describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () 
   });
 
   it('begins cycles at least WEBHOOK_RELAY_LINGER_MS apart while deliveries arrive', async () => {
-    const start = Date.now();
-    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+    const at = clockFromNow();
     at(0);
     const { pause, traffic, metrics } = await afterFirstCycle({ WEBHOOK_RELAY_LINGER_MS: 25 }, [0.2]);
 
@@ -226,8 +230,7 @@ describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () 
   });
 
   it('does not linger when the last cycle began WEBHOOK_RELAY_LINGER_MS ago or no delivery came in the last second', async () => {
-    const start = Date.now();
-    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(start + ms);
+    const at = clockFromNow();
     at(0);
     const { pause, traffic } = await afterFirstCycle({ WEBHOOK_RELAY_LINGER_MS: 25 }, [0.2]);
 
@@ -259,8 +262,7 @@ describe('WebhookTraffic: the outbox relay gives way to webhook deliveries', () 
 
   it('does not hold a cycle back when no delivery came in the last second, however busy the replica', async () => {
     const { pause, traffic } = await afterFirstCycle({}, [1]);
-    const now = Date.now();
-    jest.spyOn(Date, 'now').mockReturnValue(now + 1000);
+    clockFromNow()(1000);
 
     await traffic.beforeRelayCycle();
 

@@ -6,12 +6,17 @@ import { ZoomFetcherEnvironment } from '../zoom-fetcher.environment';
 /** Deliveries this recent mean webhooks are arriving. */
 const ARRIVING_WITHIN_MS = 1000;
 
+/** Where the seconds of a wait are counted. */
+interface SecondsWaited {
+  inc(seconds: number): void;
+}
+
 /** One way of giving way: a step at a time while the loop is busier than busyShare, up to maxWaitMs, counted in `waited`. */
 interface GivingWay {
   stepMs: number;
   busyShare: number;
   maxWaitMs: number;
-  waited: { inc(seconds: number): void };
+  waited: SecondsWaited;
 }
 
 /**
@@ -33,7 +38,7 @@ interface GivingWay {
 export class WebhookTraffic {
   private readonly fullSync: GivingWay;
   private readonly relay: GivingWay;
-  private readonly relayLinger: { ms: number; waited: { inc(seconds: number): void } };
+  private readonly relayLinger: { ms: number; waited: SecondsWaited };
   private lastDeliveryAt = Number.NEGATIVE_INFINITY;
   /** When the relay's recent cycles began, each with the loop's load since: the last step's and the newest before it. */
   private readonly relayCycleStarts: { at: number; loadSince: () => number }[] = [];
